@@ -1,0 +1,34 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { CatalogueArea } from "@/components/catalogue-area";
+import { SampleDataBanner } from "@/components/sample-data-banner";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
+import { listCatalogue } from "@/lib/measures/list-catalogue";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [catalogue, locale, t] = await Promise.all([listCatalogue(db), getLocale(), getTranslations("home")]);
+  const measures = catalogue.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 mb-4 text-slate-600">
+        {t("intro")} {t("measureCount", { count: measures.length })}
+      </p>
+      {measures.some((measure) => measure.isSample) && <SampleDataBanner />}
+      {measures.length === 0 && <p>{t("empty")}</p>}
+      {catalogue.map((programme) => (
+        <section key={programme.code} className="mb-8" aria-labelledby={`programme-${programme.code}`}>
+          <h2 id={`programme-${programme.code}`} className="mb-3 text-xl font-semibold text-red-900">
+            {localized(programme, "title", locale)}
+          </h2>
+          {programme.areas.map((area) => (
+            <CatalogueArea key={area.code} area={area} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

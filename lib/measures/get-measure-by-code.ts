@@ -1,0 +1,28 @@
+import type { PrismaClient } from "@/lib/db/create-client";
+
+const unitSelect = { code: true, nameZh: true, nameEn: true } as const;
+
+/** One measure with everything its page shows, or null when the code is unknown. */
+export async function getMeasureByCode(db: PrismaClient, code: string) {
+  return db.measure.findUnique({
+    where: { code },
+    include: {
+      area: { include: { programme: true } },
+      leadUnit: { select: unitSelect },
+      cooperatingUnits: { select: { unit: { select: unitSelect } }, orderBy: { unit: { code: "asc" } } },
+      cities: { select: { city: true }, orderBy: { city: { sortOrder: "asc" } } },
+      sourceDocuments: {
+        select: { sourceDocument: true },
+        orderBy: { sourceDocument: { issuedOn: "asc" } },
+      },
+      milestones: { orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }] },
+      progressReports: {
+        orderBy: [{ period: "desc" }, { unit: { code: "asc" } }],
+        take: 12,
+        include: { unit: { select: unitSelect }, author: { select: { displayName: true } } },
+      },
+    },
+  });
+}
+
+export type MeasureDetail = NonNullable<Awaited<ReturnType<typeof getMeasureByCode>>>;

@@ -1,0 +1,96 @@
+import { isoDate, monthEnd, monthStart } from "./dates";
+import type { MeasureSeed } from "./data/types";
+
+export type SampleReportState = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+export type SampleStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED";
+
+export interface SampleReport {
+  period: Date;
+  percentComplete: number;
+  status: SampleStatus;
+  state: SampleReportState;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  kpiActual: number | null;
+  investmentCompleted: number | null;
+  reviewComment: string | null;
+}
+
+/** How many past months get sample reports (plus the current month for some measures). */
+export const SAMPLE_MONTHS = 6;
+
+const problemsPool = [
+  "跨市审批事项衔接较慢，部分手续仍在办理中。",
+  "项目资金到位率偏低，需协调省级专项资金支持。",
+  "涉及多个部门，协调会商机制有待进一步完善。",
+  "征地拆迁进度滞后于计划。",
+  "",
+];
+const nextStepsPool = [
+  "加强与配合单位的沟通对接，按月调度推进。",
+  "召开专题协调会，解决跨市衔接问题。",
+  "加快前期手续办理，力争按期完成节点任务。",
+  "梳理问题清单，明确责任人和完成时限。",
+];
+
+/** A stable pseudo-random number in [0, 1) from a string, so the sample is reproducible. */
+export function stableFraction(key: string): number {
+  let hash = 2166136261;
+  for (const char of key) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return ((hash >>> 0) % 10_000) / 10_000;
+}
+
+/**
+ * Invented monthly reports for one measure up to `now`: percent follows the
+ * time elapsed between start and due date at a per-measure pace, so the demo
+ * shows measures ahead, on and behind pace, overdue and completed.
+ */
+export function sampleReportsFor(measure: MeasureSeed, now: Date): SampleReport[] {
+  const start = isoDate(measure.sample.startDate);
+  const due = isoDate(measure.sample.dueDate);
+  const pace = 0.65 + stableFraction(`${measure.code}:pace`) * 0.5;
+  const reports: SampleReport[] = [];
+
+  for (let offset = -SAMPLE_MONTHS; offset <= 0; offset++) {
+    const period = monthStart(now, offset);
+    const periodEnd = monthEnd(period);
+    if (periodEnd < start) continue;
+    const isCurrent = offset === 0;
+    const isLatestClosed = offset === -1;
+    const roll = stableFraction(`${measure.code}:${offset}`);
+    if (isCurrent && roll > 0.35) continue;
+    if (isLatestClosed && roll > 0.9) continue;
+
+    const elapsed = Math.min(1, (periodEnd.getTime() - start.getTime()) / (due.getTime() - start.getTime()));
+    const percentComplete = Math.max(1, Math.min(100, Math.round(elapsed * 100 * pace)));
+    const status: SampleStatus = percentComplete >= 100 ? "COMPLETED" : "IN_PROGRESS";
+    const state: SampleReportState = isCurrent
+      ? roll < 0.2 ? "DRAFT" : "SUBMITTED"
+      : isLatestClosed
+        ? roll < 0.55 ? "APPROVED" : roll < 0.75 ? "SUBMITTED" : "RETURNED"
+        : "APPROVED";
+    const month = period.getUTCMonth() + 1;
+    reports.push({
+      period,
+      percentComplete,
+      status,
+      state,
+      progress: `【示例】${month}月，${measure.titleZh}按计划推进，累计完成约${percentComplete}%。`,
+      problems: problemsPool[Math.floor(roll * problemsPool.length)] ?? "",
+      nextSteps: nextStepsPool[Math.floor(stableFraction(`${measure.code}:${offset}:next`) * nextStepsPool.length)] ?? "",
+      kpiActual: measure.sample.kpi
+        ? round2(measure.sample.kpi.baseline + ((measure.sample.kpi.target - measure.sample.kpi.baseline) * percentComplete) / 100)
+        : null,
+      investmentCompleted: measure.sample.investmentPlanned
+        ? round2((measure.sample.investmentPlanned * percentComplete) / 100)
+        : null,
+      reviewComment: state === "RETURNED" ? "【示例】进展描述不够具体，请补充量化数据后重新报送。" : null,
+    });
+  }
+  return reports;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,51 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { measures } from "./data/measures";
+import { sampleReportsFor } from "./sample-progress";
+import { sampleReporterFor } from "./seed-users";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Writes invented monthly reports (flagged isSample) for the given measures,
+ * reported by their lead unit and reviewed by the demo inspector, then sets each
+ * measure's figures from its latest approved report, as approval will later do.
+ */
+export async function seedSampleReports(tx: Tx, measureCodes: string[], now: Date): Promise<number> {
+  const reviewer = await tx.user.findUniqueOrThrow({ where: { loginName: "inspector" } });
+  let written = 0;
+  for (const seed of measures.filter((measure) => measureCodes.includes(measure.code))) {
+    const measure = await tx.measure.findUniqueOrThrow({ where: { code: seed.code }, include: { leadUnit: true } });
+    const authorId = await sampleReporterFor(tx, measure.leadUnit);
+    const reports = sampleReportsFor(seed, now);
+    for (const report of reports) {
+      const submittedAt = report.state === "DRAFT" ? null : new Date(report.period.getTime() + 27 * 86_400_000);
+      const reviewed = report.state === "APPROVED" || report.state === "RETURNED";
+      await tx.progressReport.create({
+        data: {
+          ...report,
+          measureId: measure.id,
+          unitId: measure.leadUnitId,
+          authorId,
+          isSample: true,
+          submittedAt,
+          reviewerId: reviewed ? reviewer.id : null,
+          reviewedAt: reviewed && submittedAt ? new Date(submittedAt.getTime() + 2 * 86_400_000) : null,
+        },
+      });
+      written++;
+    }
+    const latestApproved = reports.filter((report) => report.state === "APPROVED").at(-1);
+    if (latestApproved) {
+      await tx.measure.update({
+        where: { id: measure.id },
+        data: {
+          percentComplete: latestApproved.percentComplete,
+          status: latestApproved.status,
+          kpiActual: latestApproved.kpiActual,
+          investmentCompleted: latestApproved.investmentCompleted,
+        },
+      });
+    }
+  }
+  return written;
+}

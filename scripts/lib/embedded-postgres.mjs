@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { StartupError } from "./startup-error.mjs";
+
+/**
+ * Runs PostgreSQL (PGlite, compiled to WASM) in this process and serves it over
+ * the wire protocol on a free loopback port, so the app, the Prisma CLI and psql
+ * all see an ordinary DATABASE_URL.
+ *
+ * @param {{ dataDir?: string, port?: number }} options dataDir omitted = in memory
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let db;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (error) {
+    release();
+    throw new StartupError(
+      `The embedded database in ${dataDir} could not be opened (${describe(error)}). ` +
+        `Nothing was changed or deleted. Restore it from a backup, or move it aside ` +
+        `(mv ${dataDir} ${dataDir}.broken) to start with a fresh database.`,
+      { cause: error },
+    );
+  }
+
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 20 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    release();
+    throw new StartupError(`The embedded database could not listen on 127.0.0.1:${port} (${describe(error)}).`, {
+      cause: error,
+    });
+  }
+
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      release();
+    },
+  };
+}
+
+/**
+ * Two processes writing one PGlite directory would corrupt it, so the second
+ * start is refused while the first is alive. A lock left by a crash is taken over.
+ */
+function lockDataDir(dataDir) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+  const holder = readLockHolder(lockFile);
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new StartupError(
+      `The embedded database in ${dataDir} is in use by another Luoshi process (pid ${holder}). Stop that one first.`,
+    );
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function readLockHolder(lockFile) {
+  try {
+    return Number.parseInt(fs.readFileSync(lockFile, "utf8"), 10) || null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}

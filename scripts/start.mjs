@@ -1,0 +1,93 @@
+// `npm start`: build if needed, bring up the database (embedded PGlite unless
+// DATABASE_URL is set), migrate, seed an empty catalogue, then serve Next.js.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { build, needsBuild } from "./lib/build.mjs";
+import { assertDatabaseReachable, isCatalogueEmpty, redactDatabaseUrl } from "./lib/database.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { assertPortFree, parsePort } from "./lib/port.mjs";
+import { migrateDeploy, seed } from "./lib/prisma-cli.mjs";
+import { StartupError } from "./lib/startup-error.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const log = (message) => console.log(`[luoshi] ${message}`);
+
+let embedded = null;
+let server = null;
+let stopping = false;
+
+async function main() {
+  const port = parsePort(process.env.PORT ?? "3000");
+  await assertPortFree(port);
+
+  if (!dev && needsBuild()) {
+    log("Building the app (first start or changed sources)…");
+    await build();
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    await assertDatabaseReachable(databaseUrl);
+    log(`Using PostgreSQL at ${redactDatabaseUrl(databaseUrl)}`);
+  } else {
+    const dataDir = path.resolve(process.env.LUOSHI_DATA_DIR ?? path.join(root, "data"), "pglite");
+    embedded = await startEmbeddedPostgres({ dataDir });
+    databaseUrl = embedded.url;
+    log(`Embedded PostgreSQL (PGlite) in ${dataDir}, serving ${redactDatabaseUrl(databaseUrl)}`);
+  }
+
+  log("Applying database migrations…");
+  await migrateDeploy(databaseUrl);
+  if (await isCatalogueEmpty(databaseUrl)) {
+    log("Empty database: loading the catalogue and sample data…");
+    await seed(databaseUrl);
+  }
+
+  // The build may have taken a while; check again right before binding.
+  await assertPortFree(port);
+  server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  server.on("exit", (code, signal) => {
+    server = null;
+    if (!stopping) {
+      log(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+      void shutdown(code || 1);
+    }
+  });
+  log(`Luoshi is starting on http://localhost:${port} (Ctrl-C stops it)`);
+}
+
+async function shutdown(exitCode) {
+  stopping = true;
+  if (server) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  // Closing PGlite flushes its files, so the next start finds the data intact.
+  if (embedded) await embedded.stop();
+  process.exit(exitCode);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    log("Stopping…");
+    void shutdown(0);
+  });
+}
+
+main().catch(async (error) => {
+  if (error instanceof StartupError) {
+    console.error(`luoshi: ${error.message}`);
+  } else {
+    console.error(`luoshi: unexpected error: ${error instanceof Error ? error.message : error}`);
+    if (process.env.LUOSHI_DEBUG) console.error(error);
+  }
+  if (embedded) await embedded.stop().catch(() => {});
+  process.exit(1);
+});
