@@ -1,0 +1,224 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, needsBuild } from "@/scripts/lib/build.mjs";
+import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres.mjs";
+import { createScratchDatabase } from "../setup/scratch-database";
+import { freePort, launchApp, runToFailure, waitForHealth, type AppProcess } from "./app-process";
+
+const tempDirs: string[] = [];
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-e2e-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function page(app: AppProcess, pathname: string, locale?: string) {
+  const response = await fetch(`${app.baseUrl}${pathname}`, {
+    headers: locale ? { cookie: `NEXT_LOCALE=${locale}` } : {},
+  });
+  return { status: response.status, html: await response.text() };
+}
+
+/** The port of the embedded database, as the start script logs it. */
+function embeddedDatabaseUrl(app: AppProcess): string {
+  const port = app.output().match(/serving postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:(\d+)\//)?.[1];
+  if (!port) throw new Error(`No embedded database URL in:\n${app.output()}`);
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+function hashTree(dir: string): string {
+  const hash = createHash("sha256");
+  const visit = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(current, entry.name);
+      hash.update(full);
+      if (entry.isDirectory()) visit(full);
+      else hash.update(fs.readFileSync(full));
+    }
+  };
+  visit(dir);
+  return hash.digest("hex");
+}
+
+beforeAll(async () => {
+  // Build once up front so each start below measures starting, not building.
+  if (needsBuild()) await build();
+});
+
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("[START] npm start with the embedded database", () => {
+  let app: AppProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    app = launchApp({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
+    const health = await waitForHealth(app);
+    expect(health.status).toBe(200);
+  });
+  afterAll(async () => {
+    await app?.interrupt();
+  });
+
+  it("migrates, seeds and reports the measures on /api/health", async () => {
+    const health = await (await fetch(`${app.baseUrl}/api/health`)).json();
+    expect(health.status).toBe("ok");
+    expect(health.db).toBe("ok");
+    expect(health.measures).toBeGreaterThanOrEqual(35);
+    expect(app.output()).toContain("Empty database: loading the catalogue");
+  });
+
+  it("serves the catalogue in Chinese by default, with the sample-data banner", async () => {
+    const { status, html } = await page(app, "/");
+    expect(status).toBe(200);
+    expect(html).toContain('<html lang="zh-CN"');
+    expect(html).toContain("任务目录");
+    expect(html).toContain("实施“瓶颈路”畅通工程");
+    expect(html).toContain("济泰同城化");
+    expect(html).toContain('data-testid="sample-data-banner"');
+    expect(html).toContain("示例数据");
+  });
+
+  it("serves English when the language cookie says so, titles included", async () => {
+    const { html } = await page(app, "/", "en");
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Catalogue of measures");
+    expect(html).toMatch(/bottleneck/i);
+    expect(html).toContain("Sample data");
+    expect(html).not.toContain("任务目录");
+  });
+
+  it("shows a measure page with its details, and 404 for an unknown code", async () => {
+    const { status, html } = await page(app, "/measures/2.1.2");
+    expect(status).toBe(200);
+    expect(html).toContain("实施“瓶颈路”畅通工程");
+    expect(html).toContain("牵头单位");
+    expect(html).toContain("依据文件与会议");
+    const english = await page(app, "/measures/2.1.2", "en");
+    expect(english.html).toContain("Lead unit");
+    const missing = await page(app, "/measures/9.9.9");
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain("没有找到");
+  });
+
+  it("refuses a second start on the same data directory while the first runs", async () => {
+    const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
+    expect(code).toBe(1);
+    expect(output).toMatch(/is in use by another Luoshi process \(pid \d+\)/);
+  });
+
+  it("stops cleanly on Ctrl-C and keeps the data for the next start", async () => {
+    const marker = "持久化检查标记";
+    const client = new pg.Client({ connectionString: embeddedDatabaseUrl(app) });
+    await client.connect();
+    await client.query(`UPDATE "Measure" SET "titleZh" = $1 WHERE code = '2.5.3'`, [marker]);
+    await client.end();
+
+    expect(await app.interrupt()).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
+
+    app = launchApp({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
+    expect((await waitForHealth(app)).status).toBe(200);
+    expect(app.output()).not.toContain("Empty database");
+    const { html } = await page(app, "/");
+    expect(html).toContain(marker);
+    const health = await (await fetch(`${app.baseUrl}/api/health`)).json();
+    expect(health.measures).toBeGreaterThanOrEqual(35);
+  });
+});
+
+describe("[START] npm start with DATABASE_URL", () => {
+  it("uses that server, and /api/health turns 503 when it stops", async () => {
+    // A PostgreSQL-protocol server this test owns, so it can stop it.
+    const server = await startEmbeddedPostgres();
+    const app = launchApp({ DATABASE_URL: server.url }, await freePort());
+    try {
+      expect((await waitForHealth(app)).status).toBe(200);
+      expect(app.output()).toContain("Using PostgreSQL at postgresql://postgres:***@127.0.0.1");
+      await server.stop();
+      const down = await fetch(`${app.baseUrl}/api/health`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ status: "error", db: "down" });
+    } finally {
+      await app.interrupt();
+      await server.stop();
+    }
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("runs on the PostgreSQL server of TEST_DATABASE_URL", async () => {
+    const database = await createScratchDatabase("postgres", process.env.TEST_DATABASE_URL);
+    const app = launchApp({ DATABASE_URL: database.url }, await freePort());
+    try {
+      expect((await waitForHealth(app)).status).toBe(200);
+      const health = await (await fetch(`${app.baseUrl}/api/health`)).json();
+      expect(health).toMatchObject({ status: "ok", db: "ok" });
+      expect(health.measures).toBeGreaterThanOrEqual(35);
+      const { html } = await page(app, "/");
+      expect(html).toContain("实施“瓶颈路”畅通工程");
+    } finally {
+      expect(await app.interrupt()).toBe(0);
+      await database.drop();
+    }
+  });
+});
+
+describe("[START] bad configuration gets one clear line and a non-zero exit", () => {
+  const noStackTrace = (output: string) => expect(output).not.toMatch(/^\s+at /m);
+
+  it("malformed DATABASE_URL", async () => {
+    const { code, output } = await runToFailure({ DATABASE_URL: "not a url" }, await freePort());
+    expect(code).toBe(1);
+    expect(output).toContain("luoshi: DATABASE_URL is not a valid URL");
+    noStackTrace(output);
+  });
+
+  it("unreachable DATABASE_URL", async () => {
+    const { code, output } = await runToFailure(
+      { DATABASE_URL: "postgresql://luoshi:secret@127.0.0.1:1/luoshi" },
+      await freePort(),
+    );
+    expect(code).toBe(1);
+    expect(output).toContain("luoshi: Cannot reach PostgreSQL at postgresql://luoshi:***@127.0.0.1:1/luoshi");
+    expect(output).not.toContain("secret");
+    noStackTrace(output);
+  });
+
+  it("port already in use", async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, resolve));
+    try {
+      const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: tempDataDir(), DATABASE_URL: undefined }, port);
+      expect(code).toBe(1);
+      expect(output).toContain(`luoshi: Port ${port} is already in use`);
+      noStackTrace(output);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it("corrupted embedded data directory: says what to do, deletes nothing", async () => {
+    const dataDir = tempDataDir();
+    const pgliteDir = path.join(dataDir, "pglite");
+    const embedded = await startEmbeddedPostgres({ dataDir: pgliteDir });
+    await embedded.stop();
+    fs.writeFileSync(path.join(pgliteDir, "global", "pg_control"), Buffer.alloc(512, 7));
+    const before = hashTree(pgliteDir);
+
+    const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
+    expect(code).toBe(1);
+    expect(output).toContain(`luoshi: The embedded database in ${pgliteDir} could not be opened`);
+    expect(output).toContain("Nothing was changed or deleted");
+    expect(output).toContain(`mv ${pgliteDir} ${pgliteDir}.broken`);
+    noStackTrace(output);
+    expect(hashTree(pgliteDir)).toBe(before);
+  });
+});
