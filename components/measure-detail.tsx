@@ -89,7 +89,7 @@ export async function MeasureDetailView({ measure }: { measure: MeasureDetail })
             {measure.sourceDocuments.map(({ sourceDocument: doc }) => (
               <li key={doc.id}>
                 {date(doc.issuedOn)}
-                {doc.endsOn ? ` – ${date(doc.endsOn)}` : ""} · {locale === "en" ? doc.titleEn : `《${doc.titleZh}》`} ·{" "}
+                {doc.endsOn ? ` – ${date(doc.endsOn)}` : ""} · {locale === "en" ? doc.titleEn : doc.kind === "DOCUMENT" ? `《${doc.titleZh}》` : doc.titleZh} ·{" "}
                 {localized(doc, "issuer", locale)}
               </li>
             ))}

@@ -10,7 +10,7 @@ import { seedDemoUsers } from "./seed-users";
 export async function seedAll(db: PrismaClient, { now = new Date() } = {}) {
   return db.$transaction(
     async (tx) => {
-      const createdMeasures = await seedCatalogue(tx);
+      const createdMeasures = await seedCatalogue(tx, now);
       await seedDemoUsers(tx);
       const sampleReports = await seedSampleReports(tx, createdMeasures, now);
       return { createdMeasures: createdMeasures.length, sampleReports };
