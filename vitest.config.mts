@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           ...project,
           include: ["tests/db/**/*.test.ts"],
+          setupFiles: ["tests/setup/request-context.ts"],
           // One database per project, shared by its files: run them one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -2,18 +2,20 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { definePublicAction } from "@/lib/auth/guard";
 import { localeCookieName, locales } from "./config";
 
-const setLocaleInputSchema = z.object({ locale: z.enum(locales) });
-
-/** Remembers the chosen language for a year. Unknown values are ignored. */
-export async function setLocaleAction(formData: FormData): Promise<void> {
-  const parsed = setLocaleInputSchema.safeParse({ locale: formData.get("locale") });
-  if (!parsed.success) return;
-  (await cookies()).set(localeCookieName, parsed.data.locale, {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
-    httpOnly: false,
-  });
-}
+/** Remembers the chosen language for a year. */
+export const setLocaleAction = definePublicAction({
+  name: "preferences.setLocale",
+  input: z.object({ locale: z.enum(locales) }),
+  handler: async ({ input }) => {
+    (await cookies()).set(localeCookieName, input.locale, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "lax",
+      httpOnly: false,
+    });
+    return { messageKey: "saved" };
+  },
+});

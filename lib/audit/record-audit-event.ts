@@ -1,0 +1,15 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+export interface AuditEventInput {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+}
+
+/** Writes an audit event; pass the transaction of the change so both commit or neither. */
+export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({ data: event });
+}

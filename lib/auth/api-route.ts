@@ -1,0 +1,45 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "@/lib/errors/app-error";
+import { mapError } from "@/lib/errors/map-error";
+import { authorize } from "./guard";
+import type { Permission } from "./permissions";
+import type { SessionUser } from "./session-user";
+
+type RouteContext<Params> = { params: Promise<Params> };
+type Handler<Params> = (
+  request: NextRequest,
+  context: { user: SessionUser; params: Params },
+) => Promise<Response>;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** JSON errors with one stable shape: { error: { code, fieldErrors } } and the mapped status. */
+export function errorResponse(error: unknown): NextResponse {
+  const mapped = mapError(error);
+  return NextResponse.json(
+    { error: { code: mapped.code, values: mapped.values, fieldErrors: mapped.fieldErrors } },
+    { status: mapped.status },
+  );
+}
+
+/**
+ * Guards a route handler: same-origin check for state-changing methods (CSRF),
+ * then the session and the permission, through the same guard as Server Actions.
+ */
+export function withApiRoute<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>) {
+  return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
+    try {
+      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const user = await authorize(permission);
+      return await handler(request, { user, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function assertSameOrigin(request: NextRequest): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) throw new AppError("BAD_ORIGIN");
+}

@@ -1,0 +1,52 @@
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * Who may do what: the one role → permission table. "all" = on any record;
+ * "ownUnit" = only on measures where the user's unit is lead or cooperating unit.
+ */
+export type Scope = "all" | "ownUnit";
+
+export const permissionTable = {
+  "measure.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** Owner details of a measure (responsible person). */
+  "measure.editOwner": { ADMIN: "all", OFFICIAL: "ownUnit" },
+  /** Programmes, areas, measures and milestones as facts. */
+  "catalogue.manage": { ADMIN: "all" },
+  "user.manage": { ADMIN: "all" },
+  "unit.manage": { ADMIN: "all" },
+  "report.write": { OFFICIAL: "ownUnit" },
+  "report.review": { LEADER: "all", INSPECTOR: "all" },
+  "extension.request": { OFFICIAL: "ownUnit" },
+  "extension.decide": { INSPECTOR: "all" },
+  "report.chase": { INSPECTOR: "all" },
+  "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof permissionTable;
+
+/** Actions anyone may use, signed in or not (the login page needs them too). */
+export const publicActionNames = ["preferences.setLocale"] as const;
+export type PublicActionName = (typeof publicActionNames)[number];
+
+export const roles: Role[] = ["ADMIN", "LEADER", "INSPECTOR", "OFFICIAL", "VIEWER"];
+
+/** The scope a role has for a permission, or null when it has none. */
+export function scopeOf(role: Role, permission: Permission): Scope | null {
+  const grants: Partial<Record<Role, Scope>> = permissionTable[permission];
+  return grants[role] ?? null;
+}
+
+/**
+ * Whether a user may use a permission on a record of the given units
+ * (lead + cooperating units of a measure); without units, whether at all.
+ */
+export function can(
+  user: { role: Role; unitId: string | null },
+  permission: Permission,
+  recordUnitIds?: readonly string[],
+): boolean {
+  const scope = scopeOf(user.role, permission);
+  if (scope === null) return false;
+  if (scope === "all" || recordUnitIds === undefined) return true;
+  return user.unitId !== null && recordUnitIds.includes(user.unitId);
+}

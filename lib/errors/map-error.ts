@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
+
+/**
+ * The one place that turns failures into what users and API clients see:
+ * an HTTP status, a message key under "errors", and per-field message keys.
+ */
+const httpStatus: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  MUST_CHANGE_PASSWORD: 403,
+  BAD_ORIGIN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 422,
+  INTERNAL: 500,
+};
+
+export interface MappedError {
+  code: AppErrorCode;
+  status: number;
+  values: Record<string, string>;
+  fieldErrors: FieldErrors;
+}
+
+export function mapError(error: unknown): MappedError {
+  if (error instanceof AppError) {
+    return { code: error.code, status: httpStatus[error.code], values: error.values, fieldErrors: error.fieldErrors };
+  }
+  if (error instanceof z.ZodError) {
+    return { code: "VALIDATION", status: 422, values: {}, fieldErrors: zodFieldErrors(error) };
+  }
+  // Unknown failures are logged for operators; users get a generic message only.
+  console.error(error);
+  return { code: "INTERNAL", status: 500, values: {}, fieldErrors: {} };
+}
+
+/** The first problem of each field, as a message key with its values. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (result[field]) continue;
+    if (/^[a-zA-Z]+$/.test(issue.message)) {
+      // Schemas name their own message key, e.g. .regex(pattern, "loginNameFormat").
+      result[field] = { key: issue.message };
+    } else if (issue.code === "too_big") {
+      result[field] = { key: "tooLong", values: { max: Number(issue.maximum) } };
+    } else if (issue.code === "too_small") {
+      result[field] = Number(issue.minimum) <= 1 ? { key: "required" } : { key: "tooShort", values: { min: Number(issue.minimum) } };
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      result[field] = { key: "required" };
+    } else {
+      result[field] = { key: "invalid" };
+    }
+  }
+  return result;
+}

@@ -1,0 +1,17 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { scopeOf, type Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+/**
+ * The measures a user may act on under a permission, as a Prisma `where`.
+ * Every unit-scoped read and write adds this, so a forgotten check cannot leak.
+ */
+export function measureWhereFor(user: Pick<SessionUser, "role" | "unitId">, permission: Permission): Prisma.MeasureWhereInput {
+  const scope = scopeOf(user.role, permission);
+  if (scope === "all") return {};
+  if (scope === "ownUnit" && user.unitId) {
+    return { OR: [{ leadUnitId: user.unitId }, { cooperatingUnits: { some: { unitId: user.unitId } } }] };
+  }
+  // No grant: match nothing.
+  return { id: { in: [] } };
+}

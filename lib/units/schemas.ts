@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const unitKinds = ["CITY_GOVERNMENT", "PROVINCIAL_DEPARTMENT", "MUNICIPAL_DEPARTMENT", "OTHER"] as const;
+const optionalCityIdSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((value) => value || null);
+
+const unitFieldsSchema = z.object({
+  nameZh: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().min(1).max(160),
+  kind: z.enum(unitKinds, "invalid"),
+  cityId: optionalCityIdSchema,
+});
+
+export const createUnitInputSchema = unitFieldsSchema.extend({
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "unitCodeFormat"),
+});
+
+export const updateUnitInputSchema = unitFieldsSchema.extend({
+  unitId: z.string().trim().min(1).max(40),
+  version: z.coerce.number().int().min(1),
+  // A checkbox: present when checked.
+  active: z
+    .string()
+    .optional()
+    .transform((value) => value === "on" || value === "true"),
+});
+
+export type CreateUnitInput = z.infer<typeof createUnitInputSchema>;
+export type UpdateUnitInput = z.infer<typeof updateUnitInputSchema>;

@@ -1,0 +1,30 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { lockUserAtVersion } from "./lock-user";
+import type { ResetUserPasswordInput } from "./schemas";
+
+/**
+ * Gives the user a one-time password they must change at next login, and ends
+ * the sessions they have open.
+ */
+export async function resetUserPassword(db: PrismaClient, actor: SessionUser, input: ResetUserPasswordInput) {
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.$transaction(async (tx) => {
+    const before = await lockUserAtVersion(tx, input.userId, input.version);
+    await tx.user.update({
+      where: { id: before.id },
+      data: { passwordHash, mustChangePassword: true, sessionsValidFrom: new Date(), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.resetPassword",
+      entityType: "User",
+      entityId: before.id,
+      after: { mustChangePassword: true },
+    });
+  });
+  return { temporaryPassword };
+}

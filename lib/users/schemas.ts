@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password";
+import { roles } from "@/lib/auth/permissions";
+
+const idSchema = z.string().trim().min(1).max(40);
+const versionSchema = z.coerce.number().int().min(1);
+/** An empty select means "no unit". */
+const optionalUnitIdSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((value) => value || null);
+
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "loginNameFormat");
+
+export const displayNameSchema = z.string().trim().min(1).max(60);
+
+export const createUserInputSchema = z.object({
+  loginName: loginNameSchema,
+  displayName: displayNameSchema,
+  role: z.enum(roles, "invalid"),
+  unitId: optionalUnitIdSchema,
+});
+
+export const updateUserAccessInputSchema = z.object({
+  userId: idSchema,
+  version: versionSchema,
+  displayName: displayNameSchema,
+  role: z.enum(roles, "invalid"),
+  unitId: optionalUnitIdSchema,
+});
+
+export const setUserActiveInputSchema = z.object({
+  userId: idSchema,
+  version: versionSchema,
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
+export const resetUserPasswordInputSchema = z.object({ userId: idSchema, version: versionSchema });
+
+export const changeOwnPasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string().max(200),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "passwordMismatch",
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "passwordUnchanged",
+  });
+
+export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+export type UpdateUserAccessInput = z.infer<typeof updateUserAccessInputSchema>;
+export type SetUserActiveInput = z.infer<typeof setUserActiveInputSchema>;
+export type ResetUserPasswordInput = z.infer<typeof resetUserPasswordInputSchema>;
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInputSchema>;

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Role } from "@/generated/prisma/enums";
+import { hashPassword } from "@/lib/auth/password";
+import type { PrismaClient } from "@/lib/db/create-client";
+
+/**
+ * Seeders for tests: each call creates rows with unique codes, so test files
+ * never depend on each other's data or on the demo seed.
+ */
+export const FIXTURE_PASSWORD = "Fixture-pass-2026";
+let fixtureHash: Promise<string> | undefined;
+const passwordHash = () => (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
+
+export const uniqueSuffix = () => randomUUID().slice(0, 8);
+
+export async function seedUnit(db: PrismaClient, overrides: { kind?: "OTHER" | "CITY_GOVERNMENT" } = {}) {
+  const code = `t-unit-${uniqueSuffix()}`;
+  return db.unit.create({ data: { code, nameZh: `测试单位${code}`, nameEn: `Test unit ${code}`, kind: overrides.kind ?? "OTHER" } });
+}
+
+export async function seedUser(db: PrismaClient, role: Role, unitId: string | null, overrides: { active?: boolean; mustChangePassword?: boolean } = {}) {
+  const loginName = `t.${role.toLowerCase()}.${uniqueSuffix()}`;
+  return db.user.create({
+    data: { loginName, displayName: `测试${role}`, role, unitId, passwordHash: await passwordHash(), ...overrides },
+  });
+}
+
+export async function seedArea(db: PrismaClient) {
+  const suffix = uniqueSuffix();
+  const programme = await db.programme.create({ data: { code: `TP-${suffix}`, titleZh: "测试规划", titleEn: "Test programme" } });
+  return db.area.create({ data: { code: `TA-${suffix}`, programmeId: programme.id, titleZh: "测试领域", titleEn: "Test area" } });
+}
+
+export async function seedMeasure(db: PrismaClient, areaId: string, leadUnitId: string, cooperatingUnitIds: string[] = []) {
+  const code = `T.${uniqueSuffix()}`;
+  return db.measure.create({
+    data: {
+      code,
+      areaId,
+      leadUnitId,
+      titleZh: `测试措施${code}`,
+      titleEn: `Test measure ${code}`,
+      responsiblePerson: "原责任人",
+      cooperatingUnits: { create: cooperatingUnitIds.map((unitId) => ({ unitId })) },
+    },
+  });
+}

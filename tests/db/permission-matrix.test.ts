@@ -1,0 +1,204 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { actionRegistry, type FormAction } from "@/lib/auth/guard";
+import { can, type Permission, permissionTable, publicActionNames, roles } from "@/lib/auth/permissions";
+import { idleState } from "@/lib/errors/action-state";
+import { cookieValue, signInAs } from "../setup/request-context";
+import { FIXTURE_PASSWORD, seedArea, seedMeasure, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { testDb } from "./helpers";
+
+const db = testDb();
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+/** Every module that declares Server Actions, found by its "use server" directive. */
+function serverActionModules(): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const relative = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(relative);
+      else if (/\.tsx?$/.test(entry.name) && /^\s*["']use server["']/.test(fs.readFileSync(path.join(root, relative), "utf8"))) {
+        found.push(relative);
+      }
+    }
+  };
+  ["app", "lib", "components"].forEach(visit);
+  return found;
+}
+
+type Target = "ownLead" | "ownCooperating" | "otherUnit" | "none";
+type Fixture = { ownUnitId: string; otherUnitId: string; areaId: string };
+type Prepared = { form: Record<string, string>; changed: () => Promise<boolean>; recordUnitIds?: string[] };
+
+/**
+ * How to exercise each action: a valid form for the target, and how to tell
+ * whether it changed the database. Unit-scoped actions run on a measure of the
+ * actor's own unit (as lead and as cooperating unit) and of another unit.
+ */
+const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: Target, actorId: string) => Promise<Prepared> }> = {
+  "measure.updateOwner": {
+    targets: ["ownLead", "ownCooperating", "otherUnit"],
+    prepare: async (fx, target) => {
+      const lead = target === "ownLead" ? fx.ownUnitId : fx.otherUnitId;
+      const cooperating = target === "ownCooperating" ? [fx.ownUnitId] : [];
+      const measure = await seedMeasure(db, fx.areaId, lead, cooperating);
+      const responsiblePerson = `新责任人${uniqueSuffix()}`;
+      return {
+        form: { code: measure.code, version: "1", responsiblePerson },
+        recordUnitIds: [lead, ...cooperating],
+        changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).responsiblePerson === responsiblePerson,
+      };
+    },
+  },
+  "user.create": {
+    targets: ["none"],
+    prepare: async () => {
+      const loginName = `t.new.${uniqueSuffix()}`;
+      return {
+        form: { loginName, displayName: "新用户", role: "VIEWER", unitId: "" },
+        changed: async () => (await db.user.count({ where: { loginName } })) === 1,
+      };
+    },
+  },
+  "user.updateAccess": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const target = await seedUser(db, "VIEWER", null);
+      return {
+        form: { userId: target.id, version: "1", displayName: "改名", role: "OFFICIAL", unitId: fx.ownUnitId },
+        changed: async () => (await db.user.findUniqueOrThrow({ where: { id: target.id } })).role === "OFFICIAL",
+      };
+    },
+  },
+  "user.setActive": {
+    targets: ["none"],
+    prepare: async () => {
+      const target = await seedUser(db, "VIEWER", null);
+      return {
+        form: { userId: target.id, version: "1", active: "false" },
+        changed: async () => !(await db.user.findUniqueOrThrow({ where: { id: target.id } })).active,
+      };
+    },
+  },
+  "user.resetPassword": {
+    targets: ["none"],
+    prepare: async () => {
+      const target = await seedUser(db, "VIEWER", null);
+      return {
+        form: { userId: target.id, version: "1" },
+        changed: async () => (await db.user.findUniqueOrThrow({ where: { id: target.id } })).mustChangePassword,
+      };
+    },
+  },
+  "user.changeOwnPassword": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => ({
+      form: { currentPassword: FIXTURE_PASSWORD, newPassword: "Changed-pass-2027", confirmPassword: "Changed-pass-2027" },
+      changed: async () => (await db.user.findUniqueOrThrow({ where: { id: actorId } })).version > 1,
+    }),
+  },
+  "preferences.setLocale": {
+    targets: ["none"],
+    prepare: async () => ({ form: { locale: "en" }, changed: async () => cookieValue("NEXT_LOCALE") === "en" }),
+  },
+  "unit.create": {
+    targets: ["none"],
+    prepare: async () => {
+      const code = `t-created-${uniqueSuffix()}`;
+      return {
+        form: { code, nameZh: "新单位", nameEn: "New unit", kind: "OTHER", cityId: "" },
+        changed: async () => (await db.unit.count({ where: { code } })) === 1,
+      };
+    },
+  },
+  "unit.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const unit = await seedUnit(db);
+      return {
+        form: { unitId: unit.id, version: "1", nameZh: "改名单位", nameEn: "Renamed", kind: "OTHER", cityId: "", active: "on" },
+        changed: async () => (await db.unit.findUniqueOrThrow({ where: { id: unit.id } })).nameZh === "改名单位",
+      };
+    },
+  },
+};
+
+function toFormData(values: Record<string, string>): FormData {
+  const formData = new FormData();
+  for (const [key, value] of Object.entries(values)) formData.set(key, value);
+  return formData;
+}
+
+let fixture: Fixture;
+const actions = new Map<string, { action: FormAction; permission: Permission | null }>();
+
+beforeAll(async () => {
+  for (const file of serverActionModules()) await import(path.join(root, file));
+  for (const [action, meta] of actionRegistry) actions.set(meta.name, { action, permission: meta.permission });
+  const [own, other, area] = await Promise.all([seedUnit(db), seedUnit(db), seedArea(db)]);
+  fixture = { ownUnitId: own.id, otherUnitId: other.id, areaId: area.id };
+});
+afterAll(() => db.$disconnect());
+
+describe("[AUTH] every Server Action is in the permission table", () => {
+  it("finds the action modules", () => {
+    expect(serverActionModules().length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("every export of a 'use server' module is a guarded action with a listed permission", async () => {
+    for (const file of serverActionModules()) {
+      const exports = await import(path.join(root, file));
+      for (const [name, value] of Object.entries(exports)) {
+        const meta = actionRegistry.get(value as FormAction);
+        expect(meta, `${file}: export ${name} is not made with defineAction`).toBeDefined();
+        if (meta!.permission === null) expect(publicActionNames, `${file}: ${name}`).toContain(meta!.name);
+        else expect(Object.keys(permissionTable), `${file}: ${name}`).toContain(meta!.permission);
+      }
+    }
+  });
+
+  it("every action has a matrix case, and every case an action", () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(cases).sort());
+  });
+});
+
+const matrix = Object.entries(cases).flatMap(([name, testCase]) =>
+  roles.flatMap((role) => testCase.targets.map((target) => ({ name, role, target }))),
+);
+
+describe("[AUTH] permission matrix: action × role × own/other unit", () => {
+  it.each(matrix)("$name as $role on $target", async ({ name, role, target }) => {
+    const { action, permission } = actions.get(name)!;
+    const actor = await seedUser(db, role as Role, fixture.ownUnitId);
+    const prepared = await cases[name]!.prepare(fixture, target, actor.id);
+    const allowed =
+      permission === null || can({ role: role as Role, unitId: fixture.ownUnitId }, permission, prepared.recordUnitIds);
+
+    await signInAs(actor);
+    const state = await action(idleState, toFormData(prepared.form));
+
+    if (allowed) {
+      expect(state, JSON.stringify(state)).toMatchObject({ status: "success" });
+      expect(await prepared.changed()).toBe(true);
+    } else {
+      expect(state).toMatchObject({ status: "error", code: "FORBIDDEN" });
+      expect(await prepared.changed()).toBe(false);
+    }
+  });
+
+  it.each(Object.keys(cases))("%s without a session: refused unless public", async (name) => {
+    const actor = await seedUser(db, "ADMIN", fixture.ownUnitId);
+    const prepared = await cases[name]!.prepare(fixture, cases[name]!.targets[0]!, actor.id);
+    await signInAs(null);
+    const state = await actions.get(name)!.action(idleState, toFormData(prepared.form));
+    if (actions.get(name)!.permission === null) {
+      expect(state).toMatchObject({ status: "success" });
+      expect(await prepared.changed()).toBe(true);
+    } else {
+      expect(state).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
+      expect(await prepared.changed()).toBe(false);
+    }
+  });
+});
