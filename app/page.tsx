@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CatalogueArea } from "@/components/catalogue-area";
 import { SampleDataBanner } from "@/components/sample-data-banner";
+import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listCatalogue } from "@/lib/measures/list-catalogue";
@@ -8,6 +9,7 @@ import { listCatalogue } from "@/lib/measures/list-catalogue";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  await requirePageUser();
   const [catalogue, locale, t] = await Promise.all([listCatalogue(db), getLocale(), getTranslations("home")]);
   const measures = catalogue.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
 

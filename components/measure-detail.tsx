@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
+import { MeasureOwnerForm } from "./measure-owner-form";
 import { MeasureReports } from "./measure-reports";
 import { PercentBar } from "./percent-bar";
 import { SampleDataBanner } from "./sample-data-banner";
 import { StatusBadge } from "./status-badge";
 
 /** Everything known about one measure: facts, figures, milestones, sources, reports. */
-export async function MeasureDetailView({ measure }: { measure: MeasureDetail }) {
+export async function MeasureDetailView({ measure, canEditOwner }: { measure: MeasureDetail; canEditOwner: boolean }) {
   const [locale, format, t] = await Promise.all([getLocale(), getFormatter(), getTranslations("measure")]);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "long" }) : t("notSet"));
   const amount = (value: { toNumber(): number } | null) => (value === null ? t("notSet") : format.number(value.toNumber()));
@@ -41,7 +42,12 @@ export async function MeasureDetailView({ measure }: { measure: MeasureDetail })
           <Fact label={t("cities")}>
             {measure.cities.map(({ city }) => localized(city, "name", locale)).join(locale === "en" ? ", " : "、")}
           </Fact>
-          <Fact label={t("responsiblePerson")}>{measure.responsiblePerson ?? t("notSet")}</Fact>
+          <Fact label={t("responsiblePerson")}>
+            {measure.responsiblePerson ?? t("notSet")}
+            {canEditOwner && (
+              <MeasureOwnerForm code={measure.code} version={measure.version} responsiblePerson={measure.responsiblePerson ?? ""} />
+            )}
+          </Fact>
           <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
           <Fact label={t("dueDate")}>{date(measure.dueDate)}</Fact>
           <Fact label={t("status")}>

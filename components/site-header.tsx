@@ -1,16 +1,38 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session-user";
 import { LanguageSwitch } from "./language-switch";
+import { LogoutButton } from "./logout-button";
 
 export async function SiteHeader() {
-  const t = await getTranslations("app");
+  const [user, t, tNav, tRoles] = await Promise.all([
+    getSessionUser(),
+    getTranslations("app"),
+    getTranslations("nav"),
+    getTranslations("roles"),
+  ]);
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+    <header className="border-b border-slate-200 bg-white print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-red-800">
           {t("fullName")}
         </Link>
-        <LanguageSwitch />
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {user && (
+            <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
+              <Link href="/" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
+              {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}
+              {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
+              <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
+              <span className="px-2 text-slate-500" data-testid="signed-in-as">
+                {tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}
+              </span>
+              <LogoutButton />
+            </nav>
+          )}
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

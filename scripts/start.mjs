@@ -2,6 +2,7 @@
 // DATABASE_URL is set), migrate, seed an empty catalogue, then serve Next.js.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { resolveAuthSecret } from "./lib/auth-secret.mjs";
 import { build, needsBuild } from "./lib/build.mjs";
 import { assertDatabaseReachable, isCatalogueEmpty, redactDatabaseUrl } from "./lib/database.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
@@ -26,12 +27,13 @@ async function main() {
     await build();
   }
 
+  const dataRoot = path.resolve(process.env.LUOSHI_DATA_DIR ?? path.join(root, "data"));
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     await assertDatabaseReachable(databaseUrl);
     log(`Using PostgreSQL at ${redactDatabaseUrl(databaseUrl)}`);
   } else {
-    const dataDir = path.resolve(process.env.LUOSHI_DATA_DIR ?? path.join(root, "data"), "pglite");
+    const dataDir = path.join(dataRoot, "pglite");
     embedded = await startEmbeddedPostgres({ dataDir });
     databaseUrl = embedded.url;
     log(`Embedded PostgreSQL (PGlite) in ${dataDir}, serving ${redactDatabaseUrl(databaseUrl)}`);
@@ -49,7 +51,14 @@ async function main() {
   server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NEXTAUTH_SECRET: resolveAuthSecret(dataRoot),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   server.on("exit", (code, signal) => {
     server = null;

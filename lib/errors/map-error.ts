@@ -44,11 +44,11 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     if (/^[a-zA-Z]+$/.test(issue.message)) {
       // Schemas name their own message key, e.g. .regex(pattern, "loginNameFormat").
       result[field] = { key: issue.message };
-    } else if (issue.code === "too_big") {
+    } else if (issue.code === "too_big" && issue.origin === "string") {
       result[field] = { key: "tooLong", values: { max: Number(issue.maximum) } };
-    } else if (issue.code === "too_small") {
+    } else if (issue.code === "too_small" && issue.origin === "string") {
       result[field] = Number(issue.minimum) <= 1 ? { key: "required" } : { key: "tooShort", values: { min: Number(issue.minimum) } };
-    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+    } else if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) {
       result[field] = { key: "required" };
     } else {
       result[field] = { key: "invalid" };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-const unitSelect = { code: true, nameZh: true, nameEn: true } as const;
+const unitSelect = { id: true, code: true, nameZh: true, nameEn: true } as const;
 
 /** One measure with everything its page shows, or null when the code is unknown. */
 export async function getMeasureByCode(db: PrismaClient, code: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 export const measureCodeSchema = z.string().trim().min(1).max(32);
 export const versionSchema = z.coerce.number().int().min(1);
@@ -6,6 +7,6 @@ export const versionSchema = z.coerce.number().int().min(1);
 export const updateMeasureOwnerInputSchema = z.object({
   code: measureCodeSchema,
   version: versionSchema,
-  responsiblePerson: z.string().trim().min(1).max(60),
+  responsiblePerson: singleLineText(60),
 });
 export type UpdateMeasureOwnerInput = z.infer<typeof updateMeasureOwnerInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 const unitKinds = ["CITY_GOVERNMENT", "PROVINCIAL_DEPARTMENT", "MUNICIPAL_DEPARTMENT", "OTHER"] as const;
 const optionalCityIdSchema = z
@@ -8,8 +9,8 @@ const optionalCityIdSchema = z
   .transform((value) => value || null);
 
 const unitFieldsSchema = z.object({
-  nameZh: z.string().trim().min(1).max(80),
-  nameEn: z.string().trim().min(1).max(160),
+  nameZh: singleLineText(80),
+  nameEn: singleLineText(160),
   kind: z.enum(unitKinds, "invalid"),
   cityId: optionalCityIdSchema,
 });

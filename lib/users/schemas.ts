@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { newPasswordSchema } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/permissions";
 
@@ -19,7 +20,7 @@ export const loginNameSchema = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "loginNameFormat");
 
-export const displayNameSchema = z.string().trim().min(1).max(60);
+export const displayNameSchema = singleLineText(60);
 
 export const createUserInputSchema = z.object({
   loginName: loginNameSchema,

@@ -70,3 +70,19 @@ export async function runToFailure(env: Record<string, string | undefined>, port
   clearTimeout(timer);
   return { code, output: app.output() };
 }
+
+/** Signs in over HTTP as next-auth's own form would; returns the Cookie header to send. */
+export async function loginCookie(app: AppProcess, username: string, password = "Demo@2026"): Promise<string> {
+  const csrfResponse = await fetch(`${app.baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Login as ${username} failed (${response.status})`);
+  return session.split(";")[0]!;
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
-import { freePort, launchApp, runToFailure, waitForHealth, type AppProcess } from "./app-process";
+import { freePort, launchApp, loginCookie, runToFailure, waitForHealth, type AppProcess } from "./app-process";
 
 const tempDirs: string[] = [];
 function tempDataDir(): string {
@@ -17,9 +17,12 @@ function tempDataDir(): string {
   return dir;
 }
 
+/** A page as the demo viewer sees it, in the given language. */
 async function page(app: AppProcess, pathname: string, locale?: string) {
+  const session = await loginCookie(app, "viewer");
   const response = await fetch(`${app.baseUrl}${pathname}`, {
-    headers: locale ? { cookie: `NEXT_LOCALE=${locale}` } : {},
+    headers: { cookie: [session, locale && `NEXT_LOCALE=${locale}`].filter(Boolean).join("; ") },
+    redirect: "manual",
   });
   return { status: response.status, html: await response.text() };
 }
@@ -74,6 +77,15 @@ describe("[START] npm start with the embedded database", () => {
     expect(health.db).toBe("ok");
     expect(health.measures).toBeGreaterThanOrEqual(35);
     expect(app.output()).toContain("Empty database: loading the catalogue");
+  });
+
+  it("sends visitors without a session to the login page, and back afterwards", async () => {
+    const response = await fetch(`${app.baseUrl}/measures/2.1.2`, { redirect: "manual" });
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toMatch(/\/login\?callbackUrl=%2Fmeasures%2F2\.1\.2$/);
+    const login = await fetch(`${app.baseUrl}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain("登录");
   });
 
   it("serves the catalogue in Chinese by default, with the sample-data banner", async () => {

@@ -1,0 +1,95 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import type { ActionState } from "@/lib/errors/action-state";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  state: ActionState;
+  /** The value to show before any submission. */
+  initial?: string;
+  hint?: string;
+  className?: string;
+};
+
+/** What the field should show: after a rejected submission, what the user typed. */
+export function fieldValue(state: ActionState, name: string, initial = ""): string {
+  return state.status === "error" ? (state.values[name] ?? initial) : initial;
+}
+
+function useFieldError(state: ActionState, name: string): string | null {
+  const t = useTranslations("fieldErrors");
+  if (state.status !== "error") return null;
+  const error = state.fieldErrors[name];
+  return error ? t(error.key, error.values ?? {}) : null;
+}
+
+function FieldShell({ id, label, hint, error, className, children }: {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | null;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const inputClass = "rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600";
+
+export function TextField({ type = "text", autoComplete, ...props }: FieldProps & { type?: string; autoComplete?: string }) {
+  const id = useId();
+  const error = useFieldError(props.state, props.name);
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+      <input
+        id={id}
+        name={props.name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={type === "password" ? undefined : fieldValue(props.state, props.name, props.initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[error && `${id}-error`, props.hint && `${id}-hint`].filter(Boolean).join(" ") || undefined}
+        className={inputClass}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ options, ...props }: FieldProps & { options: { value: string; label: string }[] }) {
+  const id = useId();
+  const error = useFieldError(props.state, props.name);
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={fieldValue(props.state, props.name, props.initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+type LoginError = "invalid" | "throttled" | "failed";
+
+/** Signs in through next-auth without a full page reload, then goes where the user was headed. */
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("login");
+  const [error, setError] = useState<LoginError | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => undefined);
+    setPending(false);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setError(result?.error === "THROTTLED" ? "throttled" : result?.error ? "invalid" : "failed");
+  }
+
+  return (
+    <form onSubmit={submit} className="flex max-w-sm flex-col gap-3" noValidate>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="username" className="text-sm font-medium">{t("username")}</label>
+        <input id="username" name="username" autoComplete="username" required maxLength={100} className="rounded border border-slate-300 px-2 py-1" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password" className="text-sm font-medium">{t("password")}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} className="rounded border border-slate-300 px-2 py-1" />
+      </div>
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
+          {t(error)}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-2 text-white hover:bg-red-900 disabled:opacity-60">
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}
