@@ -10,6 +10,8 @@ const databaseProjects = [
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // CI also writes a JSON report, for .ci/run's one-line summary.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       ...databaseProjects.map((project) => ({
