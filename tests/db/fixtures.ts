@@ -27,7 +27,7 @@ export async function seedUser(db: PrismaClient, role: Role, unitId: string | nu
 
 export async function seedArea(db: PrismaClient) {
   const suffix = uniqueSuffix();
-  const programme = await db.programme.create({ data: { code: `TP-${suffix}`, titleZh: "测试规划", titleEn: "Test programme" } });
+  const programme = await db.programme.create({ data: { code: `TP-${suffix}`, titleZh: "测试规划", titleEn: "Test programme", sortOrder: 1000 } });
   return db.area.create({ data: { code: `TA-${suffix}`, programmeId: programme.id, titleZh: "测试领域", titleEn: "Test area" } });
 }
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { measures } from "@/prisma/seed/data/measures";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed/seed-users";
 import { SEED_NOW, testDb } from "./helpers";
@@ -75,9 +76,13 @@ describe("[DB] seed", () => {
 
   it("flags invented figures as sample data", async () => {
     await seedAll(db, { now: SEED_NOW });
-    expect(await db.measure.count({ where: { isSample: false } })).toBe(0);
-    expect(await db.progressReport.count({ where: { isSample: false } })).toBe(0);
-    const states = await db.progressReport.groupBy({ by: ["state"], _count: true });
+    // Other test files add their own (non-sample) rows; look at the seeded catalogue only.
+    const seeded = { code: { in: measures.map((measure) => measure.code) } };
+    expect(await db.measure.count({ where: seeded })).toBe(measures.length);
+    expect(await db.measure.count({ where: { ...seeded, isSample: false } })).toBe(0);
+    expect(await db.progressReport.count({ where: { measure: seeded, isSample: false } })).toBe(0);
+    expect(await db.milestone.count({ where: { measure: seeded, isSample: false } })).toBe(0);
+    const states = await db.progressReport.groupBy({ by: ["state"], where: { measure: seeded }, _count: true });
     expect(states.map((row) => row.state).sort()).toEqual(["APPROVED", "DRAFT", "RETURNED", "SUBMITTED"]);
   });
 
