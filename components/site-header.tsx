@@ -22,8 +22,12 @@ export async function SiteHeader() {
           {user && (
             <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
               <Link href="/" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
+              <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
+              {can(user, "report.review") && <Link href="/reviews" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("reviews")}</Link>}
+              <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>
               {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}
               {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
+              {can(user, "settings.manage") && <Link href="/admin/settings" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("settings")}</Link>}
               <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
               <span className="px-2 text-slate-500" data-testid="signed-in-as">
                 {tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}

@@ -19,6 +19,12 @@ export const permissionTable = {
   "extension.request": { OFFICIAL: "ownUnit" },
   "extension.decide": { INSPECTOR: "all" },
   "report.chase": { INSPECTOR: "all" },
+  /** Add, complete and reschedule milestones. */
+  "milestone.manage": { ADMIN: "all", OFFICIAL: "ownUnit" },
+  /** Reopen a closed-out (completed) measure. */
+  "measure.reopen": { INSPECTOR: "all" },
+  /** Reporting day, pace margin, due-soon window. */
+  "settings.manage": { ADMIN: "all" },
   "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

@@ -5,6 +5,7 @@ export type AppErrorCode =
   | "MUST_CHANGE_PASSWORD"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "INVALID_STATE"
   | "VALIDATION"
   | "BAD_ORIGIN"
   | "INTERNAL";

@@ -12,6 +12,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   BAD_ORIGIN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  INVALID_STATE: 409,
   VALIDATION: 422,
   INTERNAL: 500,
 };
@@ -26,6 +27,10 @@ export interface MappedError {
 export function mapError(error: unknown): MappedError {
   if (error instanceof AppError) {
     return { code: error.code, status: httpStatus[error.code], values: error.values, fieldErrors: error.fieldErrors };
+  }
+  // A unique constraint hit by a concurrent writer (Prisma P2002): someone else got there first.
+  if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
+    return { code: "CONFLICT", status: 409, values: { by: "?", at: "" }, fieldErrors: {} };
   }
   if (error instanceof z.ZodError) {
     return { code: "VALIDATION", status: 422, values: {}, fieldErrors: zodFieldErrors(error) };

@@ -2,8 +2,7 @@ import { conflictError } from "@/lib/audit/conflict-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { AppError } from "@/lib/errors/app-error";
-import { measureWhereFor } from "./measure-where";
+import { findMeasureFor } from "./find-measure-for";
 import type { UpdateMeasureOwnerInput } from "./schemas";
 
 /**
@@ -12,12 +11,7 @@ import type { UpdateMeasureOwnerInput } from "./schemas";
  */
 export async function updateMeasureOwner(db: PrismaClient, user: SessionUser, input: UpdateMeasureOwnerInput) {
   return db.$transaction(async (tx) => {
-    const scoped = { code: input.code, ...measureWhereFor(user, "measure.editOwner") };
-    const before = await tx.measure.findFirst({ where: scoped, select: { id: true, responsiblePerson: true, version: true } });
-    if (!before) {
-      const exists = await tx.measure.count({ where: { code: input.code } });
-      throw new AppError(exists ? "FORBIDDEN" : "NOT_FOUND");
-    }
+    const before = await findMeasureFor(tx, user, "measure.editOwner", input.code);
     const updated = await tx.measure.updateMany({
       where: { id: before.id, version: input.version },
       data: { responsiblePerson: input.responsiblePerson, version: { increment: 1 } },

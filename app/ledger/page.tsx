@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LedgerFilters } from "@/components/ledger/ledger-filters";
+import { LedgerTable, type LedgerViewRow } from "@/components/ledger/ledger-table";
+import { LightLegend } from "@/components/light-legend";
+import { SampleDataBanner } from "@/components/sample-data-banner";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
+import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
+import { listLedger } from "@/lib/ledger/list-ledger";
+import { parseLedgerQuery } from "@/lib/ledger/schemas";
+import { todayInChina } from "@/lib/tracking/dates";
+import { getTrackingSettings } from "@/lib/tracking/settings";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ledger"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LedgerPage({ searchParams }: Props) {
+  await requirePageUser();
+  const query = parseLedgerQuery(await searchParams);
+  const settings = await getTrackingSettings(db);
+  const [{ rows, total }, options, locale, format, t, tStatus] = await Promise.all([
+    listLedger(db, query, todayInChina(), settings),
+    listLedgerFilterOptions(db),
+    getLocale(),
+    getFormatter(),
+    getTranslations("ledger"),
+    getTranslations("status"),
+  ]);
+  const viewRows: LedgerViewRow[] = rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    title: localized(row, "title", locale),
+    area: `${row.areaCode} ${locale === "en" ? row.areaEn : row.areaZh}`,
+    leadUnit: locale === "en" ? row.leadUnitEn : row.leadUnitZh,
+    dueDate: row.dueDate ? format.dateTime(row.dueDate, { dateStyle: "medium" }) : "—",
+    status: tStatus(row.status),
+    percent: row.percentComplete,
+    light: row.light,
+    latestPeriod: row.latestPeriod ? format.dateTime(row.latestPeriod, { year: "numeric", month: "short" }) : "—",
+  }));
+  return (
+    <>
+      <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
+      {rows.some((row) => row.isSample) && <SampleDataBanner />}
+      <LedgerFilters query={query} options={options} />
+      <LightLegend settings={settings} />
+      <LedgerTable
+        rows={viewRows}
+        total={total}
+        state={{ sort: query.sort, dir: query.dir, page: query.page, perPage: query.perPage, group: query.group, hide: query.hide }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
+import type { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
+import type { LedgerQuery } from "@/lib/ledger/schemas";
+import { lights } from "@/lib/tracking/light";
+
+type Options = Awaited<ReturnType<typeof listLedgerFilterOptions>>;
+const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
+
+/** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared. */
+export async function LedgerFilters({ query, options }: { query: LedgerQuery; options: Options }) {
+  const [locale, t, tStatus, tLights] = await Promise.all([
+    getLocale(),
+    getTranslations("ledger"),
+    getTranslations("status"),
+    getTranslations("lights"),
+  ]);
+  const select = (name: keyof LedgerQuery, label: string, items: { value: string; label: string }[]) => (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <select name={name} defaultValue={String(query[name] ?? "")} className="rounded border border-slate-300 px-2 py-1">
+        <option value="">{t("any")}</option>
+        {items.map((item) => (
+          <option key={item.value} value={item.value}>{item.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form method="get" action="/ledger" className="mb-4 grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={t("filters")}>
+      <label className="flex flex-col gap-1 text-sm sm:col-span-2">
+        {t("search")}
+        <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
+      {select("programme", t("programme"), options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })))}
+      {select("area", t("area"), options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })))}
+      {select("city", t("city"), options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })))}
+      {select("leadUnit", t("leadUnit"), options.leadUnits.map((u) => ({ value: u.code, label: localized(u, "name", locale) })))}
+      {select("status", t("status"), statuses.map((status) => ({ value: status, label: tStatus(status) })))}
+      {select("light", t("light"), lights.map((light) => ({ value: light, label: tLights(light) })))}
+      <label className="flex flex-col gap-1 text-sm">
+        {t("dueFrom")}
+        <input type="date" name="dueFrom" defaultValue={query.dueFrom ?? ""} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("dueTo")}
+        <input type="date" name="dueTo" defaultValue={query.dueTo ?? ""} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
+      {/* Keep the view's sorting, grouping and columns when filtering. */}
+      {(["sort", "dir", "perPage", "group"] as const).map((key) =>
+        query[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(query[key])} /> : null,
+      )}
+      {query.hide.length > 0 && <input type="hidden" name="hide" value={query.hide.join(",")} />}
+      <div className="flex items-end gap-2">
+        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900">{t("apply")}</button>
+        <Link href="/ledger" className="px-2 py-1 text-sm text-red-900 hover:underline">{t("reset")}</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { lights } from "@/lib/tracking/light";
+
+export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
+export type LedgerColumn = (typeof ledgerColumns)[number];
+const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
+
+/** An optional filter from the URL: empty or malformed values simply mean "no filter". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+
+/**
+ * The ledger's filters, sorting, paging, grouping and hidden columns, as they
+ * stand in the URL. The same schema serves the page, exports and the API.
+ */
+export const ledgerQuerySchema = z.object({
+  q: optional(z.string().trim().max(100)),
+  programme: optional(z.string().max(32)),
+  area: optional(z.string().max(32)),
+  city: optional(z.string().max(32)),
+  leadUnit: optional(z.string().max(40)),
+  status: optional(z.enum(statuses)),
+  light: optional(z.enum(lights)),
+  dueFrom: optional(isoDate),
+  dueTo: optional(isoDate),
+  sort: z.enum(ledgerColumns).catch("code").default("code"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  perPage: z.coerce.number().int().min(10).max(200).catch(50).default(50),
+  group: optional(z.enum(["area", "leadUnit"])),
+  hide: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column)))
+    .catch([]),
+});
+
+export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
+
+/** Parses Next.js searchParams (string | string[]) into a ledger query. */
+export function parseLedgerQuery(searchParams: Record<string, string | string[] | undefined>): LedgerQuery {
+  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return ledgerQuerySchema.parse(flat);
+}
+
+/** The URL search string of a query, leaving out defaults so links stay short. */
+export function ledgerSearchParams(query: Partial<LedgerQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if ((key === "sort" && value === "code") || (key === "dir" && value === "asc") || (key === "page" && value === 1) || (key === "perPage" && value === 50)) continue;
+    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return params;
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
+
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "dateFormat")
+  .transform((value) => new Date(`${value}T00:00:00Z`));
+
+const idSchema = z.string().trim().min(1).max(40);
+const versionSchema = z.coerce.number().int().min(1);
+
+export const addMilestoneInputSchema = z.object({
+  measureCode: z.string().trim().min(1).max(32),
+  titleZh: singleLineText(200),
+  titleEn: singleLineText(300),
+  dueDate: isoDateSchema,
+});
+
+export const completeMilestoneInputSchema = z.object({
+  milestoneId: idSchema,
+  version: versionSchema,
+  completedOn: isoDateSchema,
+});
+
+export const rescheduleMilestoneInputSchema = z.object({
+  milestoneId: idSchema,
+  version: versionSchema,
+  dueDate: isoDateSchema,
+  reason: singleLineText(500),
+});
+
+export type AddMilestoneInput = z.infer<typeof addMilestoneInputSchema>;
+export type CompleteMilestoneInput = z.infer<typeof completeMilestoneInputSchema>;
+export type RescheduleMilestoneInput = z.infer<typeof rescheduleMilestoneInputSchema>;

@@ -1,0 +1,32 @@
+import { timeZone } from "@/lib/i18n/config";
+
+const DAY_MS = 86_400_000;
+
+/** Today's calendar date in China, as a Date at UTC midnight (how `date` columns arrive). */
+export function todayInChina(now = new Date()): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(`${parts}T00:00:00Z`);
+}
+
+/** Whole days from a to b (both calendar dates at UTC midnight). */
+export function daysBetween(a: Date, b: Date): number {
+  return Math.round((b.getTime() - a.getTime()) / DAY_MS);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** First day of the month of a date (UTC). */
+export function monthOf(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+}
+
+/** "2026-11" ↔ Date at the first of that month. */
+export function formatPeriod(period: Date): string {
+  return period.toISOString().slice(0, 7);
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,42 @@
+import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
+import { daysBetween } from "./dates";
+import type { TrackingSettings } from "./settings";
+
+/** Traffic lights are computed from dates and progress, never typed in. */
+export const lights = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"] as const;
+export type Light = (typeof lights)[number];
+
+export interface LightInput {
+  status: MeasureStatus;
+  percentComplete: number;
+  startDate: Date | null;
+  dueDate: Date | null;
+  /** State of the measure's latest submitted report (drafts do not count). */
+  latestReportState: ReportState | null;
+}
+
+/**
+ * The share of the time between start and due date that has passed (序时进度),
+ * as a percentage 0–100; null without a start or due date.
+ */
+export function expectedPercent(startDate: Date | null, dueDate: Date | null, today: Date): number | null {
+  if (!startDate || !dueDate) return null;
+  const total = daysBetween(startDate, dueDate);
+  if (total <= 0) return today >= dueDate ? 100 : 0;
+  return Math.min(100, Math.max(0, (daysBetween(startDate, today) / total) * 100));
+}
+
+/**
+ * red = overdue; yellow = behind the expected pace by more than the margin, or
+ * the latest report was returned; blue = due within the window; green = on
+ * track. Completed measures are shown apart. Keep in step with light-sql.ts.
+ */
+export function computeLight(measure: LightInput, today: Date, settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">): Light {
+  if (measure.status === "COMPLETED") return "COMPLETED";
+  if (measure.dueDate && measure.dueDate < today) return "RED";
+  const expected = expectedPercent(measure.startDate, measure.dueDate, today);
+  if (expected !== null && measure.percentComplete < expected - settings.paceMarginPercent) return "YELLOW";
+  if (measure.latestReportState === "RETURNED") return "YELLOW";
+  if (measure.dueDate && daysBetween(today, measure.dueDate) <= settings.dueSoonDays) return "BLUE";
+  return "GREEN";
+}
