@@ -93,3 +93,21 @@ export function SelectField({ options, ...props }: FieldProps & { options: { val
     </FieldShell>
   );
 }
+
+export function TextAreaField({ rows = 4, ...props }: FieldProps & { rows?: number }) {
+  const id = useId();
+  const error = useFieldError(props.state, props.name);
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={rows}
+        defaultValue={fieldValue(props.state, props.name, props.initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+    </FieldShell>
+  );
+}

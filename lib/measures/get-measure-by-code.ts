@@ -18,8 +18,16 @@ export async function getMeasureByCode(db: PrismaClient, code: string) {
       milestones: { orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }] },
       progressReports: {
         orderBy: [{ period: "desc" }, { unit: { code: "asc" } }],
-        take: 12,
-        include: { unit: { select: unitSelect }, author: { select: { displayName: true } } },
+        take: 24,
+        include: {
+          unit: { select: unitSelect },
+          author: { select: { displayName: true } },
+          reviewer: { select: { displayName: true } },
+        },
+      },
+      extensionRequests: {
+        orderBy: { createdAt: "desc" },
+        include: { requestedBy: { select: { displayName: true } }, decidedBy: { select: { displayName: true } } },
       },
     },
   });

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getFormatter, getLocale } from "next-intl/server";
 import { MeasureDetailView } from "@/components/measure-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
+import { loadMeasurePage } from "@/lib/measures/load-measure-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ period?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requirePageUser();
@@ -20,11 +20,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${measure.code} ${localized(measure, "title", await getLocale())}` };
 }
 
-export default async function MeasurePage({ params }: Props) {
+export default async function MeasurePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const { code } = await params;
-  const measure = await getMeasureByCode(db, decodeURIComponent(code));
-  if (!measure) notFound();
-  const unitIds = [measure.leadUnit.id, ...measure.cooperatingUnits.map(({ unit }) => unit.id)];
-  return <MeasureDetailView measure={measure} canEditOwner={can(user, "measure.editOwner", unitIds)} />;
+  const { period } = await searchParams;
+  const page = await loadMeasurePage(db, user, decodeURIComponent(code), Array.isArray(period) ? period[0] : period);
+  if (!page) notFound();
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
+  const { reportSlot } = page;
+  return (
+    <MeasureDetailView
+      {...page}
+      reportSlot={
+        reportSlot && {
+          ...reportSlot,
+          unitName: localized(reportSlot.unit, "name", locale),
+          periodLabel: format.dateTime(new Date(`${reportSlot.period}-01T00:00:00Z`), { year: "numeric", month: "long" }),
+        }
+      }
+    />
+  );
 }

@@ -1,26 +1,28 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
+import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
 
-/** The latest monthly reports of a measure, newest first (read-only for now). */
-export async function MeasureReports({ reports }: { reports: Report[] }) {
-  const [locale, format, t, tState] = await Promise.all([
+/** The timeline of monthly reports, newest first; reviewers decide on submitted ones here. */
+export async function MeasureReports({ reports, canReview }: { reports: Report[]; canReview: boolean }) {
+  const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
     getFormatter(),
     getTranslations("measure"),
+    getTranslations("workflow"),
     getTranslations("reportState"),
   ]);
   if (reports.length === 0) return <p>{t("noReports")}</p>;
   return (
-    <ul className="space-y-3">
+    <ol className="space-y-3">
       {reports.map((report) => (
-        <li key={report.id} className="border-t border-slate-100 pt-2">
+        <li key={report.id} className="border-t border-slate-100 pt-2" data-report-state={report.state}>
           <p className="text-sm text-slate-600">
             {t("period")} {format.dateTime(report.period, { year: "numeric", month: "long" })} · {t("reportingUnit")}{" "}
-            {localized(report.unit, "name", locale)} · {t("reportState")} {tState(report.state)} · {t("percent")}{" "}
-            {report.percentComplete}%
+            {localized(report.unit, "name", locale)} · {t("reportState")} <strong>{tState(report.state)}</strong> · {t("percent")}{" "}
+            {report.percentComplete}%{report.isCompletion ? ` · ${tWorkflow("completionReport")}` : ""}
           </p>
           <dl className="mt-1 grid grid-cols-1 gap-x-4 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">{t("progress")}</dt>
@@ -30,8 +32,15 @@ export async function MeasureReports({ reports }: { reports: Report[] }) {
             <dt className="font-medium">{t("nextSteps")}</dt>
             <dd className="whitespace-pre-line">{report.nextSteps || t("none")}</dd>
           </dl>
+          {report.reviewer && (
+            <p className="mt-1 text-sm text-slate-600">
+              {tWorkflow("reviewer", { name: report.reviewer.displayName })}
+              {report.reviewComment ? ` · ${tWorkflow("comment", { comment: report.reviewComment })}` : ""}
+            </p>
+          )}
+          {canReview && report.state === "SUBMITTED" && <ReviewForm reportId={report.id} version={report.version} />}
         </li>
       ))}
-    </ul>
+    </ol>
   );
 }

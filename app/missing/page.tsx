@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
+import { listMissingReports } from "@/lib/reports/list-missing-reports";
+import { periodSchema } from "@/lib/reports/schemas";
+import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
+import { getTrackingSettings } from "@/lib/tracking/settings";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ period?: string | string[] }> };
+
+export default async function MissingReportsPage({ searchParams }: Props) {
+  await requirePageUser();
+  const requested = periodSchema.safeParse((await searchParams).period);
+  const today = todayInChina();
+  const period = requested.success ? requested.data : formatPeriod(monthOf(today));
+  const periodStart = new Date(`${period}-01T00:00:00Z`);
+  const settings = await getTrackingSettings(db);
+  const [units, locale, format, t] = await Promise.all([
+    listMissingReports(db, periodStart),
+    getLocale(),
+    getFormatter(),
+    getTranslations("missing"),
+  ]);
+  const deadline = new Date(Date.UTC(periodStart.getUTCFullYear(), periodStart.getUTCMonth(), settings.reportingDay));
+  const missingCount = units.reduce((sum, unit) => sum + unit.missing.length, 0);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-3 text-slate-600">
+        {t("intro", { period: format.dateTime(periodStart, { year: "numeric", month: "long" }), day: settings.reportingDay })}{" "}
+        <strong>{today > deadline ? t("pastDeadline") : t("beforeDeadline")}</strong>
+      </p>
+      <form method="get" className="mb-4 flex items-end gap-2 text-sm">
+        <label className="flex flex-col gap-1">
+          {t("period")}
+          <input type="month" name="period" defaultValue={period} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-white">{t("show")}</button>
+      </form>
+      {units.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <>
+          <p className="mb-2 font-medium" data-testid="missing-total">{t("totalMissing", { count: missingCount })}</p>
+          <ul className="space-y-3">
+            {units.map((entry) => (
+              <li key={entry.unit.code} className="rounded border border-slate-200 bg-white p-3" data-unit-code={entry.unit.code}>
+                <h2 className="font-semibold">
+                  {t("unitLine", { unit: localized(entry.unit, "name", locale), expected: entry.expected, missing: entry.missing.length })}
+                </h2>
+                <ul className="mt-1 list-disc pl-6 text-sm">
+                  {entry.missing.map((measure) => (
+                    <li key={measure.code}>
+                      <Link href={`/measures/${measure.code}?period=${period}`} className="text-red-900 hover:underline">
+                        {measure.code} {localized(measure, "title", locale)}
+                      </Link>{" "}
+                      · {t(measure.state ? `state${measure.state}` : "stateNone")}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { TextAreaField, TextField, fieldValue } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { idleState } from "@/lib/errors/action-state";
+import { saveReportAction } from "@/lib/reports/actions";
+
+export type ReportDraft = {
+  version: number | null;
+  percentComplete: number;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  kpiActual: string;
+  investmentCompleted: string;
+  isCompletion: boolean;
+};
+
+/** The monthly report of the user's unit: 进展情况 / 存在问题 / 下步打算 plus figures. */
+export function ReportForm(props: {
+  measureCode: string;
+  period: string;
+  periodLabel: string;
+  unitName: string;
+  kpiUnit: string | null;
+  hasInvestment: boolean;
+  draft: ReportDraft;
+}) {
+  const t = useTranslations("workflow");
+  const [state, formAction, pending] = useActionState(saveReportAction, idleState);
+  const { draft } = props;
+  return (
+    <form action={formAction} className="flex flex-col gap-3" data-testid="report-form">
+      <h3 className="font-semibold">{t("reportFormTitle", { period: props.periodLabel })}</h3>
+      <p className="text-sm text-slate-600">{t("reportFor", { unit: props.unitName })}</p>
+      <input type="hidden" name="measureCode" value={props.measureCode} />
+      <input type="hidden" name="period" value={props.period} />
+      {draft.version !== null && <input type="hidden" name="version" value={draft.version} />}
+      <TextField name="percentComplete" type="number" label={t("percent")} state={state} initial={String(draft.percentComplete)} />
+      <TextAreaField name="progress" label={t("progress")} state={state} initial={draft.progress} />
+      <TextAreaField name="problems" label={t("problems")} state={state} initial={draft.problems} rows={3} />
+      <TextAreaField name="nextSteps" label={t("nextSteps")} state={state} initial={draft.nextSteps} rows={3} />
+      {props.kpiUnit !== null && (
+        <TextField name="kpiActual" label={t("kpiActual", { unit: props.kpiUnit })} state={state} initial={draft.kpiActual} />
+      )}
+      {props.hasInvestment && (
+        <TextField name="investmentCompleted" label={t("investmentCompleted")} state={state} initial={draft.investmentCompleted} />
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="isCompletion"
+          defaultChecked={state.status === "error" ? fieldValue(state, "isCompletion") === "on" : draft.isCompletion}
+        />
+        {t("isCompletion")}
+      </label>
+      <FormStatus state={state} />
+      <div className="flex gap-2">
+        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+          {t("saveDraft")}
+        </button>
+        <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 disabled:opacity-60">
+          {t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import type { PrismaClient } from "@/lib/db/create-client";
+
+/** Submitted reports waiting for a leader or inspector, oldest first. */
+export async function listReportsToReview(db: PrismaClient) {
+  return db.progressReport.findMany({
+    where: { state: "SUBMITTED" },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      period: true,
+      percentComplete: true,
+      isCompletion: true,
+      submittedAt: true,
+      isSample: true,
+      measure: { select: { code: true, titleZh: true, titleEn: true } },
+      unit: { select: { nameZh: true, nameEn: true } },
+      author: { select: { displayName: true } },
+    },
+  });
+}
