@@ -10,7 +10,7 @@ export async function listMeasureHistory(db: PrismaClient, measureId: string, ta
         { entityType: "ProgressReport", entityId: { in: reportIds } },
       ],
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     include: { actor: { select: { displayName: true } } },
   });

@@ -31,8 +31,19 @@ export async function seedArea(db: PrismaClient) {
   return db.area.create({ data: { code: `TA-${suffix}`, programmeId: programme.id, titleZh: "测试领域", titleEn: "Test area" } });
 }
 
-export async function seedMeasure(db: PrismaClient, areaId: string, leadUnitId: string, cooperatingUnitIds: string[] = []) {
+type MeasureOverrides = Partial<{ startDate: Date; dueDate: Date; status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED"; percentComplete: number }>;
+
+/** A measure running from a year ago to a year ahead unless told otherwise. */
+export async function seedMeasure(
+  db: PrismaClient,
+  areaId: string,
+  leadUnitId: string,
+  cooperatingUnitIds: string[] = [],
+  overrides: MeasureOverrides = {},
+) {
   const code = `T.${uniqueSuffix()}`;
+  const year = 365 * 86_400_000;
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   return db.measure.create({
     data: {
       code,
@@ -41,7 +52,41 @@ export async function seedMeasure(db: PrismaClient, areaId: string, leadUnitId: 
       titleZh: `测试措施${code}`,
       titleEn: `Test measure ${code}`,
       responsiblePerson: "原责任人",
+      startDate: new Date(today.getTime() - year),
+      dueDate: new Date(today.getTime() + year),
+      status: "IN_PROGRESS",
+      ...overrides,
       cooperatingUnits: { create: cooperatingUnitIds.map((unitId) => ({ unitId })) },
     },
   });
+}
+
+/** A report of a unit on a measure for a month ("YYYY-MM"), in the given state. */
+export async function seedReport(
+  db: PrismaClient,
+  measureId: string,
+  unitId: string,
+  authorId: string,
+  period: string,
+  state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED",
+  percentComplete = 40,
+) {
+  return db.progressReport.create({
+    data: {
+      measureId,
+      unitId,
+      authorId,
+      period: new Date(`${period}-01T00:00:00Z`),
+      percentComplete,
+      status: "IN_PROGRESS",
+      progress: "测试进展",
+      state,
+      submittedAt: state === "DRAFT" ? null : new Date(),
+    },
+  });
+}
+
+/** This month as "YYYY-MM" (China time), the period a report is normally for. */
+export function currentPeriod(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
 }

@@ -6,7 +6,8 @@ import { actionRegistry, type FormAction } from "@/lib/auth/guard";
 import { can, type Permission, permissionTable, publicActionNames, roles } from "@/lib/auth/permissions";
 import { idleState } from "@/lib/errors/action-state";
 import { cookieValue, signInAs } from "../setup/request-context";
-import { FIXTURE_PASSWORD, seedArea, seedMeasure, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { currentPeriod, FIXTURE_PASSWORD, seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { getTrackingSettings } from "@/lib/tracking/settings";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -37,7 +38,121 @@ type Prepared = { form: Record<string, string>; changed: () => Promise<boolean>;
  * whether it changed the database. Unit-scoped actions run on a measure of the
  * actor's own unit (as lead and as cooperating unit) and of another unit.
  */
+/** A measure of the target's units: own unit leading, own unit cooperating, or another unit's. */
+async function measureFor(fx: Fixture, target: Target, overrides: Parameters<typeof seedMeasure>[4] = {}) {
+  const lead = target === "ownLead" ? fx.ownUnitId : fx.otherUnitId;
+  const cooperating = target === "ownCooperating" ? [fx.ownUnitId] : [];
+  const measure = await seedMeasure(db, fx.areaId, lead, cooperating, overrides);
+  return { measure, recordUnitIds: [lead, ...cooperating] };
+}
+const unitTargets: Target[] = ["ownLead", "ownCooperating", "otherUnit"];
+
 const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: Target, actorId: string) => Promise<Prepared> }> = {
+  "report.save": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      return {
+        form: { measureCode: measure.code, period: currentPeriod(), percentComplete: "30", progress: "本月进展", problems: "", nextSteps: "", kpiActual: "", investmentCompleted: "", intent: "submit" },
+        recordUnitIds,
+        changed: async () => (await db.progressReport.count({ where: { measureId: measure.id } })) === 1,
+      };
+    },
+  },
+  "report.review": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const author = await seedUser(db, "OFFICIAL", fx.otherUnitId);
+      const report = await seedReport(db, measure.id, fx.otherUnitId, author.id, currentPeriod(), "SUBMITTED");
+      return {
+        form: { reportId: report.id, version: "1", decision: "approve", comment: "" },
+        changed: async () => (await db.progressReport.findUniqueOrThrow({ where: { id: report.id } })).state === "APPROVED",
+      };
+    },
+  },
+  "milestone.add": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      return {
+        form: { measureCode: measure.code, titleZh: "新节点", titleEn: "New milestone", dueDate: "2027-03-31" },
+        recordUnitIds,
+        changed: async () => (await db.milestone.count({ where: { measureId: measure.id } })) === 1,
+      };
+    },
+  },
+  "milestone.complete": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      const milestone = await db.milestone.create({ data: { measureId: measure.id, titleZh: "节点", titleEn: "M", dueDate: new Date("2026-06-30T00:00:00Z") } });
+      return {
+        form: { milestoneId: milestone.id, version: "1", completedOn: "2026-06-28" },
+        recordUnitIds,
+        changed: async () => (await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).completedOn !== null,
+      };
+    },
+  },
+  "milestone.reschedule": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      const milestone = await db.milestone.create({ data: { measureId: measure.id, titleZh: "节点", titleEn: "M", dueDate: new Date("2026-06-30T00:00:00Z") } });
+      return {
+        form: { milestoneId: milestone.id, version: "1", dueDate: "2027-06-30", reason: "前期手续延后" },
+        recordUnitIds,
+        changed: async () => (await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).version === 2,
+      };
+    },
+  },
+  "extension.request": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      const later = new Date(measure.dueDate!.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+      return {
+        form: { measureCode: measure.code, requestedDueDate: later, reason: "征地进度滞后" },
+        recordUnitIds,
+        changed: async () => (await db.extensionRequest.count({ where: { measureId: measure.id } })) === 1,
+      };
+    },
+  },
+  "extension.decide": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const requester = await seedUser(db, "OFFICIAL", fx.otherUnitId);
+      const request = await db.extensionRequest.create({
+        data: { measureId: measure.id, requestedById: requester.id, currentDueDate: measure.dueDate!, requestedDueDate: new Date(measure.dueDate!.getTime() + 86_400_000 * 30), reason: "原因" },
+      });
+      return {
+        form: { extensionId: request.id, version: "1", decision: "approve", comment: "" },
+        changed: async () => (await db.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).state === "APPROVED",
+      };
+    },
+  },
+  "measure.reopen": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit", { status: "COMPLETED", percentComplete: 100 });
+      return {
+        form: { measureCode: measure.code, version: "1", reason: "复查发现未完成" },
+        changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).status === "IN_PROGRESS",
+      };
+    },
+  },
+  "settings.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const current = await getTrackingSettings(db);
+      const reportingDay = (current.reportingDay % 28) + 1;
+      return {
+        form: { reportingDay: String(reportingDay), paceMarginPercent: String(current.paceMarginPercent), dueSoonDays: String(current.dueSoonDays) },
+        changed: async () => (await getTrackingSettings(db)).reportingDay === reportingDay,
+      };
+    },
+  },
   "measure.updateOwner": {
     targets: ["ownLead", "ownCooperating", "otherUnit"],
     prepare: async (fx, target) => {
