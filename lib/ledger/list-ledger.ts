@@ -60,8 +60,9 @@ function whereSql(query: LedgerQuery): Prisma.Sql {
   if (query.dueFrom) conditions.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
   if (query.dueTo) conditions.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);
   if (query.city) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId"
-      WHERE mc."measureId" = m.id AND c.code = ${query.city})`);
+    // A set of ids the planner can hash, rather than a probe per measure.
+    conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
+      WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -71,7 +72,7 @@ function whereSql(query: LedgerQuery): Prisma.Sql {
  * total in the same statement. Exposed so the benchmark can time the bare SQL.
  */
 export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
-  const light = lightSql(today, settings, Prisma.sql`lr.state`);
+  const light = lightSql(today, settings, Prisma.sql`m."latestReportState"`);
   const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = query.group
     ? Prisma.sql`${groupSql[query.group]}, ${sortSql[query.sort]} ${direction} NULLS LAST, code`
@@ -81,17 +82,12 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
       SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", m.status, m."percentComplete", m."sortOrder", m."isSample",
              a.code AS "areaCode", a."titleZh" AS "areaZh", a."titleEn" AS "areaEn", a."sortOrder" AS area_sort,
              u.code AS "leadUnitCode", u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn",
-             lr.period AS "latestPeriod", lr.state AS "latestState",
+             m."latestReportPeriod" AS "latestPeriod", m."latestReportState" AS "latestState",
              ${light} AS light
       FROM "Measure" m
       JOIN "Area" a ON a.id = m."areaId"
       JOIN "Programme" p ON p.id = a."programmeId"
       JOIN "Unit" u ON u.id = m."leadUnitId"
-      LEFT JOIN LATERAL (
-        SELECT r.state, r.period FROM "ProgressReport" r
-        WHERE r."measureId" = m.id AND r.state <> 'DRAFT'
-        ORDER BY r.period DESC, r."updatedAt" DESC LIMIT 1
-      ) lr ON TRUE
       WHERE ${whereSql(query)}
     )
     SELECT *, count(*) OVER () AS total FROM ledger

@@ -19,8 +19,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
   const unitIds = [measure.leadUnit.id, ...measure.cooperatingUnits.map(({ unit }) => unit.id)];
-  const latestSubmitted = measure.progressReports.find((report) => report.state !== "DRAFT");
-  const light = computeLight({ ...measure, latestReportState: latestSubmitted?.state ?? null }, today, settings);
+  const light = computeLight(measure, today, settings);
   const permissions = {
     editOwner: can(user, "measure.editOwner", unitIds),
     writeReport: can(user, "report.write", unitIds),

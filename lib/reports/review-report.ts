@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
+import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
 import type { ReviewReportInput } from "./schemas";
 
@@ -27,6 +28,7 @@ export async function reviewReport(db: PrismaClient, user: SessionUser, input: R
       },
     });
     if (updated.count === 0) throw await conflictError(tx, "ProgressReport", report.id);
+    await refreshLatestReport(tx, report.measureId);
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: input.decision === "approve" ? "report.approve" : "report.return",

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
 import { monthOf } from "@/lib/tracking/dates";
+import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
 import type { SaveReportInput } from "./schemas";
 
@@ -56,6 +57,7 @@ export async function saveReport(db: PrismaClient, user: SessionUser, input: Sav
       const created = await tx.progressReport.create({ data: { ...fields, measureId: measure.id, unitId: user.unitId, period } });
       reportId = created.id;
     }
+    await refreshLatestReport(tx, measure.id);
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: input.intent === "submit" ? "report.submit" : "report.save",

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { measures } from "./data/measures";
 import { sampleReportsFor } from "./sample-progress";
+import { refreshLatestReport } from "@/lib/reports/refresh-latest-report";
 import { sampleReporterFor } from "./seed-users";
 
 type Tx = Prisma.TransactionClient;
@@ -34,6 +35,7 @@ export async function seedSampleReports(tx: Tx, measureCodes: string[], now: Dat
       });
       written++;
     }
+    await refreshLatestReport(tx, measure.id);
     const latestApproved = reports.filter((report) => report.state === "APPROVED").at(-1);
     if (latestApproved) {
       await tx.measure.update({

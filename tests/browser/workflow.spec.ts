@@ -2,8 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { measures } from "../../prisma/seed/data/measures";
 import { logIn } from "./helpers";
 
-// Measures led by jinan.official's unit whose current month has no sample report in the seed.
-const JINAN_OPEN_SLOTS = ["1.1", "2.5.1", "1.2"];
+// Measures used below are led by jinan.official's unit (jinan-drc). 2.2.4 has KPI and investment
+// fields (its current month holds a sample draft); 1.1 and 2.5.1 have a KPI only, 1.2 neither, and
+// none of those three has a current-month sample report.
 const DAY_MS = 86_400_000;
 
 /** The "本单位填报" section of a measure page; its note says why there is no form. */
@@ -36,28 +37,30 @@ function expectedLight(code: string, percent: number): string {
 test("[WORKFLOW]: report → return → resubmit → approve updates the ledger", async ({ browser }) => {
   const official = await browser.newPage();
   await logIn(official, "jinan.official");
-  const code = await openReportSlot(official, JINAN_OPEN_SLOTS);
+  // Only a measure with both KPI and investment can be submitted (see the test.fail below).
+  const code = await openReportSlot(official, ["2.2.4"]);
   const form = official.getByTestId("report-form");
   await form.getByLabel("完成比例（%）").fill("97");
   await form.getByLabel("进展情况").fill("【浏览器测试】方案已印发。");
   await form.getByLabel("存在问题").fill("跨市协调仍需加强。");
   await form.getByLabel("下步打算").fill("浏览器测试：下月召开调度会。");
   await form.getByRole("button", { name: "报送" }).click();
-  await expect(official.getByText("报告已报送。")).toBeVisible();
+  // The form gives way to a note (its own "报告已报送。" status goes with it).
   await expect(slotNote(official)).toHaveText("本期报告已报送，等待审核。");
 
   // The inspector finds it in the review queue and returns it with a comment.
   const inspector = await browser.newPage();
   await logIn(inspector, "inspector", undefined, "/reviews");
-  await inspector.getByRole("link", { name: new RegExp(`^${code.replaceAll(".", "\\.")} `) }).click();
+  const queued = inspector.getByRole("listitem").filter({ hasText: "完成比例 97%" });
+  await queued.getByRole("link", { name: new RegExp(`^${code.replaceAll(".", "\\.")} `) }).click();
   await expect(inspector).toHaveURL(new RegExp(`/measures/${code}$`));
   const ours = (page: Page) => page.locator("li[data-report-state]", { hasText: "浏览器测试：下月召开调度会。" });
   await expect(ours(inspector)).toHaveAttribute("data-report-state", "SUBMITTED");
   const review = ours(inspector).getByTestId("review-form");
   await review.getByLabel("审核意见（退回时必填）").fill("请补充量化数据");
   await review.getByRole("button", { name: "退回" }).click();
-  await expect(inspector.getByText("报告已退回。")).toBeVisible();
   await expect(ours(inspector)).toHaveAttribute("data-report-state", "RETURNED");
+  await expect(ours(inspector)).toContainText("意见：请补充量化数据");
 
   // The official sees why, corrects the text and submits again.
   await official.reload();
@@ -72,16 +75,17 @@ test("[WORKFLOW]: report → return → resubmit → approve updates the ledger"
   await logIn(leader, "leader", undefined, `/measures/${code}`);
   await expect(ours(leader)).toContainText("完成投资 12 亿元");
   await ours(leader).getByRole("button", { name: "审核通过" }).click();
-  await expect(leader.getByText("报告已审核通过，措施进度已更新。")).toBeVisible();
   await expect(ours(leader)).toHaveAttribute("data-report-state", "APPROVED");
+  await expect(ours(leader).getByTestId("review-form")).toHaveCount(0);
 
   const light = expectedLight(code, 97);
   await leader.reload();
   await expect(leader.getByTestId("measure-light").locator("[data-light]")).toHaveAttribute("data-light", light);
-  const history = leader.getByTestId("measure-history");
-  for (const action of ["报送报告", "退回报告", "审核通过报告", "按审核通过的报告更新进度"]) {
-    await expect(history).toContainText(action);
-  }
+  // Who did what is recorded (the action names themselves: see the test.fail below).
+  const history = leader.getByTestId("measure-history").getByRole("listitem");
+  await expect(history.filter({ hasText: "济南市发展改革委联络员" }).filter({ hasText: '"state":"SUBMITTED"' })).toHaveCount(2);
+  await expect(history.filter({ hasText: "督查专员" }).filter({ hasText: '"comment":"请补充量化数据"' })).toHaveCount(1);
+  await expect(history.filter({ hasText: "联席会议办公室负责同志" }).filter({ hasText: '"state":"APPROVED"' })).toHaveCount(1);
 
   await leader.goto(`/ledger?q=${code}`);
   const row = leader.locator(`tr[data-measure-code="${code}"]`);
@@ -91,7 +95,7 @@ test("[WORKFLOW]: report → return → resubmit → approve updates the ledger"
 
 test("[WORKFLOW]: bad report input keeps what was typed", async ({ page }) => {
   await logIn(page, "jinan.official");
-  await openReportSlot(page, [...JINAN_OPEN_SLOTS].reverse());
+  await openReportSlot(page, ["1.2", "1.1"]);
   const form = page.getByTestId("report-form");
   await form.getByLabel("完成比例（%）").fill("150");
   await form.getByLabel("进展情况").fill("   ");
@@ -113,13 +117,36 @@ test("[WORKFLOW]: bad report input keeps what was typed", async ({ page }) => {
   await expect(form.getByLabel("存在问题")).toHaveValue("");
 });
 
+test("[WORKFLOW]: a measure without planned investment can be reported", async ({ page }) => {
+  test.fail(true, "App bug: saveReportInputSchema requires investmentCompleted, which the form omits for such measures");
+  await logIn(page, "jinan.official");
+  await openReportSlot(page, ["2.5.1"]);
+  const form = page.getByTestId("report-form");
+  await form.getByLabel("进展情况").fill("【浏览器测试】无投资指标的措施。");
+  await form.getByRole("button", { name: "报送" }).click();
+  await expect(slotNote(page)).toHaveText("本期报告已报送，等待审核。", { timeout: 5_000 });
+});
+
+test("[WORKFLOW]: the change history names each action in words", async ({ page }) => {
+  test.fail(true, "App bug: auditActions keys contain dots, which next-intl reads as nesting, so raw keys are shown");
+  await logIn(page, "jinan.official", undefined, "/measures/2.5.3");
+  await page.getByText("修改责任人").click();
+  const form = page.getByTestId("measure-owner-form");
+  await form.getByLabel("责任人").fill("王五（科长）");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
+  await page.reload();
+  await expect(page.getByTestId("measure-history")).toContainText("济南市发展改革委联络员 · 修改责任人", { timeout: 5_000 });
+});
+
 test("[LEDGER]: filters, sorting, paging and grouping live in the URL", async ({ page }) => {
   await logIn(page, "viewer", undefined, "/ledger");
   const rows = page.locator("tr[data-measure-code]");
   const total = page.getByTestId("ledger-total");
 
-  await page.getByLabel("灯色").selectOption({ label: "红灯" });
-  await page.getByRole("button", { name: "筛选" }).click();
+  const filters = page.getByRole("form", { name: "筛选" });
+  await filters.getByLabel("灯色").selectOption({ label: "红灯" });
+  await filters.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/[?&]light=RED(&|$)/);
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
@@ -131,7 +158,7 @@ test("[LEDGER]: filters, sorting, paging and grouping live in the URL", async ({
   await page.reload();
   await expect(page).toHaveURL(/[?&]sort=dueDate(&|$)/);
   await expect(page.getByRole("columnheader", { name: "完成时限" })).toHaveAttribute("aria-sort", "ascending");
-  await expect(page.getByLabel("灯色")).toHaveValue("RED");
+  await expect(filters.getByLabel("灯色")).toHaveValue("RED");
 
   await page.getByLabel("分组").selectOption({ label: "按牵头单位" });
   await expect(page).toHaveURL(/[?&]group=leadUnit(&|$)/);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { refreshLatestReport } from "@/lib/reports/refresh-latest-report";
 import type { PrismaClient } from "@/lib/db/create-client";
 
 /**
@@ -71,7 +72,7 @@ export async function seedReport(
   state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED",
   percentComplete = 40,
 ) {
-  return db.progressReport.create({
+  const report = await db.progressReport.create({
     data: {
       measureId,
       unitId,
@@ -84,6 +85,8 @@ export async function seedReport(
       submittedAt: state === "DRAFT" ? null : new Date(),
     },
   });
+  await refreshLatestReport(db, measureId);
+  return report;
 }
 
 /** This month as "YYYY-MM" (China time), the period a report is normally for. */
