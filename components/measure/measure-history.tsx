@@ -12,7 +12,8 @@ export async function MeasureHistory({ events }: { events: HistoryEvent[] }) {
           {t("historyLine", {
             time: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" }),
             actor: event.actor?.displayName ?? t("system"),
-            action: tActions.has(event.action) ? tActions(event.action) : event.action,
+            // Message keys cannot hold dots (next-intl reads them as nesting).
+            action: tActions.has(event.action.replace(/\./g, "_")) ? tActions(event.action.replace(/\./g, "_")) : event.action,
           })}
           {event.after && <code className="ml-2 text-xs break-all text-slate-500">{JSON.stringify(event.after)}</code>}
         </li>

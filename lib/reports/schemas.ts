@@ -11,8 +11,10 @@ const multiLineText = (max: number) =>
 /** An optional decimal typed into a form: empty means "not reported". */
 const optionalAmount = z
   .string()
-  .trim()
-  .max(20)
+  .optional()
+  // The form leaves the field out when the measure has no such figure.
+  .transform((value) => value ?? "")
+  .pipe(z.string().trim().max(20))
   .refine((value) => value === "" || (/^\d+(\.\d{1,4})?$/.test(value) && Number(value) <= 1e12), "amountFormat")
   .transform((value) => (value === "" ? null : Number(value)));
 

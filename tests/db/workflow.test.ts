@@ -151,3 +151,12 @@ describe("[MISSING] who has not reported this month", () => {
     );
   });
 });
+
+describe("[REPORT] the form's optional figures", () => {
+  it("may be left out entirely (measures without KPI or investment) or left blank", () => {
+    const base = { measureCode: "X", period: "2026-11", percentComplete: "10", progress: "进展", problems: "", nextSteps: "", intent: "save" };
+    expect(saveReportInputSchema.parse(base)).toMatchObject({ kpiActual: null, investmentCompleted: null });
+    expect(saveReportInputSchema.parse({ ...base, kpiActual: "", investmentCompleted: " 12.5 " })).toMatchObject({ kpiActual: null, investmentCompleted: 12.5 });
+    expect(() => saveReportInputSchema.parse({ ...base, kpiActual: "-1" })).toThrow();
+  });
+});
