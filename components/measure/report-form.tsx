@@ -18,7 +18,7 @@ export type ReportDraft = {
   isCompletion: boolean;
 };
 
-/** The monthly report of the user's unit: 进展情况 / 存在问题 / 下步打算 plus figures. */
+/** The monthly report of the user's unit: progress, problems and next steps, plus figures. */
 export function ReportForm(props: {
   measureCode: string;
   period: string;

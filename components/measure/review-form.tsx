@@ -7,7 +7,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { idleState } from "@/lib/errors/action-state";
 import { reviewReportAction } from "@/lib/reports/actions";
 
-/** Approve a submitted report, or return it with a comment (退回). */
+/** Approve a submitted report, or return it with a comment. */
 export function ReviewForm({ reportId, version }: { reportId: string; version: number }) {
   const t = useTranslations("workflow");
   const [state, formAction, pending] = useActionState(reviewReportAction, idleState);
