@@ -46,7 +46,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     if (result[field]) continue;
-    if (/^[a-zA-Z]+$/.test(issue.message)) {
+    if (/^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message)) {
       // Schemas name their own message key, e.g. .regex(pattern, "loginNameFormat").
       result[field] = { key: issue.message };
     } else if (issue.code === "too_big" && issue.origin === "string") {
