@@ -1,0 +1,117 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { lights, type Light } from "@/lib/tracking/light";
+import { lightSql } from "@/lib/tracking/light-sql";
+import type { TrackingSettings } from "@/lib/tracking/settings";
+import type { DashboardQuery } from "./schemas";
+
+export type LightCounts = Record<Light, number>;
+export interface Breakdown {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  total: number;
+  lights: LightCounts;
+}
+export interface MeasureItem {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  dueDate: Date | null;
+  percentComplete: number;
+}
+
+const emptyCounts = (): LightCounts => Object.fromEntries(lights.map((light) => [light, 0])) as LightCounts;
+
+/** The measures in scope with their computed light, as a CTE named `scoped`. */
+function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.programme) conditions.push(Prisma.sql`p.code = ${query.programme}`);
+  if (query.area) conditions.push(Prisma.sql`a.code = ${query.area}`);
+  if (query.city) {
+    conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
+      WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
+  }
+  return Prisma.sql`scoped AS (
+    SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", m."percentComplete", m."areaId", m."leadUnitId",
+           m."investmentPlanned", m."investmentCompleted", m."latestReportState",
+           ${lightSql(today, settings, Prisma.sql`m."latestReportState"`)} AS light
+    FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+  )`;
+}
+
+async function breakdown(db: PrismaClient, scoped: Prisma.Sql, groupSql: Prisma.Sql): Promise<Breakdown[]> {
+  const rows = await db.$queryRaw<{ code: string; nameZh: string; nameEn: string; sort: number; light: Light; count: bigint }[]>(
+    Prisma.sql`WITH ${scoped} ${groupSql}`,
+  );
+  const byCode = new Map<string, Breakdown & { sort: number }>();
+  for (const row of rows) {
+    const entry = byCode.get(row.code) ?? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sort: row.sort, total: 0, lights: emptyCounts() };
+    entry.lights[row.light] += Number(row.count);
+    entry.total += Number(row.count);
+    byCode.set(row.code, entry);
+  }
+  return [...byCode.values()].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code)).map(({ sort: _sort, ...entry }) => entry);
+}
+
+/**
+ * Everything the overview shows, counted in SQL: lights, completion by area,
+ * city and lead unit, investment, this month's reporting, and the lists to chase.
+ */
+export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
+  const scoped = scopedSql(query, today, settings);
+  const period = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const periodEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+  const listOf = (light: Light, order: Prisma.Sql) =>
+    db.$queryRaw<MeasureItem[]>(Prisma.sql`WITH ${scoped}
+      SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE light = ${light} ORDER BY ${order} LIMIT 10`);
+
+  const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
+    db.$queryRaw<{ light: Light; count: bigint }[]>(Prisma.sql`WITH ${scoped} SELECT light, count(*) AS count FROM scoped GROUP BY light`),
+    breakdown(db, scoped, Prisma.sql`SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, s.light, count(*) AS count
+      FROM scoped s JOIN "Area" a ON a.id = s."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", s.light`),
+    breakdown(db, scoped, Prisma.sql`SELECT c.code, c."nameZh", c."nameEn", c."sortOrder" AS sort, s.light, count(*) AS count
+      FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id JOIN "City" c ON c.id = mc."cityId"
+      GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`),
+    breakdown(db, scoped, Prisma.sql`SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
+      FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`),
+    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null }[]>(
+      Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
+    ),
+    // Reports of this month expected from lead units of measures under way (as on /missing).
+    db.$queryRaw<{ due: bigint; submitted: bigint; approved: bigint }[]>(Prisma.sql`WITH ${scoped}
+      SELECT count(*) AS due,
+             count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
+             count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
+      FROM scoped s JOIN "Measure" m ON m.id = s.id
+      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
+      WHERE m.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (m."startDate" IS NULL OR m."startDate" <= ${periodEnd}::date)`),
+    listOf("RED", Prisma.sql`"dueDate", code`),
+    listOf("BLUE", Prisma.sql`"dueDate", code`),
+    db.$queryRaw<MeasureItem[]>(Prisma.sql`WITH ${scoped}
+      SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE "latestReportState" = 'RETURNED' ORDER BY code LIMIT 10`),
+  ]);
+
+  const lightCounts = emptyCounts();
+  for (const row of totals) lightCounts[row.light] = Number(row.count);
+  const report = reporting[0]!;
+  return {
+    total: Object.values(lightCounts).reduce((sum, count) => sum + count, 0),
+    lightCounts,
+    byArea,
+    byCity,
+    byLeadUnit: byLeadUnit.sort((a, b) => b.total - a.total),
+    investment: { planned: Number(investment[0]?.planned ?? 0), completed: Number(investment[0]?.completed ?? 0) },
+    reporting: {
+      period,
+      due: Number(report.due),
+      submitted: Number(report.submitted),
+      approved: Number(report.approved),
+      missing: Number(report.due) - Number(report.submitted),
+    },
+    lists: { overdue, dueSoon, returned },
+  };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
