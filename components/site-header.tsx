@@ -22,6 +22,7 @@ export async function SiteHeader() {
           {user && (
             <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
               <Link href="/" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
+              <Link href="/dashboard" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("dashboard")}</Link>
               <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
               {can(user, "report.review") && <Link href="/reviews" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("reviews")}</Link>}
               <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { SampleDataBanner } from "@/components/sample-data-banner";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
+import { parseDashboardQuery } from "@/lib/dashboard/schemas";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
+import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
+import { todayInChina } from "@/lib/tracking/dates";
+import { getTrackingSettings } from "@/lib/tracking/settings";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  await requirePageUser();
+  const query = parseDashboardQuery(await searchParams);
+  const today = todayInChina();
+  const settings = await getTrackingSettings(db);
+  const [data, options, hasSample, locale, t] = await Promise.all([
+    getDashboardData(db, query, today, settings),
+    listLedgerFilterOptions(db),
+    db.measure.count({ where: { isSample: true } }),
+    getLocale(),
+    getTranslations("dashboard"),
+  ]);
+  const select = (name: keyof typeof query, items: { value: string; label: string }[], label: string) => (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
+        <option value="">{t("reset")}</option>
+        {items.map((item) => (
+          <option key={item.value} value={item.value}>{item.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+  const tLedger = await getTranslations("ledger");
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      {hasSample > 0 && <SampleDataBanner />}
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("filters")}>
+        {select("programme", options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })), tLedger("programme"))}
+        {select("area", options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })), tLedger("area"))}
+        {select("city", options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })), tLedger("city"))}
+        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white">{t("apply")}</button>
+        <Link href="/dashboard" className="px-2 py-1 text-sm text-red-900 hover:underline">{t("reset")}</Link>
+      </form>
+      <DashboardView data={data} query={query} today={today} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectSignedIn, logIn } from "./helpers";
+
+const ledgerTotal = async (page: Page) => Number((await page.getByTestId("ledger-total").innerText()).match(/\d+/)?.[0]);
+
+test("[DASHBOARD]: a leader sees the overview, and every number drills down to matching ledger rows", async ({ page }, testInfo) => {
+  await logIn(page, "leader", undefined, "/dashboard");
+  await expectSignedIn(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("落实情况总览");
+  for (const chart of ["chart-lights", "chart-areas", "chart-cities", "chart-units"]) {
+    await expect(page.getByTestId(chart).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  }
+  await expect(page.getByTestId("circle-map").locator("[data-city]")).toHaveCount(7);
+  await page.screenshot({ path: testInfo.outputPath("dashboard-zh.png"), fullPage: true });
+
+  // A card: the overdue count equals the ledger it opens.
+  const overdue = Number(await page.getByTestId("card-overdue").locator("span").nth(1).innerText());
+  await page.getByTestId("card-overdue").click();
+  await expect(page).toHaveURL(/\/ledger\?light=RED$/);
+  expect(await ledgerTotal(page)).toBe(overdue);
+
+  // A bar: the light chart's biggest bar opens exactly those measures (the count on its card).
+  await page.goBack();
+  const lightCards = { RED: "card-overdue", YELLOW: "card-behind", BLUE: "card-due-soon", GREEN: "card-on-track", COMPLETED: "card-completed" };
+  const counts = await Promise.all(
+    Object.values(lightCards).map(async (card) => Number(await page.getByTestId(card).locator("span").nth(1).innerText())),
+  );
+  const biggest = counts.indexOf(Math.max(...counts));
+  // One bar group per light, in the order of lightCards; zero-height bars are not drawn.
+  await page.getByTestId("chart-lights").locator(".recharts-bar").nth(biggest).locator(".recharts-bar-rectangle path").first().click();
+  await expect(page).toHaveURL(new RegExp(`/ledger\\?light=${Object.keys(lightCards)[biggest]}$`));
+  expect(await ledgerTotal(page)).toBe(counts[biggest]);
+
+  // A city on the map opens that city's ledger with as many measures as the map says.
+  await page.goBack();
+  const zibo = page.getByTestId("circle-map").locator('[data-city="zibo"]');
+  const mapCount = Number((await zibo.getAttribute("aria-label"))?.match(/(\d+) 项措施/)?.[1]);
+  await zibo.click();
+  await expect(page).toHaveURL(/\/ledger\?city=zibo$/);
+  expect(await ledgerTotal(page)).toBe(mapCount);
+});
+
+test("[DASHBOARD]: the overview reads in English", async ({ page }, testInfo) => {
+  await logIn(page, "leader", undefined, "/dashboard");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery overview");
+  await expect(page.getByText("Behind pace", { exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("dashboard-en.png"), fullPage: true });
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("落实情况总览");
+});
