@@ -41,10 +41,9 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
   )`;
 }
 
-async function breakdown(db: PrismaClient, scoped: Prisma.Sql, groupSql: Prisma.Sql): Promise<Breakdown[]> {
-  const rows = await db.$queryRaw<{ code: string; nameZh: string; nameEn: string; sort: number; light: Light; count: bigint }[]>(
-    Prisma.sql`WITH ${scoped} ${groupSql}`,
-  );
+type BreakdownRow = { code: string; nameZh: string; nameEn: string; sort: number; light: Light; count: bigint };
+
+function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
   const byCode = new Map<string, Breakdown & { sort: number }>();
   for (const row of rows) {
     const entry = byCode.get(row.code) ?? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sort: row.sort, total: 0, lights: emptyCounts() };
@@ -56,41 +55,55 @@ async function breakdown(db: PrismaClient, scoped: Prisma.Sql, groupSql: Prisma.
 }
 
 /**
- * Everything the overview shows, counted in SQL: lights, completion by area,
- * city and lead unit, investment, this month's reporting, and the lists to chase.
+ * The overview's SQL statements, one per figure or chart. Exposed so the
+ * benchmark can run the identical statements without the app around them.
  */
-export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
+export function dashboardStatements(query: DashboardQuery, today: Date, settings: TrackingSettings) {
   const scoped = scopedSql(query, today, settings);
   const period = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const periodEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
-  const listOf = (light: Light, order: Prisma.Sql) =>
-    db.$queryRaw<MeasureItem[]>(Prisma.sql`WITH ${scoped}
-      SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE light = ${light} ORDER BY ${order} LIMIT 10`);
-
-  const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
-    db.$queryRaw<{ light: Light; count: bigint }[]>(Prisma.sql`WITH ${scoped} SELECT light, count(*) AS count FROM scoped GROUP BY light`),
-    breakdown(db, scoped, Prisma.sql`SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, s.light, count(*) AS count
-      FROM scoped s JOIN "Area" a ON a.id = s."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", s.light`),
-    breakdown(db, scoped, Prisma.sql`SELECT c.code, c."nameZh", c."nameEn", c."sortOrder" AS sort, s.light, count(*) AS count
+  const list = (where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`WITH ${scoped}
+    SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE ${where} ORDER BY ${order} LIMIT 10`;
+  return {
+    totals: Prisma.sql`WITH ${scoped} SELECT light, count(*) AS count FROM scoped GROUP BY light`,
+    byArea: Prisma.sql`WITH ${scoped} SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, s.light, count(*) AS count
+      FROM scoped s JOIN "Area" a ON a.id = s."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", s.light`,
+    byCity: Prisma.sql`WITH ${scoped} SELECT c.code, c."nameZh", c."nameEn", c."sortOrder" AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id JOIN "City" c ON c.id = mc."cityId"
-      GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`),
-    breakdown(db, scoped, Prisma.sql`SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
-      FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`),
-    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null }[]>(
-      Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
-    ),
+      GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`,
+    byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
+      FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
+    investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
     // Reports of this month expected from lead units of measures under way (as on /missing).
-    db.$queryRaw<{ due: bigint; submitted: bigint; approved: bigint }[]>(Prisma.sql`WITH ${scoped}
+    reporting: Prisma.sql`WITH ${scoped}
       SELECT count(*) AS due,
              count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
              count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
       FROM scoped s JOIN "Measure" m ON m.id = s.id
       LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
-      WHERE m.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (m."startDate" IS NULL OR m."startDate" <= ${periodEnd}::date)`),
-    listOf("RED", Prisma.sql`"dueDate", code`),
-    listOf("BLUE", Prisma.sql`"dueDate", code`),
-    db.$queryRaw<MeasureItem[]>(Prisma.sql`WITH ${scoped}
-      SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE "latestReportState" = 'RETURNED' ORDER BY code LIMIT 10`),
+      WHERE m.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (m."startDate" IS NULL OR m."startDate" <= ${periodEnd}::date)`,
+    overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
+    dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
+    returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
+  };
+}
+
+/**
+ * Everything the overview shows, counted in SQL: lights, completion by area,
+ * city and lead unit, investment, this month's reporting, and the lists to chase.
+ */
+export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
+  const sql = dashboardStatements(query, today, settings);
+  const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
+    db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
+    db.$queryRaw<BreakdownRow[]>(sql.byArea),
+    db.$queryRaw<BreakdownRow[]>(sql.byCity),
+    db.$queryRaw<BreakdownRow[]>(sql.byLeadUnit),
+    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null }[]>(sql.investment),
+    db.$queryRaw<{ due: bigint; submitted: bigint; approved: bigint }[]>(sql.reporting),
+    db.$queryRaw<MeasureItem[]>(sql.overdue),
+    db.$queryRaw<MeasureItem[]>(sql.dueSoon),
+    db.$queryRaw<MeasureItem[]>(sql.returned),
   ]);
 
   const lightCounts = emptyCounts();
@@ -99,12 +112,11 @@ export async function getDashboardData(db: PrismaClient, query: DashboardQuery, 
   return {
     total: Object.values(lightCounts).reduce((sum, count) => sum + count, 0),
     lightCounts,
-    byArea,
-    byCity,
-    byLeadUnit: byLeadUnit.sort((a, b) => b.total - a.total),
+    byArea: toBreakdown(byArea),
+    byCity: toBreakdown(byCity),
+    byLeadUnit: toBreakdown(byLeadUnit).sort((a, b) => b.total - a.total),
     investment: { planned: Number(investment[0]?.planned ?? 0), completed: Number(investment[0]?.completed ?? 0) },
     reporting: {
-      period,
       due: Number(report.due),
       submitted: Number(report.submitted),
       approved: Number(report.approved),

@@ -1,0 +1,82 @@
+// `npm run bench:dashboard`: all dashboard data at 10,000 measures and 120,000
+// reports on a real PostgreSQL server, through the app's code and as bare SQL;
+// then the timeline of 3,000 measures rendered by the production server.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { getDashboardData, dashboardStatements } from "@/lib/dashboard/get-dashboard-data";
+import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { defaultTrackingSettings } from "@/lib/tracking/settings";
+import { seedAll } from "@/prisma/seed/seed-all";
+import { freshBenchDatabase, generateLedgerData } from "./bench-database";
+import { machineLine, percentile, time } from "./stats";
+
+const today = new Date("2026-11-28T00:00:00Z");
+const scopes: Record<string, string>[] = [{}, { programme: "P2" }, { area: "2.1" }, { city: "jinan" }, { city: "zibo", area: "2.4" }];
+
+async function benchDashboard() {
+  const url = await freshBenchDatabase();
+  const db = createPrismaClient(url);
+  await seedAll(db, { now: new Date("2026-11-28T04:00:00Z") });
+  const volume = await generateLedgerData(url);
+  // The app's pool runs the nine statements concurrently; the bare run does the same on an equal pg pool.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  console.log(`Machine: ${await machineLine(url)}`);
+  console.log(`Data: ${volume.measures} measures, ${volume.reports} progress reports\n`);
+  console.log("| scope | app p50 ms | app p95 ms | bare SQL p50 ms | bare SQL p95 ms | p95 app / bare |");
+  console.log("|---|---|---|---|---|---|");
+  for (const params of scopes) {
+    const query = dashboardQuerySchema.parse(params);
+    const statements = Object.values(dashboardStatements(query, today, defaultTrackingSettings));
+    const app = await time(() => getDashboardData(db, query, today, defaultTrackingSettings), { runs: 20 });
+    const bare = await time(() => Promise.all(statements.map((sql) => pool.query(sql.text, sql.values as unknown[]))), { runs: 20 });
+    const [a50, a95, b50, b95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)];
+    console.log(`| \`${new URLSearchParams(params).toString() || "(all)"}\` | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${b50.toFixed(1)} | ${b95.toFixed(1)} | ${(a95 / b95).toFixed(2)} |`);
+  }
+  await pool.end();
+  await db.$disconnect();
+}
+
+/** Times GET /timeline on the production build against 3,000 measures. */
+async function benchTimeline() {
+  const url = await freshBenchDatabase("luoshi_bench_timeline");
+  const db = createPrismaClient(url);
+  await seedAll(db, { now: new Date("2026-11-28T04:00:00Z") });
+  const volume = await generateLedgerData(url, { measures: 3_000 - 36, months: 1 });
+  await db.$disconnect();
+  const port = 3990;
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: { ...process.env, DATABASE_URL: url, PORT: String(port) }, stdio: "ignore" });
+  try {
+    const base = `http://localhost:${port}`;
+    for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 1000));
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const login = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+      body: new URLSearchParams({ csrfToken, username: "leader", password: "Demo@2026", json: "true" }),
+    });
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"))!.split(";")[0]!;
+    let bytes = 0;
+    const samples = await time(
+      async () => {
+        const response = await fetch(`${base}/timeline?zoom=year`, { headers: { cookie } });
+        bytes = (await response.text()).length;
+      },
+      { runs: 10, warmup: 2 },
+    );
+    console.log(`\nTimeline: ${volume.measures} measures, GET /timeline?zoom=year on the production server: p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms (${(bytes / 1e6).toFixed(1)} MB of HTML; target ≤ 500 ms)`);
+  } finally {
+    server.kill("SIGINT");
+  }
+}
+
+benchDashboard()
+  .then(benchTimeline)
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
