@@ -32,7 +32,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     getLocale(),
     getTranslations("dashboard"),
   ]);
-  const select = (name: keyof typeof query, items: { value: string; label: string }[], label: string) => (
+  const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
     <label className="flex flex-col gap-1 text-sm">
       {label}
       <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
@@ -52,6 +52,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         {select("programme", options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })), tLedger("programme"))}
         {select("area", options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })), tLedger("area"))}
         {select("city", options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })), tLedger("city"))}
+        <label className="flex flex-col gap-1 text-sm">
+          {t("asOf")}
+          <input type="month" name="asOf" defaultValue={query.asOf ?? ""} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
         <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white">{t("apply")}</button>
         <Link href="/dashboard" className="px-2 py-1 text-sm text-red-900 hover:underline">{t("reset")}</Link>
       </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LedgerFilters } from "@/components/ledger/ledger-filters";
 import { LedgerTable, type LedgerViewRow } from "@/components/ledger/ledger-table";
@@ -9,7 +10,7 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { listLedger } from "@/lib/ledger/list-ledger";
-import { parseLedgerQuery } from "@/lib/ledger/schemas";
+import { ledgerSearchParams, parseLedgerQuery } from "@/lib/ledger/schemas";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
@@ -49,6 +50,14 @@ export default async function LedgerPage({ searchParams }: Props) {
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
       {rows.some((row) => row.isSample) && <SampleDataBanner />}
+      {query.asOf && (
+        <p role="note" className="mb-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
+          {t("asOfNote", { month: format.dateTime(new Date(`${query.asOf}-01T00:00:00Z`), { year: "numeric", month: "long" }) })}{" "}
+          <Link href={`/ledger?${ledgerSearchParams({ ...query, asOf: undefined, page: 1 }).toString()}`} className="text-red-900 hover:underline">
+            {t("backToNow")}
+          </Link>
+        </p>
+      )}
       <LedgerFilters query={query} options={options} />
       <LightLegend settings={settings} />
       <LedgerTable

@@ -4,9 +4,11 @@ import type { Breakdown, DashboardData, MeasureItem } from "@/lib/dashboard/get-
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { ledgerSearchParams } from "@/lib/ledger/schemas";
+import { asOfDay } from "@/lib/tracking/as-of";
 import { lights, type Light } from "@/lib/tracking/light";
 import { CircleMap } from "./circle-map";
 import { LightBarChart, type LightBarRow } from "./light-bar-chart";
+import { TrendLineChart } from "./trend-line-chart";
 
 type Props = { data: DashboardData; query: DashboardQuery; today: Date };
 
@@ -30,6 +32,12 @@ export async function DashboardView({ data, query, today }: Props) {
     ...(Object.fromEntries(lights.map((other) => [other, other === light ? data.lightCounts[light] : 0])) as Record<Light, number>),
     hrefs: Object.fromEntries(lights.map((other) => [other, ledgerHref(query, { light })])) as Record<Light, string>,
   }));
+  const monthLabel = (month: string) => format.dateTime(new Date(`${month}-01T00:00:00Z`), { year: "2-digit", month: "short" });
+  const trendRows: LightBarRow[] = data.trend.map((point) => ({
+    label: monthLabel(point.month),
+    ...point.lights,
+    hrefs: Object.fromEntries(lights.map((light) => [light, ledgerHref(query, { asOf: point.month, light })])) as Record<Light, string>,
+  }));
   const investmentPercent = data.investment.planned ? Math.round((data.investment.completed / data.investment.planned) * 100) : 0;
 
   const cards: { label: string; value: string | number; href: string; testId: string }[] = [
@@ -47,7 +55,12 @@ export async function DashboardView({ data, query, today }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-slate-600">{t("intro", { date: format.dateTime(today, { dateStyle: "long" }) })}</p>
+      <p className="text-slate-600">{t("intro", { date: format.dateTime(asOfDay(query.asOf, today), { dateStyle: "long" }) })}</p>
+      {query.asOf && (
+        <p role="note" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
+          {t("asOfNote", { month: format.dateTime(new Date(`${query.asOf}-01T00:00:00Z`), { year: "numeric", month: "long" }) })}
+        </p>
+      )}
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 print:grid-cols-5">
         {cards.map((card) => (
           <li key={card.testId}>
@@ -70,6 +83,23 @@ export async function DashboardView({ data, query, today }: Props) {
       </ul>
 
       <ChartSection title={t("lightDistribution")} rows={distribution} testId="chart-lights" tableLabel={t("chartTable")} totalLabel={t("total")} />
+      <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
+        <h2 className="mb-2 text-lg font-semibold">{t("trend")}</h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div>
+            <h3 className="text-sm font-medium">{t("averageCompletion")}</h3>
+            <TrendLineChart
+              testId="chart-trend-completion"
+              name={t("averageCompletion")}
+              points={data.trend.map((point) => ({ label: monthLabel(point.month), value: point.averagePercent, href: ledgerHref(query, { asOf: point.month }) }))}
+            />
+          </div>
+          <div>
+            <h3 className="text-sm font-medium">{t("lightsByMonth")}</h3>
+            <LightBarChart rows={trendRows} testId="chart-trend-lights" height={240} />
+          </div>
+        </div>
+      </section>
       <ChartSection title={t("byArea")} rows={rows(data.byArea, "area")} testId="chart-areas" layout="vertical" tableLabel={t("chartTable")} totalLabel={t("total")} />
       <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("byCity")}</h2>

@@ -48,7 +48,7 @@ export async function LedgerFilters({ query, options }: { query: LedgerQuery; op
         <input type="date" name="dueTo" defaultValue={query.dueTo ?? ""} className="rounded border border-slate-300 px-2 py-1" />
       </label>
       {/* Keep the view's sorting, grouping and columns when filtering. */}
-      {(["sort", "dir", "perPage", "group"] as const).map((key) =>
+      {(["sort", "dir", "perPage", "group", "asOf"] as const).map((key) =>
         query[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(query[key])} /> : null,
       )}
       {query.hide.length > 0 && <input type="hidden" name="hide" value={query.hide.join(",")} />}

@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { lights, type Light } from "@/lib/tracking/light";
+import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
@@ -32,11 +33,13 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
     conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
       WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
   }
+  const { joins, state } = measureStateSql(query.asOf);
   return Prisma.sql`scoped AS (
-    SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", m."percentComplete", m."areaId", m."leadUnitId",
-           m."investmentPlanned", m."investmentCompleted", m."latestReportState",
-           ${lightSql(today, settings, Prisma.sql`m."latestReportState"`)} AS light
+    SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.percent} AS "percentComplete", ${state.status} AS status,
+           m."areaId", m."leadUnitId", m."startDate", m."investmentPlanned", ${state.investmentCompleted} AS "investmentCompleted", ${state.latestState} AS "latestReportState",
+           ${lightSql(asOfDay(query.asOf, today), settings, state)} AS light
     FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
+    ${joins}
     WHERE ${Prisma.join(conditions, " AND ")}
   )`;
 }
@@ -60,8 +63,9 @@ function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
  */
 export function dashboardStatements(query: DashboardQuery, today: Date, settings: TrackingSettings) {
   const scoped = scopedSql(query, today, settings);
-  const period = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-  const periodEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+  const day = asOfDay(query.asOf, today);
+  const period = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+  const periodEnd = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0));
   const list = (where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`WITH ${scoped}
     SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE ${where} ORDER BY ${order} LIMIT 10`;
   return {
@@ -79,13 +83,53 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
       SELECT count(*) AS due,
              count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
              count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
-      FROM scoped s JOIN "Measure" m ON m.id = s.id
+      FROM scoped s
       LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
-      WHERE m.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (m."startDate" IS NULL OR m."startDate" <= ${periodEnd}::date)`,
+      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`,
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
   };
+}
+
+/** The twelve months up to the as-of month (or this month), oldest first, as YYYY-MM. */
+export function trendMonths(query: DashboardQuery, today: Date): string[] {
+  const end = asOfDay(query.asOf, today);
+  return Array.from({ length: 12 }, (_, index) =>
+    new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11 + index, 1)).toISOString().slice(0, 7),
+  );
+}
+
+/** Per month: light counts and summed percent, each month rebuilt from the report history. */
+export function trendStatements(query: DashboardQuery, today: Date, settings: TrackingSettings) {
+  return trendMonths(query, today).map(
+    (month) =>
+      [month, Prisma.sql`WITH ${scopedSql({ ...query, asOf: month }, today, settings)}
+        SELECT light, count(*) AS count, sum("percentComplete") AS percent FROM scoped GROUP BY light`] as const,
+  );
+}
+
+export interface TrendPoint {
+  month: string;
+  averagePercent: number;
+  lights: LightCounts;
+}
+
+export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
+  return Promise.all(
+    trendStatements(query, today, settings).map(async ([month, sql]) => {
+      const rows = await db.$queryRaw<{ light: Light; count: bigint; percent: bigint | null }[]>(sql);
+      const counts = emptyCounts();
+      let measures = 0;
+      let percent = 0;
+      for (const row of rows) {
+        counts[row.light] = Number(row.count);
+        measures += Number(row.count);
+        percent += Number(row.percent ?? 0);
+      }
+      return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
+    }),
+  );
 }
 
 /**
@@ -94,6 +138,7 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
  */
 export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
   const sql = dashboardStatements(query, today, settings);
+  const trendPromise = getTrend(db, query, today, settings);
   const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
     db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
     db.$queryRaw<BreakdownRow[]>(sql.byArea),
@@ -109,7 +154,9 @@ export async function getDashboardData(db: PrismaClient, query: DashboardQuery, 
   const lightCounts = emptyCounts();
   for (const row of totals) lightCounts[row.light] = Number(row.count);
   const report = reporting[0]!;
+  const trend = await trendPromise;
   return {
+    trend,
     total: Object.values(lightCounts).reduce((sum, count) => sum + count, 0),
     lightCounts,
     byArea: toBreakdown(byArea),

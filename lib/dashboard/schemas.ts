@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asOfSchema } from "@/lib/tracking/as-of";
 
 const optionalCode = z.preprocess((value) => (value === "" ? undefined : value), z.string().max(40).optional()).catch(undefined);
 
@@ -7,6 +8,8 @@ export const dashboardQuerySchema = z.object({
   programme: optionalCode,
   area: optionalCode,
   city: optionalCode,
+  /** The picture at the end of this month (YYYY-MM), rebuilt from the report history. */
+  asOf: asOfSchema,
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 

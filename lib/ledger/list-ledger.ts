@@ -2,7 +2,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { Light } from "@/lib/tracking/light";
-import { lightSql } from "@/lib/tracking/light-sql";
+import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
+import { lightSql, type MeasureStateSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { LedgerColumn, LedgerQuery } from "./schemas";
 
@@ -47,7 +48,7 @@ function containsPattern(text: string): string {
 }
 
 /** The filters of the ledger on measure `m`, its area `a`, programme `p` and lead unit `u`. */
-function whereSql(query: LedgerQuery): Prisma.Sql {
+function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -56,7 +57,7 @@ function whereSql(query: LedgerQuery): Prisma.Sql {
   if (query.programme) conditions.push(Prisma.sql`p.code = ${query.programme}`);
   if (query.area) conditions.push(Prisma.sql`a.code = ${query.area}`);
   if (query.leadUnit) conditions.push(Prisma.sql`u.code = ${query.leadUnit}`);
-  if (query.status) conditions.push(Prisma.sql`m.status = ${query.status}::"MeasureStatus"`);
+  if (query.status) conditions.push(Prisma.sql`${state.status} = ${query.status}::"MeasureStatus"`);
   if (query.dueFrom) conditions.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
   if (query.dueTo) conditions.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);
   if (query.city) {
@@ -72,23 +73,26 @@ function whereSql(query: LedgerQuery): Prisma.Sql {
  * total in the same statement. Exposed so the benchmark can time the bare SQL.
  */
 export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
-  const light = lightSql(today, settings, Prisma.sql`m."latestReportState"`);
+  const { joins, state } = measureStateSql(query.asOf);
+  const light = lightSql(asOfDay(query.asOf, today), settings, state);
   const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = query.group
     ? Prisma.sql`${groupSql[query.group]}, ${sortSql[query.sort]} ${direction} NULLS LAST, code`
     : Prisma.sql`${sortSql[query.sort]} ${direction} NULLS LAST, code`;
   return Prisma.sql`
     WITH ledger AS (
-      SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", m.status, m."percentComplete", m."sortOrder", m."isSample",
+      SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.status} AS status, ${state.percent} AS "percentComplete",
+             m."sortOrder", m."isSample",
              a.code AS "areaCode", a."titleZh" AS "areaZh", a."titleEn" AS "areaEn", a."sortOrder" AS area_sort,
              u.code AS "leadUnitCode", u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn",
-             m."latestReportPeriod" AS "latestPeriod", m."latestReportState" AS "latestState",
+             ${state.latestPeriod} AS "latestPeriod", ${state.latestState} AS "latestState",
              ${light} AS light
       FROM "Measure" m
       JOIN "Area" a ON a.id = m."areaId"
       JOIN "Programme" p ON p.id = a."programmeId"
       JOIN "Unit" u ON u.id = m."leadUnitId"
-      WHERE ${whereSql(query)}
+      ${joins}
+      WHERE ${whereSql(query, state)}
     )
     SELECT *, count(*) OVER () AS total FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}

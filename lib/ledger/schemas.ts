@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
 
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
@@ -23,6 +24,8 @@ export const ledgerQuerySchema = z.object({
   light: optional(z.enum(lights)),
   dueFrom: optional(isoDate),
   dueTo: optional(isoDate),
+  /** Show the ledger as it stood at the end of this month (YYYY-MM). */
+  asOf: asOfSchema,
   sort: z.enum(ledgerColumns).catch("code").default("code"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

@@ -1,15 +1,24 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { TrackingSettings } from "./settings";
 
+/** SQL for the inputs of the light rule: a measure's status, percent and latest submitted report's state. */
+export interface MeasureStateSql {
+  status: Prisma.Sql;
+  percent: Prisma.Sql;
+  latestState: Prisma.Sql;
+  latestPeriod: Prisma.Sql;
+  investmentCompleted: Prisma.Sql;
+}
+
 /**
- * computeLight (light.ts) as SQL, so the ledger can filter and sort by light
- * in the database. Expects the measure as `m`; `latestState` is the SQL of its
- * latest submitted report's state. A test checks both give the same light.
+ * computeLight (light.ts) as SQL, so the ledger and the dashboard can filter,
+ * sort and count by light in the database. Dates come from the measure `m`;
+ * the other inputs from `state`. A test checks both give the same light.
  */
 export function lightSql(
   today: Date,
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
-  latestState: Prisma.Sql,
+  state: MeasureStateSql,
 ): Prisma.Sql {
   const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
   const expected = Prisma.sql`(CASE
@@ -18,10 +27,10 @@ export function lightSql(
       ELSE LEAST(100, GREATEST(0, (${day} - m."startDate")::float8 * 100 / (m."dueDate" - m."startDate")))
     END)`;
   return Prisma.sql`(CASE
-    WHEN m.status = 'COMPLETED' THEN 'COMPLETED'
+    WHEN ${state.status} = 'COMPLETED' THEN 'COMPLETED'
     WHEN m."dueDate" < ${day} THEN 'RED'
-    WHEN m."percentComplete" < ${expected} - ${settings.paceMarginPercent}::int THEN 'YELLOW'
-    WHEN ${latestState} = 'RETURNED' THEN 'YELLOW'
+    WHEN ${state.percent} < ${expected} - ${settings.paceMarginPercent}::int THEN 'YELLOW'
+    WHEN ${state.latestState} = 'RETURNED' THEN 'YELLOW'
     WHEN m."dueDate" - ${day} <= ${settings.dueSoonDays}::int THEN 'BLUE'
     ELSE 'GREEN'
   END)`;

@@ -15,6 +15,8 @@ export interface SampleReport {
   kpiActual: number | null;
   investmentCompleted: number | null;
   reviewComment: string | null;
+  /** Reaching 100 % is reported as a completion report (销号). */
+  isCompletion: boolean;
 }
 
 /** How many past months get sample reports (plus the current month for some measures). */
@@ -86,6 +88,7 @@ export function sampleReportsFor(measure: MeasureSeed, now: Date): SampleReport[
         ? round2((measure.sample.investmentPlanned * percentComplete) / 100)
         : null,
       reviewComment: state === "RETURNED" ? "【示例】进展描述不够具体，请补充量化数据后重新报送。" : null,
+      isCompletion: status === "COMPLETED",
     });
   }
   return reports;

@@ -49,3 +49,19 @@ test("[DASHBOARD]: the overview reads in English", async ({ page }, testInfo) =>
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("落实情况总览");
 });
+
+test("[DASHBOARD]: last month's picture, from the report history, drills down to the same ledger", async ({ page }) => {
+  const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" })
+    .format(new Date(Date.now() - 31 * 86_400_000))
+    .slice(0, 7);
+  await logIn(page, "leader", undefined, `/dashboard?asOf=${month}`);
+  await expect(page.getByTestId("as-of-note")).toBeVisible();
+  await expect(page.getByTestId("chart-trend-lights").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-trend-completion").locator(".recharts-line")).toBeVisible();
+
+  const onTrack = Number(await page.getByTestId("card-on-track").locator("span").nth(1).innerText());
+  await page.getByTestId("card-on-track").click();
+  await expect(page).toHaveURL(new RegExp(`/ledger\\?asOf=${month}&light=GREEN$`));
+  await expect(page.getByTestId("as-of-note")).toBeVisible();
+  expect(await ledgerTotal(page)).toBe(onTrack);
+});

@@ -97,3 +97,30 @@ describe("[DASHBOARD] aggregates against a hand-computed fixture", () => {
     for (const row of data.byLeadUnit) for (const light of lights) expect(await ledgerTotal({ leadUnit: row.code, light })).toBe(row.lights[light]);
   });
 });
+
+describe("[DASHBOARD] as of a past month, from the report history", () => {
+  it("rebuilds progress and lights at the end of that month", async () => {
+    // October: no report approved yet, so nothing has progress and nothing is completed.
+    const october = await getDashboardData(db, { programme, asOf: "2026-10" }, today, settings);
+    expect(october.lightCounts).toEqual({ RED: 1, YELLOW: 5, BLUE: 0, GREEN: 0, COMPLETED: 0 });
+    expect(october.reporting).toMatchObject({ due: 6, submitted: 0, missing: 6 });
+    expect(await ledgerCount({ asOf: "2026-10", light: "YELLOW" })).toBe(5);
+    expect(await ledgerCount({ asOf: "2026-10", light: "RED" })).toBe(1);
+  });
+
+  it("draws a twelve-month trend of average completion and lights", async () => {
+    const { trend } = await getDashboardData(db, { programme }, today, settings);
+    expect(trend.map((point) => point.month)).toEqual([
+      "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11",
+    ]);
+    const november = trend.at(-1)!;
+    // Only m2 has an approved report (40 %) by November: 40 / 6 measures.
+    expect(november.averagePercent).toBe(6.7);
+    expect(november.lights).toEqual({ RED: 2, YELLOW: 3, BLUE: 0, GREEN: 1, COMPLETED: 0 });
+    for (const point of trend) expect(Object.values(point.lights).reduce((a, b) => a + b, 0)).toBe(6);
+  });
+});
+
+async function ledgerCount(params: Record<string, string>) {
+  return (await listLedger(db, ledgerQuerySchema.parse({ programme, ...params }), today, settings)).total;
+}

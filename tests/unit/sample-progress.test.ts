@@ -23,6 +23,7 @@ describe("[SEED] sample progress", () => {
         expect(report.percentComplete).toBeLessThanOrEqual(100);
         expect(report.progress).toContain("【示例】");
         expect(report.status === "COMPLETED").toBe(report.percentComplete === 100);
+        expect(report.isCompletion).toBe(report.status === "COMPLETED");
       }
     }
   });

@@ -1,0 +1,62 @@
+import { Prisma } from "@/generated/prisma/client";
+import { z } from "zod";
+import type { MeasureStateSql } from "./light-sql";
+
+/** "As of" a past month, from the URL: YYYY-MM; anything else means "now". */
+export const asOfSchema = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+).catch(undefined);
+
+/** The day a view is computed for: the last day of the as-of month, or today if that is earlier. */
+export function asOfDay(asOf: string | undefined, today: Date): Date {
+  if (!asOf) return today;
+  const month = new Date(`${asOf}-01T00:00:00Z`);
+  const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
+  return end < today ? end : today;
+}
+
+/**
+ * How to read a measure's state on measure `m`: now (its own columns), or as of
+ * the end of a month, rebuilt from the report history — percent from the latest
+ * approved report up to that month (0 before any), completed if that report was
+ * a completion report, investment completed as that report gave it, and the
+ * latest submitted report up to that month.
+ * Due dates are today's (extensions are not replayed).
+ */
+export function measureStateSql(asOf: string | undefined): { joins: Prisma.Sql; state: MeasureStateSql } {
+  if (!asOf) {
+    return {
+      joins: Prisma.empty,
+      state: {
+        status: Prisma.sql`m.status`,
+        percent: Prisma.sql`m."percentComplete"`,
+        latestState: Prisma.sql`m."latestReportState"`,
+        latestPeriod: Prisma.sql`m."latestReportPeriod"`,
+        investmentCompleted: Prisma.sql`m."investmentCompleted"`,
+      },
+    };
+  }
+  const month = Prisma.sql`${`${asOf}-01`}::date`;
+  return {
+    joins: Prisma.sql`
+      LEFT JOIN LATERAL (
+        SELECT r."percentComplete", r."isCompletion", r."investmentCompleted" FROM "ProgressReport" r
+        WHERE r."measureId" = m.id AND r.state = 'APPROVED' AND r.period <= ${month}
+        ORDER BY r.period DESC, r."reviewedAt" DESC NULLS LAST LIMIT 1
+      ) approved ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT r.state, r.period FROM "ProgressReport" r
+        WHERE r."measureId" = m.id AND r.state <> 'DRAFT' AND r.period <= ${month}
+        ORDER BY r.period DESC, r."updatedAt" DESC LIMIT 1
+      ) submitted ON TRUE`,
+    state: {
+      status: Prisma.sql`(CASE WHEN approved."isCompletion" THEN 'COMPLETED' WHEN m.status = 'SUSPENDED' THEN 'SUSPENDED'
+        WHEN approved."percentComplete" IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END)::"MeasureStatus"`,
+      percent: Prisma.sql`COALESCE(approved."percentComplete", 0)`,
+      latestState: Prisma.sql`submitted.state`,
+      latestPeriod: Prisma.sql`submitted.period`,
+      investmentCompleted: Prisma.sql`approved."investmentCompleted"`,
+    },
+  };
+}
