@@ -5,6 +5,7 @@ import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
+import { trendSql } from "./trend-sql";
 
 export type LightCounts = Record<Light, number>;
 export interface Breakdown {
@@ -24,8 +25,8 @@ export interface MeasureItem {
 
 const emptyCounts = (): LightCounts => Object.fromEntries(lights.map((light) => [light, 0])) as LightCounts;
 
-/** The measures in scope with their computed light, as a CTE named `scoped`. */
-function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
+/** The scope filters on measure `m`, its area `a` and programme `p`. */
+function scopeWhereSql(query: DashboardQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.programme) conditions.push(Prisma.sql`p.code = ${query.programme}`);
   if (query.area) conditions.push(Prisma.sql`a.code = ${query.area}`);
@@ -33,6 +34,11 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
     conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
       WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
   }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The measures in scope with their computed light, as a CTE named `scoped`. */
+function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
   return Prisma.sql`scoped AS (
     SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.percent} AS "percentComplete", ${state.status} AS status,
@@ -40,7 +46,7 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
            ${lightSql(asOfDay(query.asOf, today), settings, state)} AS light
     FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
     ${joins}
-    WHERE ${Prisma.join(conditions, " AND ")}
+    WHERE ${scopeWhereSql(query)}
   )`;
 }
 
@@ -89,6 +95,10 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
+    trend: (() => {
+      const months = trendMonths(query, today);
+      return trendSql(scopeWhereSql(query), months[0]!, months.at(-1)!, today, settings);
+    })(),
   };
 }
 
@@ -100,36 +110,29 @@ export function trendMonths(query: DashboardQuery, today: Date): string[] {
   );
 }
 
-/** Per month: light counts and summed percent, each month rebuilt from the report history. */
-export function trendStatements(query: DashboardQuery, today: Date, settings: TrackingSettings) {
-  return trendMonths(query, today).map(
-    (month) =>
-      [month, Prisma.sql`WITH ${scopedSql({ ...query, asOf: month }, today, settings)}
-        SELECT light, count(*) AS count, sum("percentComplete") AS percent FROM scoped GROUP BY light`] as const,
-  );
-}
-
 export interface TrendPoint {
   month: string;
   averagePercent: number;
   lights: LightCounts;
 }
 
+/** Per month of the last twelve: light counts and average completion, rebuilt from the report history. */
 export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
-  return Promise.all(
-    trendStatements(query, today, settings).map(async ([month, sql]) => {
-      const rows = await db.$queryRaw<{ light: Light; count: bigint; percent: bigint | null }[]>(sql);
-      const counts = emptyCounts();
-      let measures = 0;
-      let percent = 0;
-      for (const row of rows) {
-        counts[row.light] = Number(row.count);
-        measures += Number(row.count);
-        percent += Number(row.percent ?? 0);
-      }
-      return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
-    }),
+  const months = trendMonths(query, today);
+  const rows = await db.$queryRaw<{ month: string; light: Light; count: bigint; percent: bigint | null }[]>(
+    trendSql(scopeWhereSql(query), months[0]!, months.at(-1)!, today, settings),
   );
+  return months.map((month) => {
+    const counts = emptyCounts();
+    let measures = 0;
+    let percent = 0;
+    for (const row of rows.filter((candidate) => candidate.month === month)) {
+      counts[row.light] = Number(row.count);
+      measures += Number(row.count);
+      percent += Number(row.percent ?? 0);
+    }
+    return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
+  });
 }
 
 /**

@@ -16,11 +16,12 @@ export interface MeasureStateSql {
  * the other inputs from `state`. A test checks both give the same light.
  */
 export function lightSql(
-  today: Date,
+  today: Date | Prisma.Sql,
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
-  state: MeasureStateSql,
+  state: Pick<MeasureStateSql, "status" | "percent" | "latestState">,
 ): Prisma.Sql {
-  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  // A date, or an SQL expression for it (the trend evaluates each month's last day).
+  const day = today instanceof Date ? Prisma.sql`${today.toISOString().slice(0, 10)}::date` : today;
   const expected = Prisma.sql`(CASE
       WHEN m."startDate" IS NULL OR m."dueDate" IS NULL THEN NULL
       WHEN m."dueDate" <= m."startDate" THEN CASE WHEN ${day} >= m."dueDate" THEN 100 ELSE 0 END

@@ -4,7 +4,8 @@ import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
 import { seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
-import { testDb } from "./helpers";
+import { SEED_NOW, testDb } from "./helpers";
+import { seedAll } from "@/prisma/seed/seed-all";
 
 const db = testDb();
 const today = new Date("2026-11-28T00:00:00Z");
@@ -124,3 +125,17 @@ describe("[DASHBOARD] as of a past month, from the report history", () => {
 async function ledgerCount(params: Record<string, string>) {
   return (await listLedger(db, ledgerQuerySchema.parse({ programme, ...params }), today, settings)).total;
 }
+
+describe("[DASHBOARD] the one-statement trend agrees with the as-of view, month by month", () => {
+  it("on the demo catalogue's six months of reports", async () => {
+    await seedAll(db, { now: SEED_NOW });
+    const scope = { programme: "P2" };
+    const { trend } = await getDashboardData(db, scope, today, settings);
+    for (const point of trend) {
+      const asOf = await getDashboardData(db, { ...scope, asOf: point.month }, today, settings);
+      expect(point.lights, point.month).toEqual(asOf.lightCounts);
+    }
+    // The history is not flat: lights change over the months.
+    expect(new Set(trend.map((point) => JSON.stringify(point.lights))).size).toBeGreaterThan(1);
+  });
+});
