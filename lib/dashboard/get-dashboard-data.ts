@@ -95,10 +95,7 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
-    trend: (() => {
-      const months = trendMonths(query, today);
-      return trendSql(scopeWhereSql(query), months[0]!, months.at(-1)!, today, settings);
-    })(),
+    trend: trendSql(scopeWhereSql(query), trendMonths(query, today), today, settings),
   };
 }
 
@@ -120,7 +117,7 @@ export interface TrendPoint {
 export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
   const months = trendMonths(query, today);
   const rows = await db.$queryRaw<{ month: string; light: Light; count: bigint; percent: bigint | null }[]>(
-    trendSql(scopeWhereSql(query), months[0]!, months.at(-1)!, today, settings),
+    trendSql(scopeWhereSql(query), months, today, settings),
   );
   return months.map((month) => {
     const counts = emptyCounts();

@@ -6,17 +6,19 @@ import type { TrackingSettings } from "@/lib/tracking/settings";
  * The trend in one statement: for each month, each measure's state as of that
  * month's end (the rules of as-of.ts), counted by light. Rather than look up
  * reports per measure and month, each approved or submitted report is spread
- * over the months until the next one, and joined to the measure–month grid.
+ * over the months it holds (until the next one), and joined to the
+ * measure–month grid.
  */
 export function trendSql(
   scopeWhere: Prisma.Sql,
-  firstMonth: string,
-  lastMonth: string,
+  months: string[],
   today: Date,
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
 ): Prisma.Sql {
-  const first = Prisma.sql`${`${firstMonth}-01`}::date`;
-  const last = Prisma.sql`${`${lastMonth}-01`}::date`;
+  const last = Prisma.sql`${`${months.at(-1)}-01`}::date`;
+  // A literal list, not generate_series: the planner then knows there are twelve
+  // rows, and does not pick plans (or JIT compilation) sized for thousands.
+  const monthRows = Prisma.join(months.map((month) => Prisma.sql`(${`${month}-01`}::date)`));
   const todaySql = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
   return Prisma.sql`
     WITH base AS (
@@ -24,7 +26,7 @@ export function trendSql(
       FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
       WHERE ${scopeWhere}
     ),
-    months AS (SELECT generate_series(${first}, ${last}, interval '1 month')::date AS month),
+    months (month) AS (VALUES ${monthRows}),
     approved AS (
       SELECT x.*, lead(x.period) OVER (PARTITION BY x."measureId" ORDER BY x.period) AS next FROM (
         SELECT DISTINCT ON (r."measureId", r.period) r."measureId", r.period, r."percentComplete", r."isCompletion"
@@ -42,14 +44,12 @@ export function trendSql(
       ) x
     ),
     approved_months AS (
-      SELECT r."measureId", g::date AS month, r."percentComplete", r."isCompletion"
-      FROM approved r
-      CROSS JOIN LATERAL generate_series(GREATEST(r.period, ${first}), COALESCE(r.next - interval '1 month', ${last}), interval '1 month') g
+      SELECT r."measureId", mo.month, r."percentComplete", r."isCompletion"
+      FROM approved r JOIN months mo ON mo.month >= r.period AND (r.next IS NULL OR mo.month < r.next)
     ),
     submitted_months AS (
-      SELECT r."measureId", g::date AS month, r.state
-      FROM submitted r
-      CROSS JOIN LATERAL generate_series(GREATEST(r.period, ${first}), COALESCE(r.next - interval '1 month', ${last}), interval '1 month') g
+      SELECT r."measureId", mo.month, r.state
+      FROM submitted r JOIN months mo ON mo.month >= r.period AND (r.next IS NULL OR mo.month < r.next)
     ),
     grid AS (
       SELECT m.id, m."startDate", m."dueDate", mo.month,
