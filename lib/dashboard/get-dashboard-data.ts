@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { lights, type Light } from "@/lib/tracking/light";
 import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
+import { formatPeriod, monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
@@ -70,8 +71,8 @@ function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
 export function dashboardStatements(query: DashboardQuery, today: Date, settings: TrackingSettings) {
   const scoped = scopedSql(query, today, settings);
   const day = asOfDay(query.asOf, today);
-  const period = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
-  const periodEnd = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0));
+  const period = monthOf(day);
+  const periodEnd = monthEnd(day);
   const list = (where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`WITH ${scoped}
     SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE ${where} ORDER BY ${order} LIMIT 10`;
   return {
@@ -103,7 +104,7 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
 export function trendMonths(query: DashboardQuery, today: Date): string[] {
   const end = asOfDay(query.asOf, today);
   return Array.from({ length: 12 }, (_, index) =>
-    new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11 + index, 1)).toISOString().slice(0, 7),
+    formatPeriod(monthOf(end, index - 11)),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/create-client";
+import { monthEnd } from "@/lib/tracking/dates";
 
 export interface MissingByUnit {
   unit: { code: string; nameZh: string; nameEn: string };
@@ -12,7 +13,7 @@ export interface MissingByUnit {
  * a returned report still counts as missing.
  */
 export async function listMissingReports(db: PrismaClient, period: Date): Promise<MissingByUnit[]> {
-  const periodEnd = new Date(Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, 0));
+  const periodEnd = monthEnd(period);
   const measures = await db.measure.findMany({
     where: {
       status: { in: ["NOT_STARTED", "IN_PROGRESS"] },

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "zod";
+import { isoDate, monthEnd } from "./dates";
 import type { MeasureStateSql } from "./light-sql";
 
 /** "As of" a past month, from the URL: YYYY-MM; anything else means "now". */
@@ -11,8 +12,7 @@ export const asOfSchema = z.preprocess(
 /** The day a view is computed for: the last day of the as-of month, or today if that is earlier. */
 export function asOfDay(asOf: string | undefined, today: Date): Date {
   if (!asOf) return today;
-  const month = new Date(`${asOf}-01T00:00:00Z`);
-  const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
+  const end = monthEnd(isoDate(`${asOf}-01`));
   return end < today ? end : today;
 }
 

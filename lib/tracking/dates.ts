@@ -17,9 +17,19 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-/** First day of the month of a date (UTC). */
-export function monthOf(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+/** ISO date (YYYY-MM-DD) → Date at UTC midnight, as Postgres `date` columns round-trip. */
+export function isoDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/** First day of the month `offset` months from the month of `date` (UTC). */
+export function monthOf(date: Date, offset = 0): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+}
+
+/** Last day of the month of `date` (UTC). */
+export function monthEnd(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0));
 }
 
 /** "2026-11" ↔ Date at the first of that month. */

@@ -1,4 +1,4 @@
-import { isoDate, monthEnd, monthStart } from "./dates";
+import { isoDate, monthEnd, monthOf } from "@/lib/tracking/dates";
 import type { MeasureSeed } from "./data/types";
 
 export type SampleReportState = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
@@ -55,7 +55,7 @@ export function sampleReportsFor(measure: MeasureSeed, now: Date): SampleReport[
   const reports: SampleReport[] = [];
 
   for (let offset = -SAMPLE_MONTHS; offset <= 0; offset++) {
-    const period = monthStart(now, offset);
+    const period = monthOf(now, offset);
     const periodEnd = monthEnd(period);
     if (periodEnd < start) continue;
     const isCurrent = offset === 0;

@@ -4,7 +4,7 @@ import { measures } from "./data/measures";
 import { areas, programmes } from "./data/programmes";
 import { sourceDocuments } from "./data/source-documents";
 import { units } from "./data/units";
-import { isoDate } from "./dates";
+import { isoDate } from "@/lib/tracking/dates";
 import { stableFraction } from "./sample-progress";
 
 type Tx = Prisma.TransactionClient;
