@@ -188,7 +188,16 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`border-t border-slate-100 ${row.getIsGrouped() ? "bg-slate-50 font-medium" : ""}`} data-measure-code={row.getIsGrouped() ? undefined : row.original.code}>
+              <tr
+                key={row.id}
+                className={`border-t border-slate-100 ${row.getIsGrouped() ? "bg-slate-50 font-medium" : "cursor-pointer hover:bg-red-50"}`}
+                data-measure-code={row.getIsGrouped() ? undefined : row.original.code}
+                // The whole row opens the measure; the title link does the same for keyboards.
+                onClick={(event) => {
+                  if (row.getIsGrouped() || (event.target as HTMLElement).closest("a, button")) return;
+                  router.push(`/measures/${row.original.code}`);
+                }}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2">
                     {cell.getIsGrouped() ? (

@@ -183,6 +183,11 @@ test("[LEDGER]: filters, sorting, paging and grouping live in the URL", async ({
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
   await expect(rows).toHaveCount(Math.min(20, all - 20));
   await expect(page.getByText(`第 2 / ${Math.ceil(all / 20)} 页`, { exact: true })).toBeVisible();
+
+  // A row opens its measure, wherever it is clicked.
+  const code = await rows.first().getAttribute("data-measure-code");
+  await rows.first().locator("td").last().click();
+  await expect(page).toHaveURL(new RegExp(`/measures/${code!.replaceAll(".", "\\.")}$`));
 });
 
 test("[I18N]: the workflow pages read in English", async ({ page }) => {
