@@ -26,13 +26,14 @@ export default async function LedgerPage({ searchParams }: Props) {
   await requirePageUser();
   const query = parseLedgerQuery(await searchParams);
   const settings = await getTrackingSettings(db);
-  const [{ rows, total }, options, locale, format, t, tStatus] = await Promise.all([
+  const [{ rows, total }, options, locale, format, t, tStatus, tExport] = await Promise.all([
     listLedger(db, query, todayInChina(), settings),
     listLedgerFilterOptions(db),
     getLocale(),
     getFormatter(),
     getTranslations("ledger"),
     getTranslations("status"),
+    getTranslations("export"),
   ]);
   const viewRows: LedgerViewRow[] = rows.map((row) => ({
     id: row.id,
@@ -48,7 +49,18 @@ export default async function LedgerPage({ searchParams }: Props) {
   }));
   return (
     <>
-      <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {/* The export holds exactly this view: it takes the same query string. */}
+        <a
+          href={`/api/v1/measures/export.csv?${ledgerSearchParams({ ...query, page: 1 }).toString()}`}
+          download
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+          data-testid="export-csv"
+        >
+          {tExport("exportCsv")}
+        </a>
+      </div>
       {rows.some((row) => row.isSample) && <SampleDataBanner />}
       {query.asOf && (
         <p role="note" className="mb-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
