@@ -51,15 +51,20 @@ export default async function LedgerPage({ searchParams }: Props) {
     <>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {/* The export holds exactly this view: it takes the same query string. */}
-        <a
-          href={`/api/v1/measures/export.csv?${ledgerSearchParams({ ...query, page: 1 }).toString()}`}
-          download
-          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
-          data-testid="export-csv"
-        >
-          {tExport("exportCsv")}
-        </a>
+        {/* The exports hold exactly this view: they take the same query string. */}
+        <div className="flex gap-2">
+          {(["xlsx", "csv"] as const).map((format) => (
+            <a
+              key={format}
+              href={`/api/v1/measures/export.${format}?${ledgerSearchParams({ ...query, page: 1 }).toString()}`}
+              download
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+              data-testid={`export-${format}`}
+            >
+              {tExport(format === "xlsx" ? "exportXlsx" : "exportCsv")}
+            </a>
+          ))}
+        </div>
       </div>
       {rows.some((row) => row.isSample) && <SampleDataBanner />}
       {query.asOf && (

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
 
@@ -14,4 +15,17 @@ test("[EXPORT]: the ledger view downloads as a CSV Excel opens with Chinese inta
   // One line per measure of the view (no field of a red measure spans lines in the demo data).
   expect(lines.length - 1).toBe(total);
   expect(lines.slice(1).every((line) => line.includes("红灯") && line.includes("示例数据"))).toBe(true);
+});
+
+test("[EXPORT]: the ledger view downloads as an Excel workbook with the same rows", async ({ page }) => {
+  await logIn(page, "viewer", undefined, "/ledger?area=2.1");
+  const total = Number((await page.getByTestId("ledger-total").innerText()).match(/\d+/)![0]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(3).value).toBe("任务/措施");
+  expect(sheet.rowCount - 1).toBe(total);
+  expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^2\.1\./);
 });

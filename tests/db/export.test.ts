@@ -1,7 +1,9 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/measures/export.csv/route";
+import ExcelJS from "exceljs";
 import { ledgerCsvStream } from "@/lib/exports/ledger-csv";
+import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import zh from "@/messages/zh-CN.json";
@@ -81,6 +83,27 @@ describe("[EXPORT] ledger CSV", () => {
     expect(first[9]).toBe("'+加快");
     expect(first[14]).toBe("示例数据");
     expect(rows.filter((row) => row[14] === "示例数据")).toHaveLength(1);
+  });
+
+  it("writes the same view as an Excel workbook: frozen header, filters, light as cell colour", async () => {
+    const query = ledgerQuerySchema.parse({ area, sort: "code" });
+    const buffer = await new Response(ledgerXlsxStream(db, query, today, settings, { ...labels, sheetName: "台账" })).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer);
+    const sheet = workbook.getWorksheet("台账")!;
+    expect(sheet.rowCount).toBe(251);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(labels.columns);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const injected = sheet.getRows(2, 250)!.find((row) => String(row.getCell(3).value).includes("公式注入"))!;
+    // Excel cells hold text, never formulas: the typed "=" stays text.
+    expect(injected.getCell(3).value).toBe("=1+1 公式注入");
+    expect(injected.getCell(3).formula).toBeUndefined();
+    expect(injected.getCell(15).value).toBe("示例数据");
+    const light = injected.getCell(12);
+    expect(labels.columns[11]).toBe("灯色");
+    expect(Object.values(zh.lights)).toContain(light.value);
+    expect((light.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
   });
 
   it("is behind the guard: no session, no file", async () => {

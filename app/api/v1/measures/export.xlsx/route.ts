@@ -1,0 +1,22 @@
+import { withApiRoute } from "@/lib/auth/api-route";
+import { db } from "@/lib/db";
+import { attachment, ledgerExportLabels } from "@/lib/exports/export-labels";
+import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
+import { parseLedgerQuery } from "@/lib/ledger/schemas";
+import { todayInChina } from "@/lib/tracking/dates";
+import { getTrackingSettings } from "@/lib/tracking/settings";
+
+export const dynamic = "force-dynamic";
+
+/** The current ledger view (same query string as /ledger) as an Excel workbook. */
+export const GET = withApiRoute("measure.read", async (request) => {
+  const query = parseLedgerQuery(Object.fromEntries(request.nextUrl.searchParams));
+  const [settings, labels] = await Promise.all([getTrackingSettings(db), ledgerExportLabels()]);
+  return new Response(ledgerXlsxStream(db, query, todayInChina(), settings, labels), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachment(labels.file, "xlsx"),
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,23 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { LedgerExportLabels } from "./ledger-export-record";
+
+/** Column names and wording of the ledger exports in the user's language. */
+export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheetName: string; file: string }> {
+  const [locale, t, tLights] = await Promise.all([getLocale(), getTranslations("export"), getTranslations("lights")]);
+  return {
+    locale,
+    columns: t("columns").split("|"),
+    light: (light) => tLights(light),
+    sample: t("sample"),
+    kpi: (values) => t("kpiLine", values),
+    investment: (values) => t("investmentLine", values),
+    sheetName: t("file"),
+    file: t("file"),
+  };
+}
+
+/** A download header that keeps a Chinese file name. */
+export function attachment(name: string, extension: string): string {
+  const filename = `${name}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  return `attachment; filename="ledger.${extension}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

@@ -1,0 +1,47 @@
+import type { Light } from "@/lib/tracking/light";
+import type { LedgerExportRow } from "./ledger-export-rows";
+
+export interface LedgerExportLabels {
+  locale: string;
+  columns: string[];
+  light: (light: Light) => string;
+  sample: string;
+  kpi: (values: { name: string; target: string; actual: string }) => string;
+  investment: (values: { planned: string; completed: string }) => string;
+}
+
+/** The standard ledger columns of one measure, shared by the CSV and Excel exports. */
+export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: LedgerExportLabels): (string | number)[] {
+  const en = labels.locale === "en";
+  const text = (zh: string, english: string) => (en ? english : zh);
+  const { detail } = row;
+  const report = detail.progressReports[0];
+  return [
+    index,
+    row.code,
+    text(row.titleZh, row.titleEn),
+    text(row.leadUnitZh, row.leadUnitEn),
+    detail.cooperatingUnits.map(({ unit }) => text(unit.nameZh, unit.nameEn)).join(en ? "; " : "、"),
+    detail.responsiblePerson ?? "",
+    row.dueDate?.toISOString().slice(0, 10) ?? "",
+    report?.progress ?? "",
+    report?.problems ?? "",
+    report?.nextSteps ?? "",
+    `${row.percentComplete}%`,
+    labels.light(row.light),
+    detail.kpiNameZh
+      ? labels.kpi({
+          name: `${text(detail.kpiNameZh, detail.kpiNameEn ?? "")} (${detail.kpiUnit ?? ""})`,
+          target: detail.kpiTarget?.toString() ?? "",
+          actual: detail.kpiActual?.toString() ?? "",
+        })
+      : "",
+    detail.investmentPlanned
+      ? labels.investment({ planned: detail.investmentPlanned.toString(), completed: detail.investmentCompleted?.toString() ?? "" })
+      : "",
+    row.isSample ? labels.sample : "",
+  ];
+}
+
+/** Where the light column sits in a record (for the Excel cell colour). */
+export const LIGHT_COLUMN = 12;
