@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { ScopeFilterForm } from "@/components/dashboard/scope-filter-form";
 import { SampleDataBanner } from "@/components/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
-import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
@@ -25,40 +24,17 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [data, options, hasSample, locale, t] = await Promise.all([
+  const [data, options, hasSample, t] = await Promise.all([
     getDashboardData(db, query, today, settings),
     listLedgerFilterOptions(db),
     db.measure.count({ where: { isSample: true } }),
-    getLocale(),
     getTranslations("dashboard"),
   ]);
-  const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
-    <label className="flex flex-col gap-1 text-sm">
-      {label}
-      <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{t("reset")}</option>
-        {items.map((item) => (
-          <option key={item.value} value={item.value}>{item.label}</option>
-        ))}
-      </select>
-    </label>
-  );
-  const tLedger = await getTranslations("ledger");
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       {hasSample > 0 && <SampleDataBanner />}
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("filters")}>
-        {select("programme", options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })), tLedger("programme"))}
-        {select("area", options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })), tLedger("area"))}
-        {select("city", options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })), tLedger("city"))}
-        <label className="flex flex-col gap-1 text-sm">
-          {t("asOf")}
-          <input type="month" name="asOf" defaultValue={query.asOf ?? ""} className="rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white">{t("apply")}</button>
-        <Link href="/dashboard" className="px-2 py-1 text-sm text-red-900 hover:underline">{t("reset")}</Link>
-      </form>
+      <ScopeFilterForm path="/dashboard" query={query} options={options} showAsOf />
       <DashboardView data={data} query={query} today={today} />
     </>
   );

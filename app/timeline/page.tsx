@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ScopeFilterForm } from "@/components/dashboard/scope-filter-form";
 import { LightLegend } from "@/components/light-legend";
 import { SampleDataBanner } from "@/components/sample-data-banner";
 import { Gantt } from "@/components/timeline/gantt";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
+import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { ledgerSearchParams } from "@/lib/ledger/schemas";
 import { listTimeline } from "@/lib/timeline/list-timeline";
 import { zooms, type Zoom } from "@/lib/timeline/scale";
@@ -28,13 +30,14 @@ export default async function TimelinePage({ searchParams }: Props) {
   const zoom: Zoom = zooms.find((candidate) => candidate === params.zoom) ?? "quarter";
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [areas, t] = await Promise.all([listTimeline(db, query, today, settings), getTranslations("timeline")]);
+  const [areas, options, t] = await Promise.all([listTimeline(db, query, today, settings), listLedgerFilterOptions(db), getTranslations("timeline")]);
   const scope = ledgerSearchParams(query as never);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-3 text-slate-600">{t("intro")}</p>
       {areas.some((area) => area.measures.length > 0) && <SampleDataBanner />}
+      <ScopeFilterForm path="/timeline" query={query} options={options} hidden={{ zoom }} />
       <nav className="mb-3 flex items-center gap-2 text-sm" aria-label={t("zoom")}>
         {t("zoom")}
         {zooms.map((option) => {

@@ -8,6 +8,32 @@ import { LightPatternDefs } from "./light-patterns";
 
 export type LightBarRow = { label: string; hrefs: Record<Light, string> } & Record<Light, number>;
 
+type SegmentProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: LightBarRow };
+
+/**
+ * A segment as an SVG link: reachable with Tab, opened with Enter, named for
+ * screen readers; the router keeps the navigation client-side.
+ */
+function Segment({ light, props, label, navigate }: { light: Light; props: SegmentProps; label: string; navigate: (href: string) => void }) {
+  const { x = 0, y = 0, width = 0, height = 0, fill, payload } = props;
+  if (!payload || width <= 0 || height <= 0) return <g />;
+  const href = payload.hrefs[light];
+  return (
+    <a
+      href={href}
+      aria-label={label}
+      className="outline-none [&:focus-visible>rect]:stroke-slate-900 [&:focus-visible>rect]:stroke-[3px]"
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(href);
+      }}
+    >
+      <title>{label}</title>
+      <rect x={x} y={y} width={width} height={height} fill={fill} />
+    </a>
+  );
+}
+
 /**
  * Counts by light for each row (area, city, unit), stacked; a click on a
  * segment opens the ledger filtered to exactly those measures.
@@ -19,6 +45,7 @@ export function LightBarChart({ rows, layout = "horizontal", height = 280, testI
   testId: string;
 }) {
   const t = useTranslations("lights");
+  const tDashboard = useTranslations("dashboard");
   const router = useRouter();
   const vertical = layout === "vertical";
   return (
@@ -48,12 +75,15 @@ export function LightBarChart({ rows, layout = "horizontal", height = 280, testI
               name={t(light)}
               stackId="lights"
               fill={`url(#light-${light})`}
-              cursor="pointer"
               isAnimationActive={false}
-              onClick={(item) => {
-                const row = item.payload as LightBarRow | undefined;
-                if (row) router.push(row.hrefs[light]);
-              }}
+              shape={(props: SegmentProps) => (
+                <Segment
+                  light={light}
+                  props={props}
+                  navigate={router.push}
+                  label={tDashboard("segmentLink", { label: props.payload?.label ?? "", light: t(light), count: props.payload?.[light] ?? 0 })}
+                />
+              )}
             />
           ))}
         </BarChart>

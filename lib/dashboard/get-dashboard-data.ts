@@ -2,11 +2,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { lights, type Light } from "@/lib/tracking/light";
 import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
-import { formatPeriod, monthEnd, monthOf } from "@/lib/tracking/dates";
+import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { trendSql } from "./trend-sql";
+import { scopedMeasuresFrom, scopeWhereSql } from "./scope-sql";
+import { getTrend } from "./trend";
 
 export type LightCounts = Record<Light, number>;
 export interface Breakdown {
@@ -26,18 +27,6 @@ export interface MeasureItem {
 
 const emptyCounts = (): LightCounts => Object.fromEntries(lights.map((light) => [light, 0])) as LightCounts;
 
-/** The scope filters on measure `m`, its area `a` and programme `p`. */
-function scopeWhereSql(query: DashboardQuery): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (query.programme) conditions.push(Prisma.sql`p.code = ${query.programme}`);
-  if (query.area) conditions.push(Prisma.sql`a.code = ${query.area}`);
-  if (query.city) {
-    conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
-      WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
-  }
-  return Prisma.join(conditions, " AND ");
-}
-
 /** The measures in scope with their computed light, as a CTE named `scoped`. */
 function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
@@ -45,7 +34,7 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
     SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.percent} AS "percentComplete", ${state.status} AS status,
            m."areaId", m."leadUnitId", m."startDate", m."investmentPlanned", ${state.investmentCompleted} AS "investmentCompleted", ${state.latestState} AS "latestReportState",
            ${lightSql(asOfDay(query.asOf, today), settings, state)} AS light
-    FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
+    FROM ${scopedMeasuresFrom}
     ${joins}
     WHERE ${scopeWhereSql(query)}
   )`;
@@ -96,41 +85,7 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
-    trend: trendSql(scopeWhereSql(query), trendMonths(query, today), today, settings),
   };
-}
-
-/** The twelve months up to the as-of month (or this month), oldest first, as YYYY-MM. */
-export function trendMonths(query: DashboardQuery, today: Date): string[] {
-  const end = asOfDay(query.asOf, today);
-  return Array.from({ length: 12 }, (_, index) =>
-    formatPeriod(monthOf(end, index - 11)),
-  );
-}
-
-export interface TrendPoint {
-  month: string;
-  averagePercent: number;
-  lights: LightCounts;
-}
-
-/** Per month of the last twelve: light counts and average completion, rebuilt from the report history. */
-export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
-  const months = trendMonths(query, today);
-  const rows = await db.$queryRaw<{ month: string; light: Light; count: bigint; percent: bigint | null }[]>(
-    trendSql(scopeWhereSql(query), months, today, settings),
-  );
-  return months.map((month) => {
-    const counts = emptyCounts();
-    let measures = 0;
-    let percent = 0;
-    for (const row of rows.filter((candidate) => candidate.month === month)) {
-      counts[row.light] = Number(row.count);
-      measures += Number(row.count);
-      percent += Number(row.percent ?? 0);
-    }
-    return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
-  });
 }
 
 /**

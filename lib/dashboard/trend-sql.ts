@@ -1,30 +1,30 @@
 import { Prisma } from "@/generated/prisma/client";
+import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
+import type { DashboardQuery } from "./schemas";
+import { scopedMeasuresFrom } from "./scope-sql";
+
+type LightSettings = Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">;
+
+const monthDate = (month: string) => Prisma.sql`${`${month}-01`}::date`;
 
 /**
- * The trend in one statement: for each month, each measure's state as of that
- * month's end (the rules of as-of.ts), counted by light. Rather than look up
- * reports per measure and month, each approved or submitted report is spread
- * over the months it holds (until the next one), and joined to the
- * measure–month grid.
+ * Each measure's light and percent at the end of each month (the rules of
+ * tracking/as-of.ts), rebuilt from the report history in one statement: rather
+ * than look up reports per measure and month, each approved or submitted report
+ * is spread over the months it holds (until the next one) and joined to the
+ * measure–month grid. Rows: "measureId", month (date), "areaId", percent, light.
  */
-export function trendSql(
-  scopeWhere: Prisma.Sql,
-  months: string[],
-  today: Date,
-  settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
-): Prisma.Sql {
-  const last = Prisma.sql`${`${months.at(-1)}-01`}::date`;
-  // A literal list, not generate_series: the planner then knows there are twelve
-  // rows, and does not pick plans (or JIT compilation) sized for thousands.
-  const monthRows = Prisma.join(months.map((month) => Prisma.sql`(${`${month}-01`}::date)`));
+export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], today: Date, settings: LightSettings): Prisma.Sql {
+  const last = monthDate(months.at(-1)!);
+  // A literal list, not generate_series: the planner then knows how many rows
+  // there are, and does not pick plans (or JIT compilation) sized for thousands.
+  const monthRows = Prisma.join(months.map((month) => Prisma.sql`(${monthDate(month)})`));
   const todaySql = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
   return Prisma.sql`
     WITH base AS (
-      SELECT m.id, m."startDate", m."dueDate", m.status
-      FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" JOIN "Programme" p ON p.id = a."programmeId"
-      WHERE ${scopeWhere}
+      SELECT m.id, m."areaId", m."startDate", m."dueDate", m.status FROM ${scopedMeasuresFrom} WHERE ${measureWhere}
     ),
     months (month) AS (VALUES ${monthRows}),
     approved AS (
@@ -52,7 +52,7 @@ export function trendSql(
       FROM submitted r JOIN months mo ON mo.month >= r.period AND (r.next IS NULL OR mo.month < r.next)
     ),
     grid AS (
-      SELECT m.id, m."startDate", m."dueDate", mo.month,
+      SELECT m.id, m."areaId", m."startDate", m."dueDate", mo.month,
              LEAST((mo.month + interval '1 month' - interval '1 day')::date, ${todaySql}) AS day,
              (CASE WHEN am."isCompletion" THEN 'COMPLETED' WHEN m.status = 'SUSPENDED' THEN 'SUSPENDED'
                    WHEN am."percentComplete" IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END) AS status,
@@ -62,11 +62,49 @@ export function trendSql(
       LEFT JOIN approved_months am ON am."measureId" = m.id AND am.month = mo.month
       LEFT JOIN submitted_months sm ON sm."measureId" = m.id AND sm.month = mo.month
     )
-    SELECT to_char(month, 'YYYY-MM') AS month, light, count(*) AS count, sum(percent) AS percent
-    FROM (
-      SELECT m.month, m.percent,
-             ${lightSql(Prisma.sql`m.day`, settings, { status: Prisma.sql`m.status`, percent: Prisma.sql`m.percent`, latestState: Prisma.sql`m.latest_state` })} AS light
-      FROM grid m
-    ) lit
-    GROUP BY month, light`;
+    SELECT m.id AS "measureId", m.month, m."areaId", m.percent,
+           ${lightSql(Prisma.sql`m.day`, settings, { status: Prisma.sql`m.status`, percent: Prisma.sql`m.percent`, latestState: Prisma.sql`m.latest_state` })} AS light
+    FROM grid m`;
+}
+
+/** Light counts and summed percent per month, computed from the report history (the reference the cache is checked against). */
+export function trendSql(scopeWhere: Prisma.Sql, months: string[], today: Date, settings: LightSettings): Prisma.Sql {
+  return Prisma.sql`SELECT to_char(month, 'YYYY-MM') AS month, light, count(*) AS count, sum(percent) AS percent
+    FROM (${measureMonthsSql(scopeWhere, months, today, settings)}) s GROUP BY month, light`;
+}
+
+/**
+ * The same figures for closed months, from the cache (trend-cache.ts must have
+ * refreshed it): its sums by area when the scope is areas, else its rows.
+ */
+export function cachedTrendSql(query: Pick<DashboardQuery, "programme" | "area" | "city">, months: string[]): Prisma.Sql {
+  const conditions = [Prisma.sql`s.month IN (${Prisma.join(months.map(monthDate))})`];
+  if (query.programme) {
+    conditions.push(Prisma.sql`s."areaId" IN (SELECT a.id FROM "Area" a JOIN "Programme" p ON p.id = a."programmeId" WHERE p.code = ${query.programme})`);
+  }
+  if (query.area) conditions.push(Prisma.sql`s."areaId" IN (SELECT a.id FROM "Area" a WHERE a.code = ${query.area})`);
+  if (!query.city) {
+    return Prisma.sql`SELECT to_char(s.month, 'YYYY-MM') AS month, s.light, sum(s.count) AS count, sum(s.percent) AS percent
+      FROM "TrendAreaMonth" s WHERE ${Prisma.join(conditions, " AND ")} GROUP BY s.month, s.light`;
+  }
+  conditions.push(Prisma.sql`s."measureId" IN (SELECT mc."measureId" FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId" WHERE c.code = ${query.city})`);
+  return Prisma.sql`SELECT to_char(s.month, 'YYYY-MM') AS month, s.light, count(*) AS count, sum(s.percent) AS percent
+    FROM "MeasureMonthState" s WHERE ${Prisma.join(conditions, " AND ")} GROUP BY s.month, s.light`;
+}
+
+/**
+ * Each measure's light and percent at the end of one month, by looking up its
+ * reports up to that month: fast for a single month. Rows as measureMonthsSql.
+ */
+export function measureMonthSql(measureWhere: Prisma.Sql, month: string, today: Date, settings: LightSettings): Prisma.Sql {
+  const { joins, state } = measureStateSql(month);
+  return Prisma.sql`SELECT m.id AS "measureId", ${monthDate(month)} AS month, m."areaId", ${state.percent} AS percent,
+      ${lightSql(asOfDay(month, today), settings, state)} AS light
+    FROM ${scopedMeasuresFrom} ${joins} WHERE ${measureWhere}`;
+}
+
+/** One month's figures (the current one, which changes with every report). */
+export function monthTrendSql(scopeWhere: Prisma.Sql, month: string, today: Date, settings: LightSettings): Prisma.Sql {
+  return Prisma.sql`SELECT ${month} AS month, light, count(*) AS count, sum(percent) AS percent
+    FROM (${measureMonthSql(scopeWhere, month, today, settings)}) s GROUP BY light`;
 }

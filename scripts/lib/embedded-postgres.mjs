@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
   }
 
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 20 });
+  keepExtendedQueriesTogether(server);
   try {
     await server.start();
   } catch (error) {
@@ -50,6 +51,35 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
       release();
     },
   };
+}
+
+/** Parse, Bind, Describe, Execute, Close, Flush: the messages of an extended query before its Sync. */
+const extendedQueryMessages = new Set(["P", "B", "D", "E", "C", "H"].map((type) => type.charCodeAt(0)));
+
+/**
+ * pglite-socket 0.2.17 queues wire-protocol messages one at a time, so the
+ * extended queries of two connections can interleave (the Parse of one, then the
+ * Bind of the other: "bind message supplies 9 parameters, but prepared statement
+ * requires 7"). Its queue already keeps one connection's messages together while
+ * a transaction is open; this makes it do the same until a query's Sync.
+ */
+function keepExtendedQueriesTogether(server) {
+  const queue = server.queryQueue;
+  const db = queue.db;
+  let midQuery = false;
+  queue.db = new Proxy(db, {
+    get(target, property) {
+      if (property === "isInTransaction") return () => midQuery || target.isInTransaction();
+      if (property === "execProtocolRawStream") {
+        return (message, options) => {
+          midQuery = extendedQueryMessages.has(message[0]);
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

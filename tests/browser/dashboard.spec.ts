@@ -26,10 +26,20 @@ test("[DASHBOARD]: a leader sees the overview, and every number drills down to m
     Object.values(lightCards).map(async (card) => Number(await page.getByTestId(card).locator("span").nth(1).innerText())),
   );
   const biggest = counts.indexOf(Math.max(...counts));
-  // One bar group per light, in the order of lightCards; zero-height bars are not drawn.
-  await page.getByTestId("chart-lights").locator(".recharts-bar").nth(biggest).locator(".recharts-bar-rectangle path").first().click();
-  await expect(page).toHaveURL(new RegExp(`/ledger\\?light=${Object.keys(lightCards)[biggest]}$`));
+  // Each segment is a link: a click opens its ledger ...
+  const light = Object.keys(lightCards)[biggest]!;
+  await page.getByTestId("chart-lights").locator(`a[href$="light=${light}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/ledger\\?light=${light}$`));
   expect(await ledgerTotal(page)).toBe(counts[biggest]);
+
+  // ... and so does Enter on it, for keyboard users; its name says what it holds.
+  await page.goBack();
+  const area = page.getByTestId("chart-areas").getByRole("link").first();
+  await expect(area).toHaveAccessibleName(/项，在台账中查看$/);
+  const areaHref = (await area.getAttribute("href"))!;
+  await area.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(areaHref);
 
   // A city on the map opens that city's ledger with as many measures as the map says.
   await page.goBack();

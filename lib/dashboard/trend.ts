@@ -1,0 +1,60 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { asOfDay } from "@/lib/tracking/as-of";
+import { formatPeriod, monthOf } from "@/lib/tracking/dates";
+import { lights, type Light } from "@/lib/tracking/light";
+import type { TrackingSettings } from "@/lib/tracking/settings";
+import type { DashboardQuery } from "./schemas";
+import { scopeWhereSql } from "./scope-sql";
+import { cacheWindow, refreshTrendCache } from "./trend-cache";
+import { cachedTrendSql, monthTrendSql, trendSql } from "./trend-sql";
+
+export interface TrendPoint {
+  month: string;
+  averagePercent: number;
+  lights: Record<Light, number>;
+}
+
+/** The twelve months up to the as-of month (or this month), oldest first, as YYYY-MM. */
+export function trendMonths(query: DashboardQuery, today: Date): string[] {
+  const end = asOfDay(query.asOf, today);
+  return Array.from({ length: 12 }, (_, index) => formatPeriod(monthOf(end, index - 11)));
+}
+
+/**
+ * The statements that give the trend: closed months from the cache, the current
+ * month live (it changes with every report), and months older than the cache
+ * (an as-of view more than a year back) from the report history.
+ */
+export function trendStatements(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql[] {
+  const months = trendMonths(query, today);
+  const window = new Set(cacheWindow(today));
+  const current = formatPeriod(monthOf(today));
+  const scope = scopeWhereSql(query);
+  const cached = months.filter((month) => window.has(month));
+  const older = months.filter((month) => !window.has(month) && month !== current);
+  return [
+    ...(cached.length ? [cachedTrendSql(query, cached)] : []),
+    ...(months.includes(current) ? [monthTrendSql(scope, current, today, settings)] : []),
+    ...(older.length ? [trendSql(scope, older, today, settings)] : []),
+  ];
+}
+
+type TrendRow = { month: string; light: Light; count: bigint; percent: bigint | null };
+
+/** Per month of the last twelve: light counts and average completion, as the report history gives them. */
+export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
+  await refreshTrendCache(db, today, settings);
+  const rows = (await Promise.all(trendStatements(query, today, settings).map((sql) => db.$queryRaw<TrendRow[]>(sql)))).flat();
+  return trendMonths(query, today).map((month) => {
+    const counts = Object.fromEntries(lights.map((light) => [light, 0])) as Record<Light, number>;
+    let measures = 0;
+    let percent = 0;
+    for (const row of rows.filter((candidate) => candidate.month === month)) {
+      counts[row.light] = Number(row.count);
+      measures += Number(row.count);
+      percent += Number(row.percent ?? 0);
+    }
+    return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
+  });
+}

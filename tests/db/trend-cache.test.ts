@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopeWhereSql } from "@/lib/dashboard/scope-sql";
+import { getTrend, trendMonths } from "@/lib/dashboard/trend";
+import { refreshTrendCache } from "@/lib/dashboard/trend-cache";
+import { trendSql } from "@/lib/dashboard/trend-sql";
+import { seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { testDb } from "./helpers";
+
+const db = testDb();
+const today = new Date("2026-11-28T00:00:00Z");
+const settings = { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 };
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+let programme: string;
+const measures: { id: string; unitId: string }[] = [];
+let authorId: string;
+
+/** The trend straight from the report history, without the cache: what the cache must reproduce. */
+async function referenceTrend(at = today, rules = settings, scope: Record<string, string> = {}) {
+  const query = { programme, ...scope };
+  const rows = await db.$queryRaw<{ month: string; light: string; count: bigint; percent: bigint }[]>(
+    trendSql(scopeWhereSql(query), trendMonths(query, at), at, rules),
+  );
+  return trendMonths(query, at).map((month) => {
+    const own = rows.filter((row) => row.month === month);
+    const total = own.reduce((sum, row) => sum + Number(row.count), 0);
+    return {
+      month,
+      lights: Object.fromEntries(own.map((row) => [row.light, Number(row.count)])),
+      averagePercent: total ? Math.round((own.reduce((sum, row) => sum + Number(row.percent), 0) / total) * 10) / 10 : 0,
+    };
+  });
+}
+
+async function cachedTrend(at = today, rules = settings, scope: Record<string, string> = {}) {
+  const trend = await getTrend(db, { programme, ...scope }, at, rules);
+  return trend.map((point) => ({
+    month: point.month,
+    lights: Object.fromEntries(Object.entries(point.lights).filter(([, count]) => count > 0)),
+    averagePercent: point.averagePercent,
+  }));
+}
+
+const cacheRows = async () => db.measureTrendCache.count({ where: { measureId: { in: measures.map((m) => m.id) } } });
+
+beforeAll(async () => {
+  const suffix = uniqueSuffix();
+  const p = await db.programme.create({ data: { code: `TC-${suffix}`, titleZh: "趋势缓存测试", titleEn: "Trend cache test", sortOrder: 900 } });
+  programme = p.code;
+  const area = await db.area.create({ data: { code: `TCA-${suffix}`, programmeId: p.id, titleZh: "领域", titleEn: "Area", sortOrder: 901 } });
+  const unit = await seedUnit(db);
+  authorId = (await seedUser(db, "OFFICIAL", unit.id)).id;
+  const dates = [
+    ["2025-06-01", "2026-08-31"],
+    ["2026-01-01", "2027-06-30"],
+    ["2026-03-01", "2026-12-20"],
+    ["2024-01-01", "2028-01-01"],
+  ];
+  for (const [start, due] of dates) {
+    const measure = await seedMeasure(db, area.id, unit.id, [], { startDate: d(start!), dueDate: d(due!) });
+    measures.push({ id: measure.id, unitId: unit.id });
+  }
+  // A history that changes the lights over the months: approvals, a returned and a submitted report.
+  const history: [number, string, "APPROVED" | "SUBMITTED" | "RETURNED", number][] = [
+    [0, "2026-02", "APPROVED", 20], [0, "2026-05", "APPROVED", 60], [0, "2026-09", "SUBMITTED", 90],
+    [1, "2026-03", "APPROVED", 10], [1, "2026-07", "RETURNED", 30],
+    [2, "2026-04", "APPROVED", 50], [2, "2026-10", "APPROVED", 95],
+    [3, "2025-12", "APPROVED", 5],
+  ];
+  for (const [index, period, state, percent] of history) {
+    await seedReport(db, measures[index]!.id, measures[index]!.unitId, authorId, period, state, percent);
+  }
+});
+afterAll(() => db.$disconnect());
+
+describe("[DASHBOARD] the trend cache", () => {
+  it("gives the same trend as the report history", async () => {
+    const cached = await cachedTrend();
+    expect(cached).toEqual(await referenceTrend());
+    expect(new Set(cached.map((point) => JSON.stringify(point.lights))).size).toBeGreaterThan(2);
+    expect(await cacheRows()).toBe(measures.length);
+  });
+
+  it("recomputes only the measure whose report changed", async () => {
+    await refreshTrendCache(db, today, settings);
+    const report = await db.progressReport.findFirstOrThrow({ where: { measureId: measures[1]!.id, state: "RETURNED" } });
+    await db.progressReport.update({ where: { id: report.id }, data: { state: "APPROVED", reviewedAt: new Date() } });
+    expect(await cacheRows()).toBe(measures.length - 1);
+    expect(await refreshTrendCache(db, today, settings)).toBe(1);
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+  });
+
+  it("follows new, deleted and back-dated reports", async () => {
+    await seedReport(db, measures[3]!.id, measures[3]!.unitId, authorId, "2026-06", "APPROVED", 35);
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+    await db.progressReport.deleteMany({ where: { measureId: measures[0]!.id, period: d("2026-05-01") } });
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+  });
+
+  it("follows changed dates and suspension of a measure (an extension moves the due date)", async () => {
+    await db.measure.update({ where: { id: measures[2]!.id }, data: { dueDate: d("2026-06-30") } });
+    expect(await cacheRows()).toBe(measures.length - 1);
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+    await db.measure.update({ where: { id: measures[1]!.id }, data: { status: "SUSPENDED" } });
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+  });
+
+  it("is kept by writes that do not change a past month (a title edit)", async () => {
+    await refreshTrendCache(db, today, settings);
+    await db.measure.update({ where: { id: measures[0]!.id }, data: { titleEn: "Renamed" } });
+    expect(await cacheRows()).toBe(measures.length);
+  });
+
+  it("is dropped by writes in plain SQL too: the triggers sit in the database", async () => {
+    await db.$executeRaw`UPDATE "ProgressReport" SET "percentComplete" = 77 WHERE "measureId" = ${measures[3]!.id}`;
+    expect(await cacheRows()).toBe(measures.length - 1);
+    expect(await cachedTrend()).toEqual(await referenceTrend());
+  });
+
+  it("includes a measure added after the cache was filled", async () => {
+    const area = await db.area.findFirstOrThrow({ where: { programme: { code: programme } } });
+    const added = await seedMeasure(db, area.id, measures[0]!.unitId, [], { startDate: d("2026-02-01"), dueDate: d("2026-09-30") });
+    measures.push({ id: added.id, unitId: measures[0]!.unitId });
+    const cached = await cachedTrend();
+    expect(cached).toEqual(await referenceTrend());
+    expect(Object.values(cached.at(-2)!.lights).reduce((sum, count) => sum + count, 0)).toBe(measures.length);
+  });
+
+  it("follows a measure moved to another area, in area and city scopes", async () => {
+    const area = await db.area.findFirstOrThrow({ where: { programme: { code: programme } } });
+    const other = await db.area.create({ data: { code: `${area.code}-2`, programmeId: area.programmeId, titleZh: "领域二", titleEn: "Area two", sortOrder: 902 } });
+    const city = await db.city.upsert({ where: { code: "jinan" }, update: {}, create: { code: "jinan", nameZh: "济南", nameEn: "Jinan" } });
+    await db.measureCity.create({ data: { measureId: measures[2]!.id, cityId: city.id } });
+    await db.measure.update({ where: { id: measures[2]!.id }, data: { areaId: other.id } });
+    const scopes: Record<string, string>[] = [{ area: area.code }, { area: other.code }, { city: "jinan" }];
+    for (const scope of scopes) {
+      expect(await cachedTrend(today, settings, scope), JSON.stringify(scope)).toEqual(await referenceTrend(today, settings, scope));
+    }
+    expect((await cachedTrend(today, settings, { area: other.code })).at(-2)!.lights).not.toEqual({});
+  });
+
+  it("is recomputed under other light settings and when the month turns", async () => {
+    const stricter = { ...settings, paceMarginPercent: 0, dueSoonDays: 90 };
+    expect(await cachedTrend(today, stricter)).toEqual(await referenceTrend(today, stricter));
+    const nextYear = d("2027-01-15");
+    expect(await cachedTrend(nextYear)).toEqual(await referenceTrend(nextYear));
+  });
+});
