@@ -8,7 +8,7 @@ test("[DASHBOARD]: a leader sees the overview, and every number drills down to m
   await expectSignedIn(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("落实情况总览");
   for (const chart of ["chart-lights", "chart-areas", "chart-cities", "chart-units"]) {
-    await expect(page.getByTestId(chart).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(page.getByTestId(chart).getByRole("link").first()).toBeVisible();
   }
   await expect(page.getByTestId("circle-map").locator("[data-city]")).toHaveCount(7);
   await page.screenshot({ path: testInfo.outputPath("dashboard-zh.png"), fullPage: true });
@@ -66,7 +66,7 @@ test("[DASHBOARD]: last month's picture, from the report history, drills down to
     .slice(0, 7);
   await logIn(page, "leader", undefined, `/dashboard?asOf=${month}`);
   await expect(page.getByTestId("as-of-note")).toBeVisible();
-  await expect(page.getByTestId("chart-trend-lights").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-trend-lights").getByRole("link").first()).toBeVisible();
   await expect(page.getByTestId("chart-trend-completion").locator(".recharts-line")).toBeVisible();
 
   const onTrack = Number(await page.getByTestId("card-on-track").locator("span").nth(1).innerText());
@@ -74,4 +74,24 @@ test("[DASHBOARD]: last month's picture, from the report history, drills down to
   await expect(page).toHaveURL(new RegExp(`/ledger\\?asOf=${month}&light=GREEN$`));
   await expect(page.getByTestId("as-of-note")).toBeVisible();
   expect(await ledgerTotal(page)).toBe(onTrack);
+});
+
+test("[TIMELINE]: a leader zooms the timeline and narrows it to one area, keeping the zoom", async ({ page }) => {
+  await logIn(page, "leader", undefined, "/timeline");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("进度时间轴");
+  const gantt = page.getByTestId("gantt");
+  await expect(gantt.locator("section").first()).toBeVisible();
+  expect(await gantt.locator("section").count()).toBeGreaterThan(1);
+  await expect(gantt.getByText("今天", { exact: true })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "缩放" }).getByRole("link", { name: "年", exact: true }).click();
+  await expect(page).toHaveURL(/zoom=year/);
+  const form = page.getByRole("form", { name: "范围" });
+  const area = await form.getByLabel("领域").locator("option").nth(2).getAttribute("value");
+  await form.getByLabel("领域").selectOption(area!);
+  await form.getByRole("button", { name: "应用" }).click();
+  await expect(page).toHaveURL(new RegExp(`zoom=year.*area=${area!.replace(".", "\\.")}|area=${area!.replace(".", "\\.")}.*zoom=year`));
+  await expect(gantt.locator("section")).toHaveCount(1);
+  await expect(gantt.locator("section h2")).toContainText(area!);
+  await expect(gantt.locator("[data-light]").first()).toBeVisible();
 });
