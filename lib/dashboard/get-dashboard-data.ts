@@ -35,6 +35,7 @@ function scopeWhereSql(query: DashboardQuery): Prisma.Sql {
     conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
       WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
   }
+  if (query.leadUnit) conditions.push(Prisma.sql`m."leadUnitId" = (SELECT u.id FROM "Unit" u WHERE u.code = ${query.leadUnit})`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -85,19 +86,50 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
     investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
-    // Reports of this month expected from lead units of measures under way (as on /missing).
     reporting: Prisma.sql`WITH ${scoped}
       SELECT count(*) AS due,
              count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
              count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
-      FROM scoped s
-      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
-      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`,
+      ${expectedReportsSql(period, periodEnd)}`,
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
     trend: trendSql(scopeWhereSql(query), trendMonths(query, today), today, settings),
   };
+}
+
+/**
+ * Reports of a month expected from lead units of measures under way (as on
+ * /missing), on `scoped s` with the lead unit's report of that month as `r`.
+ */
+function expectedReportsSql(period: Date, periodEnd: Date): Prisma.Sql {
+  return Prisma.sql`FROM scoped s
+      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
+      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`;
+}
+
+export interface MissingReportItem {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  leadUnitZh: string;
+  leadUnitEn: string;
+  /** The lead unit's report of the month if there is one (a draft or a returned report still counts as missing). */
+  state: "DRAFT" | "RETURNED" | null;
+}
+
+/**
+ * Every measure counted as "missing" on the overview for its scope and month:
+ * the same expected reports as the `reporting` figure, without a submitted or approved one.
+ */
+export async function listMissingInScope(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<MissingReportItem[]> {
+  const day = asOfDay(query.asOf, today);
+  return db.$queryRaw<MissingReportItem[]>(Prisma.sql`WITH ${scopedSql(query, today, settings)}
+    SELECT missing.code, missing."titleZh", missing."titleEn", missing.state, u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn" FROM (
+      SELECT s.code, s."titleZh", s."titleEn", s."leadUnitId", r.state
+      ${expectedReportsSql(monthOf(day), monthEnd(day))} AND (r.state IS NULL OR r.state NOT IN ('SUBMITTED', 'APPROVED'))
+    ) missing JOIN "Unit" u ON u.id = missing."leadUnitId"
+    ORDER BY u.code, missing.code`);
 }
 
 /** The twelve months up to the as-of month (or this month), oldest first, as YYYY-MM. */
