@@ -48,7 +48,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
   ].filter((part): part is string => Boolean(part));
   const investmentShare = summary.investment.planned ? Math.round((summary.investment.completed / summary.investment.planned) * 100) : 0;
 
-  const measureWidths = [8, 30, 16, 11, 8, 7, 20];
+  const measureWidths = [7, 26, 15, 11, 7, 8, 26];
   const areas: BulletinSection = {
     heading: t("areasHeading"),
     parts: data.areas.map((area) => ({

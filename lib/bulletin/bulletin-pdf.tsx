@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Document, Page, renderToBuffer, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
 import { lightFill } from "@/lib/exports/ledger-xlsx";
 import type { BulletinDocument, BulletinTable } from "./bulletin-document";
@@ -58,17 +59,19 @@ function BulletinPdf({ doc }: { doc: BulletinDocument }) {
         ))}
         <Text style={styles.heading}>{doc.summary.heading}</Text>
         <PdfTable table={{ columns: doc.summary.columns, widths: [60, 40], rows: doc.summary.figures.map((figure) => [figure.label, figure.value]) }} />
+        {/* Headings and tables stay direct children of the page: react-pdf only moves a heading
+            to the next page (minPresenceAhead) when something comes before it in its parent. */}
         {doc.sections.map((section) => (
-          <View key={section.heading}>
-            <Text style={styles.heading} minPresenceAhead={40}>{section.heading}</Text>
+          <Fragment key={section.heading}>
+            <Text style={styles.heading} minPresenceAhead={80}>{section.heading}</Text>
             {section.parts.length === 0 && section.empty && <Text>{section.empty}</Text>}
             {section.parts.map((part, index) => (
-              <View key={index}>
-                {part.heading && <Text style={styles.subheading} minPresenceAhead={40}>{part.heading}</Text>}
+              <Fragment key={index}>
+                {part.heading && <Text style={styles.subheading} minPresenceAhead={80}>{part.heading}</Text>}
                 <PdfTable table={part.table} />
-              </View>
+              </Fragment>
             ))}
-          </View>
+          </Fragment>
         ))}
         <Text style={styles.method}>{doc.method}</Text>
         <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => doc.pageLabel(pageNumber, totalPages)} />
