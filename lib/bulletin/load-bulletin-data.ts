@@ -66,7 +66,7 @@ async function scopeNames(db: PrismaClient, query: BulletinQuery): Promise<{ pro
 export async function loadBulletinData(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings) {
   const scope = dashboardScope(query);
   const [dashboard, measures, missing, names] = await Promise.all([
-    getDashboardData(db, scope, today, settings),
+    getDashboardData(db, scope, today, settings, { withTrend: false }),
     listScopeMeasures(db, query, today, settings),
     listMissingInScope(db, scope, today, settings),
     scopeNames(db, query),

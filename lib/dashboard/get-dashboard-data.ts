@@ -169,9 +169,16 @@ export async function getTrend(db: PrismaClient, query: DashboardQuery, today: D
  * Everything the overview shows, counted in SQL: lights, completion by area,
  * city and lead unit, investment, this month's reporting, and the lists to chase.
  */
-export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
+export async function getDashboardData(
+  db: PrismaClient,
+  query: DashboardQuery,
+  today: Date,
+  settings: TrackingSettings,
+  // The trend is the costliest statement; views without the chart (the bulletin) skip it.
+  { withTrend = true }: { withTrend?: boolean } = {},
+) {
   const sql = dashboardStatements(query, today, settings);
-  const trendPromise = getTrend(db, query, today, settings);
+  const trendPromise = withTrend ? getTrend(db, query, today, settings) : Promise.resolve([]);
   const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
     db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
     db.$queryRaw<BreakdownRow[]>(sql.byArea),
