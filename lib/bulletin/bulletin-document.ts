@@ -48,7 +48,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
   ].filter((part): part is string => Boolean(part));
   const investmentShare = summary.investment.planned ? Math.round((summary.investment.completed / summary.investment.planned) * 100) : 0;
 
-  const measureWidths = [7, 26, 15, 11, 7, 8, 26];
+  const measureWidths = [7, 22, 15, 13, 7, 11, 25];
   const areas: BulletinSection = {
     heading: t("areasHeading"),
     parts: data.areas.map((area) => ({
@@ -66,7 +66,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
   const overdue: BulletinSection = {
     heading: t("overdueHeading", { count: data.overdue.length }),
     parts: data.overdue.length
-      ? [{ table: { columns: t("overdueColumns").split("|"), widths: [10, 46, 22, 12, 10], rows: data.overdue.map((m) => [m.code, text(m), unit(m), due(m.dueDate), `${m.percentComplete}%`]) } }]
+      ? [{ table: { columns: t("overdueColumns").split("|"), widths: [10, 45, 22, 13, 10], rows: data.overdue.map((m) => [m.code, text(m), unit(m), due(m.dueDate), `${m.percentComplete}%`]) } }]
       : [],
     empty: t("none"),
   };

@@ -27,9 +27,11 @@ const PAGE_MARK = "\u0001";
 const PAGES_MARK = "\u0002";
 
 const run = (text: string, options: Omit<IRunOptions, "text" | "font"> = {}) => new TextRun({ text, font: FONT, ...options });
-const paragraph = (text: string, options: { size?: number; bold?: boolean; color?: string; spacingAfter?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+type ParagraphOptions = { size?: number; bold?: boolean; color?: string; spacingAfter?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean };
+const paragraph = (text: string, options: ParagraphOptions = {}) =>
   new Paragraph({
     alignment: options.align,
+    keepNext: options.keepNext,
     spacing: { after: options.spacingAfter ?? 120 },
     children: [run(text, { size: options.size, bold: options.bold, color: options.color })],
   });
@@ -40,8 +42,9 @@ function table(spec: BulletinTable): Table {
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       shading: options.fill ? { type: ShadingType.CLEAR, fill: options.fill, color: "auto" } : undefined,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: text.split("\n").map((line) => new Paragraph({ children: [run(line, { size: 18, bold: options.bold })] })),
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      // A header row keeps with the first row below it.
+      children: text.split("\n").map((line) => new Paragraph({ keepNext: options.bold, children: [run(line, { size: 18, bold: options.bold })] })),
     });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -72,14 +75,15 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
     paragraph(doc.title, { size: 32, bold: true, align: AlignmentType.CENTER, spacingAfter: 240 }),
     ...(doc.sampleNotice ? [paragraph(doc.sampleNotice, { size: 18, color: "92400E" })] : []),
     ...doc.subtitle.map((line) => paragraph(line, { size: 20 })),
-    paragraph(doc.summary.heading, { size: 26, bold: true, spacingAfter: 120 }),
+    paragraph(doc.summary.heading, { size: 26, bold: true, spacingAfter: 120, keepNext: true }),
     table({ columns: doc.summary.columns, widths: [60, 40], rows: doc.summary.figures.map((figure) => [figure.label, figure.value]) }),
   ];
   for (const section of doc.sections) {
-    children.push(paragraph("", { spacingAfter: 0 }), paragraph(section.heading, { size: 26, bold: true }));
+    // Headings keep with what follows, so none ends a page alone.
+    children.push(paragraph("", { spacingAfter: 0 }), paragraph(section.heading, { size: 26, bold: true, keepNext: true }));
     if (section.parts.length === 0 && section.empty) children.push(paragraph(section.empty));
     for (const part of section.parts) {
-      if (part.heading) children.push(paragraph(part.heading, { size: 22, bold: true, spacingAfter: 80 }));
+      if (part.heading) children.push(paragraph(part.heading, { size: 22, bold: true, spacingAfter: 80, keepNext: true }));
       children.push(table(part.table), paragraph("", { spacingAfter: 0 }));
     }
   }

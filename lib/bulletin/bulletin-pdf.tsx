@@ -8,7 +8,7 @@ const styles = StyleSheet.create({
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10, paddingTop: 48, paddingBottom: 48, paddingHorizontal: 48, lineHeight: 1.4 },
   sampleHeader: { position: "absolute", top: 20, left: 48, right: 48, fontSize: 7, color: "#92400E" },
   footer: { position: "absolute", bottom: 20, left: 48, right: 48, fontSize: 8, textAlign: "center", color: "#475569" },
-  title: { fontSize: 16, fontWeight: 700, textAlign: "center", marginBottom: 10 },
+  title: { fontSize: 16, fontWeight: 700, textAlign: "center", lineHeight: 1.6, marginBottom: 10 },
   sample: { fontSize: 9, color: "#92400E", marginBottom: 6 },
   line: { marginBottom: 2 },
   heading: { fontSize: 13, fontWeight: 700, marginTop: 12, marginBottom: 6 },

@@ -1,8 +1,8 @@
 // CJK ideographs, CJK punctuation and full-width forms: each may start a new line.
 const CJK = "\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF";
-// Closing punctuation stays on the line of the character before it (，。、；：？！）》」』】 and closing quotes).
+// Closing punctuation stays on the line of the character or word before it (，。、；：？！）》」』】 and closing quotes).
 const CLOSING = "\\uFF0C\\u3002\\u3001\\uFF1B\\uFF1A\\uFF1F\\uFF01\\uFF09\\u300B\\u300D\\u300F\\u3011\\u201D\\u2019";
-const TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^${CJK}]+`, "gu");
+const TOKENS = new RegExp(`[${CJK}][${CLOSING}]*|[^${CJK}]+[${CLOSING}]*`, "gu");
 
 /**
  * Break opportunities for @react-pdf's line breaker, which only breaks at spaces

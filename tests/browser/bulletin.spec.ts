@@ -60,6 +60,7 @@ test("[BULLETIN]: downloads the month's bulletin as Word and as PDF, showing pro
   expect(joined).toContain("推动省会经济圈基础设施互联互通");
   await expect(pdfButton).toBeEnabled();
   await expect(pdfButton).toHaveText("下载 PDF");
+  await page.screenshot({ path: "test-results/playwright/bulletin-zh.png", fullPage: true });
 });
 
 test("[BULLETIN]: an English PDF for one area", async ({ page }) => {

@@ -13,5 +13,6 @@ describe("[BULLETIN] CJK line breaking for the PDF", () => {
 
   it("keeps closing punctuation with the character before it", () => {
     expect(cjkHyphenation("通报，完成。")).toEqual(["通", "", "报，", "", "完", "", "成。"]);
+    expect(cjkHyphenation("累计完成90%。")).toEqual(["累", "", "计", "", "完", "", "成", "", "90%。"]);
   });
 });
