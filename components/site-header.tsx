@@ -25,6 +25,7 @@ export async function SiteHeader() {
               <Link href="/dashboard" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("dashboard")}</Link>
               <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
               <Link href="/timeline" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("timeline")}</Link>
+              <Link href="/bulletin" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("bulletin")}</Link>
               {can(user, "report.review") && <Link href="/reviews" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("reviews")}</Link>}
               <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>
               {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}

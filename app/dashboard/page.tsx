@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { ScopeFilterForm } from "@/components/dashboard/scope-filter-form";
 import { SampleDataBanner } from "@/components/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { bulletinPageHref } from "@/lib/bulletin/schemas";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
-import { todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
@@ -30,11 +32,21 @@ export default async function DashboardPage({ searchParams }: Props) {
     db.measure.count({ where: { isSample: true } }),
     getTranslations("dashboard"),
   ]);
+  const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       {hasSample > 0 && <SampleDataBanner />}
-      <ScopeFilterForm path="/dashboard" query={query} options={options} showAsOf />
+      <ScopeFilterForm path="/dashboard" query={query} options={options} showAsOf>
+        {/* The bulletin of the month shown (this month when not looking back), for the same scope. */}
+        <Link
+          href={bulletinPageHref(query, query.asOf ?? formatPeriod(today), locale)}
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+          data-testid="dashboard-bulletin"
+        >
+          {tBulletin("fromDashboard")}
+        </Link>
+      </ScopeFilterForm>
       <DashboardView data={data} query={query} today={today} />
     </>
   );

@@ -7,19 +7,21 @@ import type { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 type Options = Awaited<ReturnType<typeof listLedgerFilterOptions>>;
 
 /**
- * The scope of the dashboard and the timeline (programme, area, city, and for
+ * The scope of the dashboard and the timeline (programme, area, city, lead unit, and for
  * the dashboard an "as of" month), as a plain GET form: the URL holds the view.
  */
-export async function ScopeFilterForm({ path, query, options, showAsOf = false, hidden = {} }: {
+export async function ScopeFilterForm({ path, query, options, showAsOf = false, hidden = {}, children }: {
   path: string;
   query: DashboardQuery;
   options: Options;
   showAsOf?: boolean;
   /** Other view state the form keeps, such as the timeline's zoom. */
   hidden?: Record<string, string>;
+  /** Links placed after the buttons, such as the dashboard's bulletin link. */
+  children?: React.ReactNode;
 }) {
   const [locale, t, tLedger] = await Promise.all([getLocale(), getTranslations("dashboard"), getTranslations("ledger")]);
-  const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
+  const select = (name: "programme" | "area" | "city" | "leadUnit", items: { value: string; label: string }[], label: string) => (
     <label className="flex flex-col gap-1 text-sm">
       {label}
       <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
@@ -38,6 +40,7 @@ export async function ScopeFilterForm({ path, query, options, showAsOf = false, 
       {select("programme", options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })), tLedger("programme"))}
       {select("area", options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })), tLedger("area"))}
       {select("city", options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })), tLedger("city"))}
+      {select("leadUnit", options.leadUnits.map((u) => ({ value: u.code, label: localized(u, "name", locale) })), tLedger("leadUnit"))}
       {showAsOf && (
         <label className="flex flex-col gap-1 text-sm">
           {t("asOf")}
@@ -46,6 +49,7 @@ export async function ScopeFilterForm({ path, query, options, showAsOf = false, 
       )}
       <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white">{t("apply")}</button>
       <Link href={path} className="px-2 py-1 text-sm text-red-900 hover:underline">{t("reset")}</Link>
+      {children}
     </form>
   );
 }

@@ -74,14 +74,11 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
     investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
-    // Reports of this month expected from lead units of measures under way (as on /missing).
     reporting: Prisma.sql`WITH ${scoped}
       SELECT count(*) AS due,
              count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
              count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
-      FROM scoped s
-      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
-      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`,
+      ${expectedReportsSql(period, periodEnd)}`,
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
@@ -89,12 +86,53 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
 }
 
 /**
+ * Reports of a month expected from lead units of measures under way (as on
+ * /missing), on `scoped s` with the lead unit's report of that month as `r`.
+ */
+function expectedReportsSql(period: Date, periodEnd: Date): Prisma.Sql {
+  return Prisma.sql`FROM scoped s
+      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
+      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`;
+}
+
+export interface MissingReportItem {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  leadUnitZh: string;
+  leadUnitEn: string;
+  /** The lead unit's report of the month if there is one (a draft or a returned report still counts as missing). */
+  state: "DRAFT" | "RETURNED" | null;
+}
+
+/**
+ * Every measure counted as "missing" on the overview for its scope and month:
+ * the same expected reports as the `reporting` figure, without a submitted or approved one.
+ */
+export async function listMissingInScope(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<MissingReportItem[]> {
+  const day = asOfDay(query.asOf, today);
+  return db.$queryRaw<MissingReportItem[]>(Prisma.sql`WITH ${scopedSql(query, today, settings)}
+    SELECT missing.code, missing."titleZh", missing."titleEn", missing.state, u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn" FROM (
+      SELECT s.code, s."titleZh", s."titleEn", s."leadUnitId", r.state
+      ${expectedReportsSql(monthOf(day), monthEnd(day))} AND (r.state IS NULL OR r.state NOT IN ('SUBMITTED', 'APPROVED'))
+    ) missing JOIN "Unit" u ON u.id = missing."leadUnitId"
+    ORDER BY u.code, missing.code`);
+}
+
+/**
  * Everything the overview shows, counted in SQL: lights, completion by area,
  * city and lead unit, investment, this month's reporting, and the lists to chase.
  */
-export async function getDashboardData(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings) {
+export async function getDashboardData(
+  db: PrismaClient,
+  query: DashboardQuery,
+  today: Date,
+  settings: TrackingSettings,
+  // The trend is the costliest statement; views without the chart (the bulletin) skip it.
+  { withTrend = true }: { withTrend?: boolean } = {},
+) {
   const sql = dashboardStatements(query, today, settings);
-  const trendPromise = getTrend(db, query, today, settings);
+  const trendPromise = withTrend ? getTrend(db, query, today, settings) : Promise.resolve([]);
   const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
     db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
     db.$queryRaw<BreakdownRow[]>(sql.byArea),

@@ -8,6 +8,7 @@ export const dashboardQuerySchema = z.object({
   programme: optionalCode,
   area: optionalCode,
   city: optionalCode,
+  leadUnit: optionalCode,
   /** The picture at the end of this month (YYYY-MM), rebuilt from the report history. */
   asOf: asOfSchema,
 });

@@ -77,17 +77,22 @@ export function trendSql(scopeWhere: Prisma.Sql, months: string[], today: Date, 
  * The same figures for closed months, from the cache (trend-cache.ts must have
  * refreshed it): its sums by area when the scope is areas, else its rows.
  */
-export function cachedTrendSql(query: Pick<DashboardQuery, "programme" | "area" | "city">, months: string[]): Prisma.Sql {
+export function cachedTrendSql(query: Pick<DashboardQuery, "programme" | "area" | "city" | "leadUnit">, months: string[]): Prisma.Sql {
   const conditions = [Prisma.sql`s.month IN (${Prisma.join(months.map(monthDate))})`];
   if (query.programme) {
     conditions.push(Prisma.sql`s."areaId" IN (SELECT a.id FROM "Area" a JOIN "Programme" p ON p.id = a."programmeId" WHERE p.code = ${query.programme})`);
   }
   if (query.area) conditions.push(Prisma.sql`s."areaId" IN (SELECT a.id FROM "Area" a WHERE a.code = ${query.area})`);
-  if (!query.city) {
+  if (!query.city && !query.leadUnit) {
     return Prisma.sql`SELECT to_char(s.month, 'YYYY-MM') AS month, s.light, sum(s.count) AS count, sum(s.percent) AS percent
       FROM "TrendAreaMonth" s WHERE ${Prisma.join(conditions, " AND ")} GROUP BY s.month, s.light`;
   }
-  conditions.push(Prisma.sql`s."measureId" IN (SELECT mc."measureId" FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId" WHERE c.code = ${query.city})`);
+  if (query.city) {
+    conditions.push(Prisma.sql`s."measureId" IN (SELECT mc."measureId" FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId" WHERE c.code = ${query.city})`);
+  }
+  if (query.leadUnit) {
+    conditions.push(Prisma.sql`s."measureId" IN (SELECT m.id FROM "Measure" m JOIN "Unit" u ON u.id = m."leadUnitId" WHERE u.code = ${query.leadUnit})`);
+  }
   return Prisma.sql`SELECT to_char(s.month, 'YYYY-MM') AS month, s.light, count(*) AS count, sum(s.percent) AS percent
     FROM "MeasureMonthState" s WHERE ${Prisma.join(conditions, " AND ")} GROUP BY s.month, s.light`;
 }

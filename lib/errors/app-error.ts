@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "INVALID_STATE"
   | "VALIDATION"
+  | "BAD_REQUEST"
   | "BAD_ORIGIN"
   | "INTERNAL";
 

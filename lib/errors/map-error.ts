@@ -14,6 +14,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   VALIDATION: 422,
+  /** A malformed query string of a GET route (e.g. a bad month). */
+  BAD_REQUEST: 400,
   INTERNAL: 500,
 };
 

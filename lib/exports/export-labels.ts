@@ -18,6 +18,10 @@ export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheet
 
 /** A download header that keeps a Chinese file name. */
 export function attachment(name: string, extension: string): string {
-  const filename = `${name}-${new Date().toISOString().slice(0, 10)}.${extension}`;
-  return `attachment; filename="ledger.${extension}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return contentDisposition(`${name}-${new Date().toISOString().slice(0, 10)}.${extension}`, `ledger.${extension}`);
+}
+
+/** A download header with a UTF-8 file name and a plain ASCII one for old clients. */
+export function contentDisposition(filename: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

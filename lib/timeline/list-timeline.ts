@@ -26,6 +26,7 @@ export async function listTimeline(db: PrismaClient, query: DashboardQuery, toda
   const where: Prisma.MeasureWhereInput = {
     area: { ...(query.area ? { code: query.area } : {}), ...(query.programme ? { programme: { code: query.programme } } : {}) },
     ...(query.city ? { cities: { some: { city: { code: query.city } } } } : {}),
+    ...(query.leadUnit ? { leadUnit: { code: query.leadUnit } } : {}),
   };
   const measures = await db.measure.findMany({
     where,

@@ -125,13 +125,14 @@ describe("[DASHBOARD] the trend cache", () => {
     expect(Object.values(cached.at(-2)!.lights).reduce((sum, count) => sum + count, 0)).toBe(measures.length);
   });
 
-  it("follows a measure moved to another area, in area and city scopes", async () => {
+  it("follows a measure moved to another area, in area, city and lead-unit scopes", async () => {
     const area = await db.area.findFirstOrThrow({ where: { programme: { code: programme } } });
     const other = await db.area.create({ data: { code: `${area.code}-2`, programmeId: area.programmeId, titleZh: "领域二", titleEn: "Area two", sortOrder: 902 } });
     const city = await db.city.upsert({ where: { code: "jinan" }, update: {}, create: { code: "jinan", nameZh: "济南", nameEn: "Jinan" } });
     await db.measureCity.create({ data: { measureId: measures[2]!.id, cityId: city.id } });
     await db.measure.update({ where: { id: measures[2]!.id }, data: { areaId: other.id } });
-    const scopes: Record<string, string>[] = [{ area: area.code }, { area: other.code }, { city: "jinan" }];
+    const leadUnit = (await db.unit.findUniqueOrThrow({ where: { id: measures[0]!.unitId } })).code;
+    const scopes: Record<string, string>[] = [{ area: area.code }, { area: other.code }, { city: "jinan" }, { leadUnit }];
     for (const scope of scopes) {
       expect(await cachedTrend(today, settings, scope), JSON.stringify(scope)).toEqual(await referenceTrend(today, settings, scope));
     }

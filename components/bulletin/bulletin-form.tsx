@@ -1,0 +1,122 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import type { BulletinFormDefaults, BulletinFormat } from "@/lib/bulletin/schemas";
+import type { FieldError } from "@/lib/errors/app-error";
+
+type Option = { value: string; label: string };
+type Props = {
+  defaults: BulletinFormDefaults;
+  maxMonth: string;
+  options: { programmes: Option[]; areas: Option[]; cities: Option[]; leadUnits: Option[] };
+};
+type Status = { kind: "idle" } | { kind: "preparing"; format: BulletinFormat } | { kind: "done"; file: string } | { kind: "error"; message: string };
+
+/** The file name the server chose (the UTF-8 one when given). */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get("content-disposition") ?? "";
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (utf8) return decodeURIComponent(utf8[1]!);
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Month, scope and language for the monthly bulletin, and two downloads. The
+ * file is fetched rather than linked, so the button can say it is being
+ * prepared (a PDF of everything takes a few seconds) and show why it failed.
+ */
+export function BulletinForm({ defaults, maxMonth, options }: Props) {
+  const t = useTranslations("bulletin");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("fieldErrors");
+  const form = useRef<HTMLFormElement>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  async function download(format: BulletinFormat) {
+    if (!form.current?.reportValidity()) return;
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value !== "") params.set(key, value);
+    setStatus({ kind: "preparing", format });
+    try {
+      const response = await fetch(`/api/v1/bulletin.${format}?${params.toString()}`);
+      if (!response.ok) {
+        // The API's error shape: { error: { code, fieldErrors } }, with message keys.
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string; fieldErrors?: Record<string, FieldError> } } | null;
+        const field = Object.values(body?.error?.fieldErrors ?? {})[0];
+        const message = field ? tFields(field.key, field.values ?? {}) : body?.error?.code ? tErrors(body.error.code) : null;
+        setStatus({ kind: "error", message: message ? t("failed", { message }) : t("failedUnknown") });
+        return;
+      }
+      const file = fileNameOf(response, `bulletin.${format}`);
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = file;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Give the browser a moment to start saving before the object URL goes.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ kind: "done", file });
+    } catch {
+      setStatus({ kind: "error", message: t("failedUnknown") });
+    }
+  }
+
+  const select = (name: "programme" | "area" | "city" | "leadUnit", label: string, items: Option[]) => (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <select name={name} defaultValue={defaults[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
+        <option value="">{t("all")}</option>
+        {items.map((item) => (
+          <option key={item.value} value={item.value}>{item.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+  const busy = status.kind === "preparing";
+  const button = (format: BulletinFormat, label: string) => (
+    <button
+      type="button"
+      onClick={() => void download(format)}
+      disabled={busy}
+      aria-busy={busy && status.format === format}
+      data-testid={`bulletin-${format}`}
+      className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 disabled:cursor-wait disabled:opacity-60"
+    >
+      {busy && status.format === format ? t("preparing") : label}
+    </button>
+  );
+
+  return (
+    <form ref={form} onSubmit={(event) => event.preventDefault()} className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("pageTitle")}>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("month")}
+        <input type="month" name="month" required defaultValue={defaults.month} max={maxMonth} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
+      {select("programme", t("programme"), options.programmes)}
+      {select("area", t("area"), options.areas)}
+      {select("city", t("city"), options.cities)}
+      {select("leadUnit", t("leadUnit"), options.leadUnits)}
+      <label className="flex flex-col gap-1 text-sm">
+        {t("lang")}
+        <select name="lang" defaultValue={defaults.lang} className="rounded border border-slate-300 px-2 py-1">
+          <option value="zh-CN">{t("langZh")}</option>
+          <option value="en">{t("langEn")}</option>
+        </select>
+      </label>
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-3">
+        {button("docx", t("downloadDocx"))}
+        {button("pdf", t("downloadPdf"))}
+        <p role="status" aria-live="polite" className="text-sm" data-testid="bulletin-status">
+          {status.kind === "preparing" && t("preparing")}
+          {status.kind === "done" && t("done", { file: status.file })}
+        </p>
+        {status.kind === "error" && (
+          <p role="alert" className="w-full text-sm text-red-800" data-testid="bulletin-error">{status.message}</p>
+        )}
+      </div>
+    </form>
+  );
+}
