@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
+import { lenient } from "@/lib/validation/lenient";
 
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number];
 const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
 
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  lenient(z.preprocess((value) => (value === "" ? undefined : value), schema.optional()), undefined, schema);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
 
 /**
@@ -26,16 +28,20 @@ export const ledgerQuerySchema = z.object({
   dueTo: optional(isoDate),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
-  sort: z.enum(ledgerColumns).catch("code").default("code"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  perPage: z.coerce.number().int().min(10).max(200).catch(50).default(50),
+  sort: lenient(z.enum(ledgerColumns), "code").default("code"),
+  dir: lenient(z.enum(["asc", "desc"]), "asc").default("asc"),
+  page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200), 50).default(50),
   group: optional(z.enum(["area", "leadUnit"])),
-  hide: z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column)))
-    .catch([]),
+  /** Comma-separated columns to hide. */
+  hide: lenient(
+    z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column))),
+    [],
+    z.string(),
+  ),
 });
 
 export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
