@@ -19,7 +19,7 @@ export const getApiTokenUser = cache(async (token: string): Promise<SessionUser 
   });
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  const user = userIfValid(row.user, row.createdAt);
+  const user = userIfValid(row.user, (validFrom) => row.createdAt < validFrom);
   if (user && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

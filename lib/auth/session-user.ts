@@ -27,14 +27,13 @@ export const userCheckSelect = { ...sessionUserSelect, active: true, sessionsVal
 type CheckedUser = SessionUser & { active: boolean; sessionsValidFrom: Date | null };
 
 /**
- * The user a credential issued at `issuedAt` stands for, or null: the account
- * must be active, and credentials issued before `sessionsValidFrom` (set by a
- * password reset or by disabling the account) no longer count.
+ * The user a credential stands for, or null: the account must be active, and
+ * credentials issued before `sessionsValidFrom` (set by a password reset or by
+ * disabling the account) no longer count.
  */
-export function userIfValid(user: CheckedUser | null, issuedAt: Date): SessionUser | null {
+export function userIfValid(user: CheckedUser | null, issuedBefore: (validFrom: Date) => boolean): SessionUser | null {
   if (!user?.active) return null;
-  // Compared in whole seconds: a JWT's `iat` has no milliseconds.
-  if (user.sessionsValidFrom && Math.floor(issuedAt.getTime() / 1000) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
+  if (user.sessionsValidFrom && issuedBefore(user.sessionsValidFrom)) return null;
   const { active: _active, sessionsValidFrom: _validFrom, ...sessionUser } = user;
   return sessionUser;
 }
@@ -51,5 +50,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!token?.sub) return null;
   const user = await db.user.findUnique({ where: { id: token.sub }, select: userCheckSelect });
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
-  return userIfValid(user, new Date(issuedAt * 1000));
+  // A JWT's `iat` is in whole seconds.
+  return userIfValid(user, (validFrom) => issuedAt < Math.floor(validFrom.getTime() / 1000));
 });
