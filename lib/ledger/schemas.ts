@@ -17,22 +17,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Numbe
  * stand in the URL. The same schema serves the page, exports and the API.
  */
 export const ledgerQuerySchema = z.object({
-  q: optional(z.string().trim().max(100)),
-  programme: optional(z.string().max(32)),
-  area: optional(z.string().max(32)),
-  city: optional(z.string().max(32)),
-  leadUnit: optional(z.string().max(40)),
+  q: optional(z.string().trim().max(100).meta({ description: "Text in the code or the Chinese or English title." })),
+  programme: optional(z.string().max(32).meta({ description: "Programme code, e.g. P2." })),
+  area: optional(z.string().max(32).meta({ description: "Area code, e.g. 2.1." })),
+  city: optional(z.string().max(32).meta({ description: "City code, e.g. jinan." })),
+  leadUnit: optional(z.string().max(40).meta({ description: "Lead unit code." })),
   status: optional(z.enum(statuses)),
   light: optional(z.enum(lights)),
-  dueFrom: optional(isoDate),
-  dueTo: optional(isoDate),
+  dueFrom: optional(isoDate.meta({ description: "Due on or after (YYYY-MM-DD)." })),
+  dueTo: optional(isoDate.meta({ description: "Due on or before (YYYY-MM-DD)." })),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
-  sort: lenient(z.enum(ledgerColumns), "code").default("code"),
+  sort: lenient(z.enum(ledgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
   dir: lenient(z.enum(["asc", "desc"]), "asc").default("asc"),
-  page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
-  perPage: lenient(z.coerce.number().int().min(10).max(200), 50).default(50),
-  group: optional(z.enum(["area", "leadUnit"])),
+  page: lenient(z.coerce.number().int().min(1).max(100_000).meta({ description: "Page, from 1." }), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200).meta({ description: "Rows per page (10–200)." }), 50).default(50),
+  group: optional(z.enum(["area", "leadUnit"]).meta({ description: "Group rows (the page view)." })),
   /** Comma-separated columns to hide. */
   hide: lenient(
     z
@@ -40,7 +40,7 @@ export const ledgerQuerySchema = z.object({
       .optional()
       .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column))),
     [],
-    z.string(),
+    z.string().meta({ description: "Comma-separated columns to leave out." }),
   ),
 });
 
