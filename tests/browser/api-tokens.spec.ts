@@ -24,6 +24,10 @@ test("[API]: create a token in the UI, call the API with it, revoke it, and the 
   expect(body.total).toBeGreaterThan(0);
   expect(body.items[0].code).toMatch(/^2\.1\./);
   expect((await request.get("/api/v1/measures")).status()).toBe(401);
+  // Pages take no tokens: without a session cookie they send the caller to the login page.
+  const pageWithToken = await request.get("/ledger", { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
+  expect(pageWithToken.status()).toBe(307);
+  expect(pageWithToken.headers().location).toContain("/login");
 
   await page.reload();
   await expect(row).not.toContainText("从未");

@@ -9,6 +9,8 @@ import { GET as listReportsRoute, POST as postReport } from "@/app/api/v1/report
 import { GET as listCitiesRoute } from "@/app/api/v1/cities/route";
 import { GET as listUnitsRoute } from "@/app/api/v1/units/route";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
+import { authorize } from "@/lib/auth/guard";
+import { getSessionUser } from "@/lib/auth/session-user";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { listLedger } from "@/lib/ledger/list-ledger";
@@ -17,7 +19,7 @@ import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 import { idleState } from "@/lib/errors/action-state";
 import { setUserActiveAction } from "@/lib/users/actions";
-import { signInAs } from "../setup/request-context";
+import { setRequestHeader, signInAs } from "../setup/request-context";
 import { currentPeriod, seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
 import { testDb } from "./helpers";
 
@@ -250,6 +252,22 @@ describe("[API] personal tokens", () => {
     }
     const basic = await getMe(new NextRequest(`${BASE}/api/v1/me`, { headers: { authorization: "Basic dXNlcjpwYXNz" } }), noParams);
     expect(basic.status).toBe(401);
+  });
+
+  it("are not accepted by pages or Server Actions (their guard reads only the session cookie)", async () => {
+    const user = await seedUser(db, "ADMIN", null);
+    const { token } = await createApiToken(db, user, { name: "api only" });
+    await signInAs(null);
+    setRequestHeader("authorization", `Bearer ${token}`);
+    try {
+      expect(await getSessionUser()).toBeNull();
+      await expect(authorize("measure.read")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      expect(await createApiTokenAction(idleState, form({ name: "via bearer" }))).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
+    } finally {
+      setRequestHeader("authorization", null);
+    }
+    expect(await db.apiToken.count({ where: { userId: user.id } })).toBe(1);
+    expect((await me(token)).status).toBe(200);
   });
 
   it("revoked → 401; only the owner can revoke, and it is audited", async () => {
