@@ -28,8 +28,3 @@ export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: "Page, from 1." }),
   perPage: z.coerce.number().int().min(1).max(200).default(50).meta({ description: "Items per page (1–200)." }),
 });
-
-/** Dates of `date` columns arrive at UTC midnight: their calendar day. */
-export const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-export const monthOfDate = (date: Date | null) => (date ? date.toISOString().slice(0, 7) : null);
-export const amount = (value: { toString(): string } | null) => (value === null ? null : Number(value.toString()));

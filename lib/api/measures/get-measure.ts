@@ -4,7 +4,7 @@ import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
 import { getTrackingSettings } from "@/lib/tracking/settings";
-import { amount, dayOf, monthOfDate } from "../common-schemas";
+import { amount, dayOf, monthOfDate } from "../json-values";
 import type { MeasureDetailJson } from "./schemas";
 
 const unitRef = ({ code, nameZh, nameEn }: { code: string; nameZh: string; nameEn: string }) => ({ code, nameZh, nameEn });

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
-import { dayOf, monthOfDate } from "../common-schemas";
+import { dayOf, monthOfDate } from "../json-values";
 import type { ListMeasuresQuery, MeasureSummary } from "./schemas";
 
 /** One page of measures, exactly as the ledger lists them for the same query. */

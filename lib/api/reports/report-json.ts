@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { amount, monthOfDate } from "../common-schemas";
+import { amount, monthOfDate } from "../json-values";
 import type { ReportJson } from "./schemas";
 
 const unitRef = { select: { code: true, nameZh: true, nameEn: true } } as const;
