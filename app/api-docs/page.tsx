@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ApiOperation } from "@/components/api-docs/api-operation";
+import { DocText } from "@/components/api-docs/doc-text";
 import { SchemaView } from "@/components/api-docs/schema-view";
 import { apiDocsView } from "@/lib/api/docs/openapi-view";
 import { openApiDocument } from "@/lib/api/openapi-document";
@@ -37,7 +38,7 @@ export default async function ApiDocsPage() {
             /api/v1/openapi.json
           </a>
         </p>
-        {info.description && <p className="mt-1 text-sm text-slate-700">{info.description}</p>}
+        {info.description && <p className="mt-1 text-sm text-slate-700"><DocText text={info.description} /></p>}
       </header>
 
       <section>
@@ -46,7 +47,7 @@ export default async function ApiDocsPage() {
         <ul className="mt-1 list-disc pl-5 text-sm">
           {Object.entries(securitySchemes).map(([name, scheme]) => (
             <li key={name}>
-              <code className="font-semibold">{name}</code> ({scheme.type}) {scheme.description}
+              <code className="font-semibold">{name}</code> ({scheme.type}) {scheme.description && <DocText text={scheme.description} />}
             </li>
           ))}
         </ul>
@@ -85,7 +86,7 @@ export default async function ApiDocsPage() {
         {Object.entries(schemas).map(([name, schema]) => (
           <div key={name} id={`schema-${name}`} className="rounded border border-slate-200 bg-white p-3">
             <h3 className="font-mono font-semibold">{name}</h3>
-            {schema.description && <p className="text-sm text-slate-600">{schema.description}</p>}
+            {schema.description && <p className="text-sm text-slate-600"><DocText text={schema.description} /></p>}
             <SchemaView schema={schema} />
           </div>
         ))}

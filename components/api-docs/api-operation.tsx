@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { OperationView } from "@/lib/api/docs/openapi-view";
+import { DocText } from "./doc-text";
 import { SchemaView } from "./schema-view";
 
 const methodStyle: Record<string, string> = {
@@ -18,7 +19,7 @@ export async function ApiOperation({ operation }: { operation: OperationView }) 
         {operation.isPublic && <span className="rounded bg-slate-100 px-2 py-0.5 font-sans text-xs">{t("public")}</span>}
       </h3>
       <p className="mt-1 font-medium">{operation.summary}</p>
-      {operation.description && <p className="text-sm text-slate-700">{operation.description}</p>}
+      {operation.description && <p className="text-sm text-slate-700"><DocText text={operation.description} /></p>}
 
       {operation.parameters.length > 0 && (
         <section className="mt-3">
@@ -41,7 +42,10 @@ export async function ApiOperation({ operation }: { operation: OperationView }) 
                     <td className="p-1">{parameter.in}</td>
                     <td className="p-1 font-mono text-xs">{parameter.type}</td>
                     <td className="p-1">{parameter.required ? t("yes") : t("no")}</td>
-                    <td className="p-1 text-slate-600">{parameter.description}</td>
+                    <td className="p-1 text-slate-600">
+                      {parameter.description && <DocText text={parameter.description} />}
+                      {parameter.defaultValue !== null && <span className="ml-1">{t("defaultValue", { value: parameter.defaultValue })}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -64,7 +68,7 @@ export async function ApiOperation({ operation }: { operation: OperationView }) 
         <ul className="text-sm">
           {operation.responses.map((response) => (
             <li key={response.status} className="py-0.5">
-              <code className="font-semibold">{response.status}</code> {response.description}{" "}
+              <code className="font-semibold">{response.status}</code> <DocText text={response.description} />{" "}
               {response.mediaType && <span className="font-mono text-xs text-slate-500">{response.mediaType}</span>}
               {response.schema && <SchemaView schema={response.schema} depth={1} />}
             </li>

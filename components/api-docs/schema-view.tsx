@@ -1,3 +1,4 @@
+import { DocText } from "./doc-text";
 import { refName, type Schema, typeLabel } from "@/lib/api/docs/openapi-view";
 
 /** A type, linking named schemas to their entry in the schema list. */
@@ -19,7 +20,7 @@ export function SchemaView({ schema, depth = 0 }: { schema: Schema; depth?: numb
     return (
       <p className="text-sm">
         <TypeLabel schema={schema} />
-        {schema.description && <span className="ml-2 text-slate-600">{schema.description}</span>}
+        {schema.description && <span className="ml-2 text-slate-600"><DocText text={schema.description} /></span>}
       </p>
     );
   }
@@ -30,7 +31,7 @@ export function SchemaView({ schema, depth = 0 }: { schema: Schema; depth?: numb
           <code className="font-semibold">{name}</code>
           {schema.required?.includes(name) ? <span className="text-red-800">*</span> : null}{" "}
           <TypeLabel schema={property} />
-          {property.description && <span className="ml-2 text-slate-600">{property.description}</span>}
+          {property.description && <span className="ml-2 text-slate-600"><DocText text={property.description} /></span>}
           {property.type === "object" && property.properties && <SchemaView schema={property} depth={depth + 1} />}
           {property.type === "array" && property.items?.properties && <SchemaView schema={property.items} depth={depth + 1} />}
         </li>

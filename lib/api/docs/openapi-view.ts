@@ -47,7 +47,7 @@ export type OperationView = {
   summary: string;
   description: string | null;
   isPublic: boolean;
-  parameters: { name: string; in: string; required: boolean; type: string; description: string | null }[];
+  parameters: { name: string; in: string; required: boolean; type: string; description: string | null; defaultValue: string | null }[];
   requestBody: { mediaType: string; schema: Schema } | null;
   responses: { status: string; description: string; mediaType: string | null; schema: Schema | null }[];
   curl: string;
@@ -136,6 +136,7 @@ export function operationsByTag(doc: OpenApiDoc, origin: string): { name: string
           required: parameter.required ?? false,
           type: typeLabel(parameter.schema),
           description: parameter.description ?? parameter.schema?.description ?? null,
+          defaultValue: parameter.schema?.default === undefined ? null : String(parameter.schema.default),
         })),
         requestBody: body ? { mediaType: body[0], schema: body[1].schema ?? {} } : null,
         responses: Object.entries(operation.responses).map(([status, response]) => {
