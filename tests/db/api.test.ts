@@ -292,6 +292,8 @@ describe("[API] personal tokens", () => {
   it("expired → 401; an expiry date in the past is refused", async () => {
     const user = await seedUser(db, "VIEWER", null);
     const { id, token } = await createApiToken(db, user, { name: "short", expiresOn: "2999-01-01" });
+    // Valid through that whole day in China: it ends at midnight Beijing time.
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(new Date("2999-01-01T16:00:00Z"));
     expect((await me(token)).status).toBe(200);
     await db.apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await me(token)).status).toBe(401);
