@@ -32,6 +32,8 @@ export async function SiteHeader() {
               {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
               {can(user, "settings.manage") && <Link href="/admin/settings" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("settings")}</Link>}
               <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
+              <Link href="/account/tokens" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiTokens")}</Link>
+              <Link href="/api-docs" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiDocs")}</Link>
               <span className="px-2 text-slate-500" data-testid="signed-in-as">
                 {tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}
               </span>

@@ -23,14 +23,18 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 /**
- * Guards a route handler: same-origin check for state-changing methods (CSRF),
- * then the session and the permission, through the same guard as Server Actions.
+ * Guards a route handler: the caller is the personal API token of an
+ * `Authorization: Bearer` header, else the session cookie; then the permission,
+ * through the same guard as Server Actions. State-changing cookie requests
+ * must come from this site (CSRF); a bearer header is never sent by a browser
+ * on its own, so bearer requests need no such check.
  */
 export function withApiRoute<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      const user = await authorize(permission);
+      const bearerToken = bearerTokenOf(request);
+      if (bearerToken === undefined && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const user = await authorize(permission, { bearerToken });
       return await handler(request, { user, params: await context.params });
     } catch (error) {
       return errorResponse(error);
@@ -42,4 +46,16 @@ function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!origin || !host || new URL(origin).host !== host) throw new AppError("BAD_ORIGIN");
+}
+
+/**
+ * The token of an Authorization header: undefined without the header; any other
+ * scheme or an empty value yields "" so that it fails as a bad token (401)
+ * rather than falling back to the cookie.
+ */
+function bearerTokenOf(request: NextRequest): string | undefined {
+  const header = request.headers.get("authorization");
+  if (header === null) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : "";
 }

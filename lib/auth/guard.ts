@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type ActionState, errorState } from "@/lib/errors/action-state";
 import { can, type Permission, type PublicActionName } from "./permissions";
+import { getApiTokenUser } from "./api-token-user";
 import { getSessionUser, type SessionUser } from "./session-user";
 
 /**
@@ -11,13 +12,19 @@ import { getSessionUser, type SessionUser } from "./session-user";
  */
 export async function authorize(
   permission: Permission,
-  { allowWhileMustChangePassword = false } = {},
+  { allowWhileMustChangePassword = false, bearerToken }: AuthorizeOptions = {},
 ): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = bearerToken === undefined ? await getSessionUser() : await getApiTokenUser(bearerToken);
   if (!user) throw new AppError("UNAUTHENTICATED");
   if (user.mustChangePassword && !allowWhileMustChangePassword) throw new AppError("MUST_CHANGE_PASSWORD");
   if (!can(user, permission)) throw new AppError("FORBIDDEN");
   return user;
+}
+
+export interface AuthorizeOptions {
+  allowWhileMustChangePassword?: boolean;
+  /** A personal API token from `Authorization: Bearer`; only route handlers pass one. */
+  bearerToken?: string;
 }
 
 export interface ActionDefinition<Schema extends z.ZodType> {

@@ -26,6 +26,8 @@ export const permissionTable = {
   /** Reporting day, pace margin, due-soon window. */
   "settings.manage": { ADMIN: "all" },
   "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** Create, list and revoke one's own personal API tokens. */
+  "account.manageOwnTokens": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

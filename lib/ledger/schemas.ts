@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
+import { lenient } from "@/lib/validation/lenient";
 
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number];
 const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
 
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  lenient(z.preprocess((value) => (value === "" ? undefined : value), schema.optional()), undefined, schema);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
 
 /**
@@ -15,27 +17,31 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Numbe
  * stand in the URL. The same schema serves the page, exports and the API.
  */
 export const ledgerQuerySchema = z.object({
-  q: optional(z.string().trim().max(100)),
-  programme: optional(z.string().max(32)),
-  area: optional(z.string().max(32)),
-  city: optional(z.string().max(32)),
-  leadUnit: optional(z.string().max(40)),
+  q: optional(z.string().trim().max(100).meta({ description: "Text in the code or the Chinese or English title." })),
+  programme: optional(z.string().max(32).meta({ description: "Programme code, e.g. P2." })),
+  area: optional(z.string().max(32).meta({ description: "Area code, e.g. 2.1." })),
+  city: optional(z.string().max(32).meta({ description: "City code, e.g. jinan." })),
+  leadUnit: optional(z.string().max(40).meta({ description: "Lead unit code." })),
   status: optional(z.enum(statuses)),
   light: optional(z.enum(lights)),
-  dueFrom: optional(isoDate),
-  dueTo: optional(isoDate),
+  dueFrom: optional(isoDate.meta({ description: "Due on or after (YYYY-MM-DD)." })),
+  dueTo: optional(isoDate.meta({ description: "Due on or before (YYYY-MM-DD)." })),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
-  sort: z.enum(ledgerColumns).catch("code").default("code"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  perPage: z.coerce.number().int().min(10).max(200).catch(50).default(50),
-  group: optional(z.enum(["area", "leadUnit"])),
-  hide: z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column)))
-    .catch([]),
+  sort: lenient(z.enum(ledgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
+  dir: lenient(z.enum(["asc", "desc"]), "asc").default("asc"),
+  page: lenient(z.coerce.number().int().min(1).max(100_000).meta({ description: "Page, from 1." }), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200).meta({ description: "Rows per page (10–200)." }), 50).default(50),
+  group: optional(z.enum(["area", "leadUnit"]).meta({ description: "Group rows (the page view)." })),
+  /** Comma-separated columns to hide. */
+  hide: lenient(
+    z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column))),
+    [],
+    z.string().meta({ description: "Comma-separated columns to leave out." }),
+  ),
 });
 
 export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;

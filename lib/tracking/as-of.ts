@@ -1,13 +1,16 @@
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "zod";
+import { lenient } from "@/lib/validation/lenient";
 import { isoDate, monthEnd } from "./dates";
 import type { MeasureStateSql } from "./light-sql";
 
 /** "As of" a past month, from the URL: YYYY-MM; anything else means "now". */
-export const asOfSchema = z.preprocess(
-  (value) => (value === "" ? undefined : value),
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
-).catch(undefined);
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ description: "As it stood at the end of this month (YYYY-MM)." });
+export const asOfSchema = lenient(
+  z.preprocess((value) => (value === "" ? undefined : value), monthSchema.optional()),
+  undefined,
+  monthSchema,
+);
 
 /** The day a view is computed for: the last day of the as-of month, or today if that is earlier. */
 export function asOfDay(asOf: string | undefined, today: Date): Date {

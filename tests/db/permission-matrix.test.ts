@@ -214,6 +214,23 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       changed: async () => (await db.user.findUniqueOrThrow({ where: { id: actorId } })).version > 1,
     }),
   },
+  "apiToken.create": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => ({
+      form: { name: "脚本令牌", expiresOn: "" },
+      changed: async () => (await db.apiToken.count({ where: { userId: actorId } })) === 1,
+    }),
+  },
+  "apiToken.revoke": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => {
+      const token = await db.apiToken.create({ data: { userId: actorId, name: "t", prefix: "lsk_test", tokenHash: `hash-${uniqueSuffix()}` } });
+      return {
+        form: { tokenId: token.id },
+        changed: async () => (await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt !== null,
+      };
+    },
+  },
   "preferences.setLocale": {
     targets: ["none"],
     prepare: async () => ({ form: { locale: "en" }, changed: async () => cookieValue("NEXT_LOCALE") === "en" }),

@@ -34,6 +34,12 @@ export async function signInAs(user: { id: string; displayName?: string } | null
   request.cookies.set("next-auth.session-token", token);
 }
 
+/** Sets (or with null removes) a header of the request, e.g. Authorization as a client would send it. */
+export function setRequestHeader(name: string, value: string | null) {
+  if (value === null) request.headers.delete(name);
+  else request.headers.set(name, value);
+}
+
 /** A raw cookie value, e.g. a forged or expired token. */
 export function setSessionCookie(value: string) {
   request.cookies.clear();

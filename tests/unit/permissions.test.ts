@@ -32,11 +32,11 @@ describe("[AUTH] the role table says what the roles are", () => {
     }
   });
 
-  it("leaders do not edit measure facts; viewers change nothing but their password", () => {
+  it("leaders do not edit measure facts; viewers change nothing but their own account (password, API tokens)", () => {
     expect(can(as("LEADER"), "measure.editOwner", [own])).toBe(false);
     const viewerPermissions = Object.keys(permissionTable).filter((permission) =>
       can(as("VIEWER"), permission as keyof typeof permissionTable),
     );
-    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "measure.read"]);
+    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "account.manageOwnTokens", "measure.read"]);
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -6,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ChangePasswordPage() {
   const user = await requirePageUser("account.changeOwnPassword", { allowWhileMustChangePassword: true });
-  const t = await getTranslations("account");
+  const [t, tTokens] = await Promise.all([getTranslations("account"), getTranslations("apiTokens")]);
   return (
     <div>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
@@ -16,6 +17,11 @@ export default async function ChangePasswordPage() {
         </p>
       )}
       <ChangePasswordForm />
+      <p className="mt-6 text-sm">
+        <Link href="/account/tokens" className="text-red-800 underline">
+          {tTokens("passwordLink")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,13 @@
+import { withApiRoute } from "@/lib/auth/api-route";
+import { jsonResponse } from "@/lib/api/json-response";
+import { getMeasure } from "@/lib/api/measures/get-measure";
+import { measureCodeParamsSchema, measureDetailSchema } from "@/lib/api/measures/schemas";
+import { db } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** One measure by code. */
+export const GET = withApiRoute<{ code: string }>("measure.read", async (_request, { params }) => {
+  const { code } = measureCodeParamsSchema.parse(params);
+  return jsonResponse(measureDetailSchema, await getMeasure(db, code));
+});

@@ -1,0 +1,45 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ledgerQuerySchema } from "@/lib/ledger/schemas";
+import { registerApiRoute } from "../openapi-registry";
+import { listMeasuresQuerySchema, listMeasuresResponseSchema, measureCodeParamsSchema, measureDetailSchema } from "./schemas";
+
+const file = (mediaType: string) => ({ content: { [mediaType]: { schema: z.string().meta({ format: "binary" }) } } });
+
+export function registerMeasurePaths(registry: OpenAPIRegistry): void {
+  registerApiRoute(registry, {
+    tag: "Measures",
+    method: "get",
+    path: "/api/v1/measures",
+    summary: "List measures with the ledger's filters, sorting and paging",
+    description: "The same query as the /ledger page; `total` counts all matches. Malformed filters are ignored, as on the page.",
+    request: { query: listMeasuresQuerySchema },
+    responses: { 200: { description: "One page of measures.", content: { "application/json": { schema: listMeasuresResponseSchema } } } },
+  });
+  registerApiRoute(registry, {
+    tag: "Measures",
+    method: "get",
+    path: "/api/v1/measures/{code}",
+    summary: "Get a measure by code",
+    request: { params: measureCodeParamsSchema },
+    responses: { 200: { description: "The measure.", content: { "application/json": { schema: measureDetailSchema } } } },
+    errors: [404],
+  });
+  registerApiRoute(registry, {
+    tag: "Measures",
+    method: "get",
+    path: "/api/v1/measures/export.xlsx",
+    summary: "Export the ledger view as Excel",
+    description: "Every measure matching the ledger query (all pages), with headers in the caller's language.",
+    request: { query: ledgerQuerySchema },
+    responses: { 200: { description: "The workbook.", ...file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } },
+  });
+  registerApiRoute(registry, {
+    tag: "Measures",
+    method: "get",
+    path: "/api/v1/measures/export.csv",
+    summary: "Export the ledger view as CSV (UTF-8 with BOM)",
+    request: { query: ledgerQuerySchema },
+    responses: { 200: { description: "The CSV file.", ...file("text/csv") } },
+  });
+}

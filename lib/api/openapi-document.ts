@@ -1,0 +1,32 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
+import { registerBulletinPaths } from "@/lib/bulletin/openapi";
+import { registerCataloguePaths } from "./catalogue/openapi";
+import { registerMeasurePaths } from "./measures/openapi";
+import { apiTags, type RegisterApiPaths, registerSecuritySchemes } from "./openapi-registry";
+import { registerReportPaths } from "./reports/openapi";
+import { registerSystemPaths } from "./system-openapi";
+
+/** Every module that documents routes under /api/v1; a new route module adds itself here. */
+const pathModules: RegisterApiPaths[] = [registerMeasurePaths, registerReportPaths, registerBulletinPaths, registerCataloguePaths, registerSystemPaths];
+
+type OpenApiDocument = ReturnType<OpenApiGeneratorV3["generateDocument"]>;
+let cached: OpenApiDocument | undefined;
+
+/** The OpenAPI 3.0 document of /api/v1, generated from the zod schemas the routes parse with. */
+export function openApiDocument(): OpenApiDocument {
+  if (cached) return cached;
+  const registry = new OpenAPIRegistry();
+  registerSecuritySchemes(registry);
+  for (const register of pathModules) register(registry);
+  cached = new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: "3.0.3",
+    info: {
+      title: "Luoshi API",
+      version: "1.0.0",
+      description:
+        "Measures, progress reports, units and cities of Luoshi. Authenticate with the session cookie or a personal API token (`Authorization: Bearer`). Errors are JSON: `{ error: { code, values, fieldErrors } }`.",
+    },
+    tags: Object.entries(apiTags).map(([name, description]) => ({ name, description })),
+  });
+  return cached;
+}

@@ -1,0 +1,62 @@
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { apiErrorSchema } from "./common-schemas";
+
+/** A module that adds its routes to the document; see lib/api/openapi-document.ts for the list. */
+export type RegisterApiPaths = (registry: OpenAPIRegistry) => void;
+
+export const apiTags = {
+  Measures: "The measure catalogue and ledger.",
+  Reports: "Monthly progress reports.",
+  Catalogue: "Units and cities.",
+  Bulletins: "Monthly progress bulletins (Word, PDF).",
+  System: "Health, identity and this document.",
+} as const;
+export type ApiTag = keyof typeof apiTags;
+
+/** Either credential works on every authenticated route. */
+export function registerSecuritySchemes(registry: OpenAPIRegistry): void {
+  registry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "next-auth.session-token",
+    description: "The browser session after signing in at /login. State-changing requests must come from this site (Origin header).",
+  });
+  registry.registerComponent("securitySchemes", "bearerToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "A personal API token made at /account/tokens: `Authorization: Bearer lsk_…`.",
+  });
+}
+
+const errorDescriptions = {
+  400: "A bad query; `fieldErrors` says which parameter.",
+  401: "No valid session or token (unknown, revoked or expired token; disabled user).",
+  403: "Signed in, but not allowed (role, unit scope, or a cross-site cookie request).",
+  404: "No such record, or not one the caller may see.",
+  409: "Conflict: changed meanwhile, or not allowed in the record's state.",
+  422: "Invalid input; `fieldErrors` says which field.",
+} as const;
+
+function errorResponses(statuses: (keyof typeof errorDescriptions)[]): Record<string, ResponseConfig> {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: errorDescriptions[status], content: { "application/json": { schema: apiErrorSchema } } }]),
+  );
+}
+
+type ApiRoute = Omit<RouteConfig, "tags" | "security"> & {
+  tag: ApiTag;
+  /** Error statuses besides 401 and 403, which every authenticated route may answer. */
+  errors?: (keyof typeof errorDescriptions)[];
+  /** Public routes need no credential. */
+  isPublic?: boolean;
+};
+
+/** Registers one route with its tag, security and documented error answers. */
+export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], isPublic = false, responses, ...route }: ApiRoute): void {
+  registry.registerPath({
+    ...route,
+    tags: [tag],
+    security: isPublic ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
+    responses: { ...responses, ...errorResponses(isPublic ? errors : [401, 403, ...errors]) },
+  });
+}
