@@ -8,6 +8,8 @@ export type AppErrorCode =
   | "INVALID_STATE"
   | "VALIDATION"
   | "BAD_ORIGIN"
+  | "PLAN_CHANGED"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL";
 
 export class AppError extends Error {

@@ -14,6 +14,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   VALIDATION: 422,
+  PLAN_CHANGED: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 
