@@ -120,8 +120,9 @@ export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: Imp
   const cityId = nameIndex(catalogue.cities);
   const areaIdByCode = new Map(catalogue.areas.map((area) => [area.code, area.id]));
   const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
+  // The title's header says the file's language ("KPI" reads the same in both).
   const titleLanguage = sheet.columns.title!.language;
-  const kpiLanguage = sheet.columns.kpi?.language ?? titleLanguage;
+  const kpiLanguage = titleLanguage;
   const display = displayFor(titleLanguage, catalogue);
 
   const errors: ImportIssue[] = [];

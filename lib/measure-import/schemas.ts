@@ -4,4 +4,4 @@ import { z } from "zod";
 export const importMeasuresQuerySchema = z.object({ dryRun: z.stringbool().default(false) });
 
 /** The confirming upload names the plan it confirms: the dry run's fingerprint. */
-export const importConfirmFieldsSchema = z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "importFingerprint") });
+export const importConfirmFieldsSchema = z.object({ fingerprint: z.string({ error: "importFingerprint" }).regex(/^[0-9a-f]{64}$/, "importFingerprint") });
