@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { conflictError } from "@/lib/audit/conflict-error";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -28,7 +28,7 @@ export async function importMeasures(db: PrismaClient, user: SessionUser, bytes:
       if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
       const languages = { title: titleLanguage, kpi: kpiLanguage };
       await createMeasures(tx, user, writes.filter((write) => !write.existing), languages);
-      for (const write of writes.filter((write) => write.existing)) await updateMeasure(tx, user, write, languages);
+      await updateMeasures(tx, user, writes.filter((write) => write.existing), languages);
       return { created: plan.creates.length, updated: plan.updates.length };
     },
     // A few thousand rows take longer than Prisma's default 5 s.
@@ -99,31 +99,86 @@ async function createMeasures(tx: Prisma.TransactionClient, user: SessionUser, c
   );
 }
 
-async function updateMeasure(tx: Prisma.TransactionClient, user: SessionUser, write: PlannedWrite, languages: Languages) {
-  const { id, version } = write.existing!;
-  const changed = new Set(write.changes.map((change) => change.field));
-  const desired = Object.fromEntries(Object.entries(write.desired).filter(([field]) => changed.has(field as ImportField)));
-  const updated = await tx.measure.updateMany({
-    where: { id, version },
-    data: { ...scalarData(desired, languages, false), version: { increment: 1 } },
-  });
-  if (updated.count === 0) throw await conflictError(tx, "Measure", id);
-  if (changed.has("cooperatingUnits")) {
-    await tx.measureCooperatingUnit.deleteMany({ where: { measureId: id } });
-    await tx.measureCooperatingUnit.createMany({ data: (desired.cooperatingUnits as string[]).map((unitId) => ({ measureId: id, unitId })) });
+// Columns an import may change, with the SQL type their text value is cast to.
+const columnCasts: Record<string, string> = {
+  titleZh: "text",
+  titleEn: "text",
+  kpiNameZh: "text",
+  kpiNameEn: "text",
+  leadUnitId: "text",
+  areaId: "text",
+  responsiblePerson: "text",
+  dueDate: "date",
+  kpiUnit: "text",
+  kpiTarget: "numeric",
+  investmentPlanned: "numeric",
+};
+
+/**
+ * Applies the updates in a handful of set-based statements rather than one
+ * round trip per row (5,000 rows: seconds, not minutes). First every row's
+ * version is checked and bumped; a row changed since it was planned refuses
+ * the whole import.
+ */
+async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, updates: PlannedWrite[], languages: Languages) {
+  if (updates.length === 0) return;
+  const ids = updates.map((write) => write.existing!.id);
+  const versions = updates.map((write) => write.existing!.version);
+  const bumped = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Measure" AS m SET version = m.version + 1, "updatedAt" = now()
+    FROM unnest(${ids}::text[], ${versions}::int[]) AS v(id, version)
+    WHERE m.id = v.id AND m.version = v.version
+    RETURNING m.id`;
+  if (bumped.length < ids.length) {
+    const done = new Set(bumped.map((row) => row.id));
+    throw await conflictError(tx, "Measure", ids.find((id) => !done.has(id))!);
   }
-  if (changed.has("cities")) {
-    await tx.measureCity.deleteMany({ where: { measureId: id } });
-    await tx.measureCity.createMany({ data: (desired.cities as string[]).map((cityId) => ({ measureId: id, cityId })) });
+
+  const byColumn = new Map<string, { ids: string[]; values: (string | null)[] }>();
+  for (const write of updates) {
+    const changed = new Set(write.changes.map((change) => change.field));
+    const desired = Object.fromEntries(Object.entries(write.desired).filter(([field]) => changed.has(field as ImportField)));
+    for (const [column, value] of Object.entries(scalarData(desired, languages, false))) {
+      const entry = byColumn.get(column) ?? { ids: [], values: [] };
+      entry.ids.push(write.existing!.id);
+      entry.values.push(value instanceof Date ? value.toISOString().slice(0, 10) : ((value as string | null) ?? null));
+      byColumn.set(column, entry);
+    }
   }
-  await recordAuditEvents(tx, [
-    {
+  for (const [column, { ids: columnIds, values }] of byColumn) {
+    const cast = columnCasts[column]!;
+    await tx.$executeRaw`
+      UPDATE "Measure" AS m SET ${Prisma.raw(`"${column}" = v.value::${cast}`)}
+      FROM unnest(${columnIds}::text[], ${values}::text[]) AS v(id, value)
+      WHERE m.id = v.id`;
+  }
+
+  await replaceLinks(tx, updates, "cooperatingUnits");
+  await replaceLinks(tx, updates, "cities");
+  await recordAuditEvents(
+    tx,
+    updates.map((write) => ({
       actorId: user.id,
       action: "measure.importUpdate",
       entityType: "Measure",
-      entityId: id,
-      before: { ...auditValues(write, "before"), version },
-      after: { ...auditValues(write, "after"), version: version + 1 },
-    },
-  ]);
+      entityId: write.existing!.id,
+      before: { ...auditValues(write, "before"), version: write.existing!.version },
+      after: { ...auditValues(write, "after"), version: write.existing!.version + 1 },
+    })),
+  );
+}
+
+/** Replaces the cooperating units or cities of the updated measures whose list changed. */
+async function replaceLinks(tx: Prisma.TransactionClient, updates: PlannedWrite[], field: "cooperatingUnits" | "cities") {
+  const changed = updates.filter((write) => write.changes.some((change) => change.field === field));
+  if (changed.length === 0) return;
+  const measureIds = changed.map((write) => write.existing!.id);
+  const links = (write: PlannedWrite) => (write.desired[field] as string[]).map((id) => ({ measureId: write.existing!.id, id }));
+  if (field === "cooperatingUnits") {
+    await tx.measureCooperatingUnit.deleteMany({ where: { measureId: { in: measureIds } } });
+    await tx.measureCooperatingUnit.createMany({ data: changed.flatMap(links).map(({ measureId, id }) => ({ measureId, unitId: id })) });
+  } else {
+    await tx.measureCity.deleteMany({ where: { measureId: { in: measureIds } } });
+    await tx.measureCity.createMany({ data: changed.flatMap(links).map(({ measureId, id }) => ({ measureId, cityId: id })) });
+  }
 }

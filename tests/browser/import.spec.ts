@@ -8,7 +8,7 @@ async function filledTemplate(template: ExcelJS.Workbook, rows: unknown[][]) {
   const sheet = template.worksheets[0]!;
   for (const row of rows) sheet.addRow(row);
   const buffer = Buffer.from(await template.xlsx.writeBuffer());
-  for (const row of rows) sheet.spliceRows(sheet.rowCount, 1);
+  sheet.spliceRows(sheet.rowCount - rows.length + 1, rows.length);
   return { name: "任务分解表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer };
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/measures/import/route";
 import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
 import { buildImportTemplate } from "@/lib/measure-import/build-import-template";
+import { importMeasures } from "@/lib/measure-import/import-measures";
 import { IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
 import type { ImportPlan } from "@/lib/measure-import/plan-measure-import";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
@@ -224,43 +225,61 @@ describe("[IMPORT] dry run and confirm", () => {
     expect((await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).responsiblePerson).toBe("原责任人");
   });
 
-  it("rolls back every row when one write fails", async () => {
+  it("rolls back every create and update when a later write fails", async () => {
     const [first, second] = [await seedFullMeasure(), await seedFullMeasure()];
+    const newCode = `RB.${uniqueSuffix()}`;
     const bytes = await taskList(MIN_HEADERS.concat(H.person!), [
       [first.code, first.titleZh, lead.nameZh, area.code, "甲"],
+      [newCode, "回滚的新措施", lead.nameZh, area.code, "丙"],
       [second.code, second.titleZh, lead.nameZh, area.code, "乙"],
     ]);
     await signInAs(admin);
     const plan = await preview(bytes);
-    // A trigger-free way to make the second update fail mid-transaction: its row vanishes after planning.
-    const { importMeasures } = await import("@/lib/measure-import/import-measures");
+    expect([plan.creates.length, plan.updates.length]).toEqual([1, 2]);
+    const before = await counts();
+    // The last step (the updates' audit events) fails after the creates and updates were written.
+    let auditWrites = 0;
     const failing = Object.create(db, {
       $transaction: {
-        value: (fn: (tx: unknown) => Promise<unknown>, options: unknown) =>
+        value: (run: (tx: unknown) => Promise<unknown>, options: unknown) =>
           db.$transaction(async (tx) => {
-            const proxy = new Proxy(tx, {
-              get(target, property) {
-                if (property !== "measure") return Reflect.get(target, property);
-                const measure = target.measure;
-                return new Proxy(measure, {
-                  get(inner, name) {
-                    if (name !== "updateMany") return Reflect.get(inner, name);
-                    return async (args: { where: { id: string } }) => {
-                      if (args.where.id === second.id) throw new Error("disk full");
-                      return inner.updateMany(args as never);
-                    };
-                  },
-                });
-              },
+            const auditEvent = new Proxy(tx.auditEvent, {
+              get: (target, name) => (name === "createMany" && ++auditWrites === 2 ? () => Promise.reject(new Error("disk full")) : Reflect.get(target, name)),
             });
-            return fn(proxy);
+            return run(new Proxy(tx, { get: (target, name) => (name === "auditEvent" ? auditEvent : Reflect.get(target, name)) }));
           }, options as never),
       },
     });
     await expect(importMeasures(failing, { id: admin.id } as never, bytes, plan.fingerprint)).rejects.toThrow("disk full");
+    expect(auditWrites).toBe(2);
+    expect(await counts()).toEqual(before);
+    expect(await db.measure.count({ where: { code: newCode } })).toBe(0);
     const after = await db.measure.findMany({ where: { id: { in: [first.id, second.id] } } });
-    expect(after.map((measure) => measure.responsiblePerson)).toEqual(["原责任人", "原责任人"]);
-    expect(await db.auditEvent.count({ where: { entityId: { in: [first.id, second.id] } } })).toBe(0);
+    expect(after.map((measure) => [measure.responsiblePerson, measure.version])).toEqual([
+      ["原责任人", first.version],
+      ["原责任人", second.version],
+    ]);
+  });
+
+  it("refuses the whole import when a measure changed between planning and writing", async () => {
+    const measure = await seedFullMeasure();
+    const bytes = await taskList(MIN_HEADERS.concat(H.person!), [[measure.code, measure.titleZh, lead.nameZh, area.code, "新人"]]);
+    await signInAs(admin);
+    const plan = await preview(bytes);
+    // A writer slips in after the plan was read inside the transaction: the version check catches it.
+    const racing = Object.create(db, {
+      $transaction: {
+        value: (run: (tx: unknown) => Promise<unknown>, options: unknown) =>
+          db.$transaction(async (tx) => {
+            const queryRaw = (...args: unknown[]) =>
+              tx.$executeRaw`UPDATE "Measure" SET version = version + 1 WHERE id = ${measure.id}`.then(() => (tx.$queryRaw as (...a: unknown[]) => unknown)(...args));
+            return run(new Proxy(tx, { get: (target, name) => (name === "$queryRaw" ? queryRaw : Reflect.get(target, name)) }));
+          }, options as never),
+      },
+    });
+    await expect(importMeasures(racing, { id: admin.id } as never, bytes, plan.fingerprint)).rejects.toMatchObject({ code: "CONFLICT" });
+    const after = await db.measure.findUniqueOrThrow({ where: { id: measure.id } });
+    expect([after.responsiblePerson, after.version]).toEqual(["原责任人", measure.version]);
   });
 });
 
