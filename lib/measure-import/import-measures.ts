@@ -10,7 +10,7 @@ import { planMeasureImport, type ImportField, type ImportPlan, type PlannedWrite
 /** The dry run: what importing this file would do, with every error. Writes nothing. */
 export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array): Promise<ImportPlan> {
   const sheet = await parseImportWorkbook(bytes);
-  return db.$transaction(async (tx) => (await planMeasureImport(tx, sheet, bytes)).plan);
+  return (await planMeasureImport(db, sheet, bytes)).plan;
 }
 
 /**

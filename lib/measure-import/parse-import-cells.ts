@@ -35,7 +35,7 @@ export function parseCode(value: ImportCellValue): CellResult<string> {
  */
 export function parseDate(value: ImportCellValue): CellResult<Date> {
   if (value instanceof Date) {
-    // Excel date cells carry no zone; exceljs reads them as UTC, a late-night time means the next day was typed with a zone shift.
+    // exceljs reads an Excel date cell (which has no zone) as that day at midnight UTC.
     return ok(new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate())));
   }
   const text = cellText(value);

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import type { LedgerColumnId } from "@/lib/exports/ledger-export-record";
@@ -46,15 +47,16 @@ export async function parseImportWorkbook(bytes: Uint8Array): Promise<ImportShee
   if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
   const workbook = new ExcelJS.Workbook();
   try {
+    // Streamed first: a sheet over the row limit is refused without building it in memory.
+    const rows = await largestSheetRows(bytes);
+    if (rows - 1 > IMPORT_MAX_ROWS) throw fieldError("file", "importTooManyRows", { count: rows - 1, max: IMPORT_MAX_ROWS });
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw fieldError("file", "importNotSpreadsheet");
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw fieldError("file", "importEmpty");
-  // Counted before any cell is checked, so a huge sheet is refused at once.
-  const dataRows = sheet.rowCount - 1 > IMPORT_MAX_ROWS ? countDataRows(sheet) : 0;
-  if (dataRows > IMPORT_MAX_ROWS) throw fieldError("file", "importTooManyRows", { count: dataRows, max: IMPORT_MAX_ROWS });
   const merges = sheet.model.merges ?? [];
   if (merges.length > 0) throw fieldError("file", "importMergedCells", { ranges: listed(merges) });
   const formulas = formulaCells(sheet);
@@ -125,12 +127,21 @@ function readHeader(sheet: ExcelJS.Worksheet) {
   return { columns, ignoredColumns, byColumnNumber };
 }
 
-function countDataRows(sheet: ExcelJS.Worksheet): number {
-  let count = 0;
-  sheet.eachRow({ includeEmpty: false }, (_row, rowNumber) => {
-    if (rowNumber > 1) count++;
+/** The number of non-empty rows (header included) of the workbook's fullest sheet, read as a stream. */
+async function largestSheetRows(bytes: Uint8Array): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: "ignore",
+    styles: "ignore",
+    hyperlinks: "ignore",
+    worksheets: "emit",
   });
-  return count;
+  let largest = 0;
+  for await (const worksheet of reader) {
+    let count = 0;
+    for await (const row of worksheet) if (row.hasValues) count++;
+    largest = Math.max(largest, count);
+  }
+  return largest;
 }
 
 function formulaCells(sheet: ExcelJS.Worksheet): string[] {
