@@ -4,6 +4,7 @@ import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
+import type { ImportLanguage } from "./import-columns";
 import { parseImportWorkbook } from "./parse-import-workbook";
 import { planMeasureImport, type ImportField, type ImportPlan, type PlannedWrite } from "./plan-measure-import";
 
@@ -23,12 +24,11 @@ export async function importMeasures(db: PrismaClient, user: SessionUser, bytes:
   const sheet = await parseImportWorkbook(bytes);
   return db.$transaction(
     async (tx) => {
-      const { plan, writes, titleLanguage, kpiLanguage } = await planMeasureImport(tx, sheet, bytes);
+      const { plan, writes, language } = await planMeasureImport(tx, sheet, bytes);
       if (plan.errors.length > 0) throw fieldError("file", "importHasErrors");
       if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
-      const languages = { title: titleLanguage, kpi: kpiLanguage };
-      await createMeasures(tx, user, writes.filter((write) => !write.existing), languages);
-      await updateMeasures(tx, user, writes.filter((write) => write.existing), languages);
+      await createMeasures(tx, user, writes.filter((write) => !write.existing), language);
+      await updateMeasures(tx, user, writes.filter((write) => write.existing), language);
       return { created: plan.creates.length, updated: plan.updates.length };
     },
     // A few thousand rows take longer than Prisma's default 5 s.
@@ -36,21 +36,19 @@ export async function importMeasures(db: PrismaClient, user: SessionUser, bytes:
   );
 }
 
-type Languages = { title: "zh" | "en"; kpi: "zh" | "en" };
-
 /** The measure columns for the fields a write sets (text fields in the file's language). */
-function scalarData(desired: PlannedWrite["desired"], languages: Languages, creating: boolean) {
+function scalarData(desired: PlannedWrite["desired"], language: ImportLanguage, creating: boolean) {
   const text = (field: ImportField) => desired[field] as string | null | undefined;
   const data: Prisma.MeasureUncheckedUpdateInput = {};
-  const both = (zh: "titleZh" | "kpiNameZh", en: "titleEn" | "kpiNameEn", language: "zh" | "en", value: string | undefined) => {
+  const both = (zh: "titleZh" | "kpiNameZh", en: "titleEn" | "kpiNameEn", value: string | undefined) => {
     if (value === undefined) return;
     // A new measure gets the one title it was given in both languages, to be translated later.
     if (creating || language === "zh") data[zh] = value;
     if (creating || language === "en") data[en] = value;
   };
   // Titles and KPI names are never empty here: the plan refuses an empty title, and a KPI needs a name.
-  both("titleZh", "titleEn", languages.title, text("title") ?? undefined);
-  both("kpiNameZh", "kpiNameEn", languages.kpi, text("kpiName") ?? undefined);
+  both("titleZh", "titleEn", text("title") ?? undefined);
+  both("kpiNameZh", "kpiNameEn", text("kpiName") ?? undefined);
   if (desired.leadUnit !== undefined) data.leadUnitId = text("leadUnit")!;
   if (desired.area !== undefined) data.areaId = text("area")!;
   if (desired.responsiblePerson !== undefined) data.responsiblePerson = text("responsiblePerson") || null;
@@ -66,7 +64,7 @@ function auditValues(write: PlannedWrite, side: "before" | "after") {
   return Object.fromEntries(write.changes.map((change) => [change.field, change[side]]));
 }
 
-async function createMeasures(tx: Prisma.TransactionClient, user: SessionUser, creates: PlannedWrite[], languages: Languages) {
+async function createMeasures(tx: Prisma.TransactionClient, user: SessionUser, creates: PlannedWrite[], language: ImportLanguage) {
   if (creates.length === 0) return;
   // New measures go after the existing ones of their area.
   const last = await tx.measure.groupBy({ by: ["areaId"], _max: { sortOrder: true } });
@@ -76,7 +74,7 @@ async function createMeasures(tx: Prisma.TransactionClient, user: SessionUser, c
       const areaId = write.desired.area as string;
       const sortOrder = nextSort.get(areaId) ?? 1;
       nextSort.set(areaId, sortOrder + 1);
-      return { ...(scalarData(write.desired, languages, true) as Prisma.MeasureCreateManyInput), code: write.code, sortOrder };
+      return { ...(scalarData(write.desired, language, true) as Prisma.MeasureCreateManyInput), code: write.code, sortOrder };
     }),
     select: { id: true, code: true },
   });
@@ -120,7 +118,7 @@ const columnCasts: Record<string, string> = {
  * version is checked and bumped; a row changed since it was planned refuses
  * the whole import.
  */
-async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, updates: PlannedWrite[], languages: Languages) {
+async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, updates: PlannedWrite[], language: ImportLanguage) {
   if (updates.length === 0) return;
   const ids = updates.map((write) => write.existing!.id);
   const versions = updates.map((write) => write.existing!.version);
@@ -138,7 +136,7 @@ async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, u
   for (const write of updates) {
     const changed = new Set(write.changes.map((change) => change.field));
     const desired = Object.fromEntries(Object.entries(write.desired).filter(([field]) => changed.has(field as ImportField)));
-    for (const [column, value] of Object.entries(scalarData(desired, languages, false))) {
+    for (const [column, value] of Object.entries(scalarData(desired, language, false))) {
       const entry = byColumn.get(column) ?? { ids: [], values: [] };
       entry.ids.push(write.existing!.id);
       entry.values.push(value instanceof Date ? value.toISOString().slice(0, 10) : ((value as string | null) ?? null));

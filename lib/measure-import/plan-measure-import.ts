@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ImportLanguage, MeasureColumnId } from "./import-columns";
-import { parseCode, parseDate, parseInvestment, parseKpi, parseText, splitNames, cellText, type CellResult } from "./parse-import-cells";
+import type { ImportLanguage } from "./import-columns";
+import { cellText } from "./parse-import-cells";
 import type { ImportSheet } from "./parse-import-workbook";
+import { readImportRow, type CatalogueLookups, type Desired } from "./read-import-row";
 
 /** The measure facts an import can set; each is compared with the database one by one. */
 export type ImportField =
@@ -45,9 +46,6 @@ export interface ImportPlan {
   fingerprint: string;
 }
 
-/** Comparable values: ids, sorted id lists, canonical strings; null = empty. */
-type Desired = Partial<Record<ImportField, string | string[] | null>>;
-
 export interface PlannedWrite {
   code: string;
   desired: Desired;
@@ -59,11 +57,9 @@ export interface PlannedWrite {
 export interface MeasureImportPlan {
   plan: ImportPlan;
   writes: PlannedWrite[];
-  titleLanguage: ImportLanguage;
-  kpiLanguage: ImportLanguage;
+  /** Which title and KPI name the file's text sets (zh or en). */
+  language: ImportLanguage;
 }
-
-const TEXT_LIMITS = { title: 500, responsiblePerson: 100, kpiName: 200, kpiUnit: 50 };
 
 async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
   const [units, areas, cities, measures] = await Promise.all([
@@ -116,14 +112,12 @@ function nameIndex(records: { id: string; nameZh: string; nameEn: string }[]) {
 export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: ImportSheet, fileBytes: Uint8Array): Promise<MeasureImportPlan> {
   const codes = sheet.rows.map((row) => cellText(row.cells.code ?? null)).filter(Boolean);
   const catalogue = await loadCatalogue(tx, codes);
-  const unitId = nameIndex(catalogue.units);
-  const cityId = nameIndex(catalogue.cities);
-  const areaIdByCode = new Map(catalogue.areas.map((area) => [area.code, area.id]));
+  const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
+  const lookups: CatalogueLookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code) => areaIds.get(code) };
   const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
   // The title's header says the file's language ("KPI" reads the same in both).
-  const titleLanguage = sheet.columns.title!.language;
-  const kpiLanguage = titleLanguage;
-  const display = displayFor(titleLanguage, catalogue);
+  const language = sheet.columns.title!.language;
+  const display = displayFor(language, catalogue);
 
   const errors: ImportIssue[] = [];
   const firstRowOfCode = new Map<string, number>();
@@ -131,64 +125,16 @@ export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: Imp
   let unchanged = 0;
 
   for (const row of sheet.rows) {
-    const rowErrors: ImportIssue[] = [];
-    const issue = (column: MeasureColumnId, key: string, values?: ImportIssue["values"]) =>
-      rowErrors.push({ row: row.rowNumber, column: sheet.columns[column]!.header, key, values });
-    const read = <T>(column: MeasureColumnId, result: CellResult<T>): T | undefined => {
-      if (result.ok) return result.value;
-      issue(column, result.key, result.values);
-      return undefined;
-    };
-    const cell = (column: MeasureColumnId) => row.cells[column] ?? null;
-    const desired: Desired = {};
-
-    const code = cell("code") === null ? undefined : read("code", parseCode(cell("code")));
-    if (cell("code") === null) issue("code", "missingCode");
+    const { code, title, desired, errors: rowErrors } = readImportRow(row, sheet, lookups);
     if (code !== undefined) {
       const firstRow = firstRowOfCode.get(code);
-      if (firstRow !== undefined) issue("code", "duplicateCode", { code, firstRow });
+      if (firstRow !== undefined) rowErrors.unshift({ row: row.rowNumber, column: sheet.columns.code!.header, key: "duplicateCode", values: { code, firstRow } });
       else firstRowOfCode.set(code, row.rowNumber);
     }
-    const title = read("title", parseText(cell("title"), TEXT_LIMITS.title));
-    if (title === "") issue("title", "missingTitle");
-    else if (title !== undefined) desired.title = title;
-
-    const lead = cellText(cell("leadUnit"));
-    if (!lead) issue("leadUnit", "missingLeadUnit");
-    else if (!unitId(lead)) issue("leadUnit", "unknownUnit", { name: lead });
-    else desired.leadUnit = unitId(lead)!;
-
-    if (cell("cooperatingUnits") !== null) {
-      const names = splitNames(cell("cooperatingUnits"));
-      const unknown = names.filter((name) => !unitId(name));
-      if (unknown.length > 0) issue("cooperatingUnits", "unknownUnit", { name: unknown.join("、") });
-      else desired.cooperatingUnits = [...new Set(names.map((name) => unitId(name)!))].sort();
-    }
-    if (cell("responsiblePerson") !== null) desired.responsiblePerson = read("responsiblePerson", parseText(cell("responsiblePerson"), TEXT_LIMITS.responsiblePerson));
-    if (cell("dueDate") !== null) desired.dueDate = read("dueDate", parseDate(cell("dueDate")))?.toISOString().slice(0, 10);
-    if (cell("kpi") !== null) {
-      const kpi = read("kpi", parseKpi(cell("kpi")));
-      if (kpi && (kpi.name.length > TEXT_LIMITS.kpiName || (kpi.unit?.length ?? 0) > TEXT_LIMITS.kpiUnit)) issue("kpi", "badKpi", { value: cellText(cell("kpi")) });
-      else if (kpi) Object.assign(desired, { kpiName: kpi.name, kpiUnit: kpi.unit, kpiTarget: kpi.target });
-    }
-    if (cell("investment") !== null) desired.investmentPlanned = read("investment", parseInvestment(cell("investment")));
-
-    const areaCode = cellText(cell("area"));
-    if (!areaCode) issue("area", "missingArea");
-    else if (!areaIdByCode.has(areaCode)) issue("area", "unknownArea", { code: areaCode });
-    else desired.area = areaIdByCode.get(areaCode)!;
-
-    if (cell("cities") !== null) {
-      const names = splitNames(cell("cities"));
-      const unknown = names.filter((name) => !cityId(name));
-      if (unknown.length > 0) issue("cities", "unknownCity", { name: unknown.join("、") });
-      else desired.cities = [...new Set(names.map((name) => cityId(name)!))].sort();
-    }
-
     errors.push(...rowErrors);
     if (rowErrors.length > 0 || code === undefined) continue;
     const existing = existingByCode.get(code);
-    const current = existing ? currentValues(existing, titleLanguage, kpiLanguage) : {};
+    const current = existing ? currentValues(existing, language) : {};
     const changes = (Object.keys(desired) as ImportField[])
       .filter((field) => !sameValue(current[field] ?? null, desired[field] ?? null))
       .map((field) => ({ field, before: display(field, current[field] ?? null), after: display(field, desired[field] ?? null) }));
@@ -211,17 +157,17 @@ export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: Imp
   };
   const fileHash = createHash("sha256").update(fileBytes).digest("hex");
   const fingerprint = createHash("sha256").update(fileHash).update(JSON.stringify(plan)).digest("hex");
-  return { plan: { ...plan, fingerprint }, writes, titleLanguage, kpiLanguage };
+  return { plan: { ...plan, fingerprint }, writes, language };
 }
 
-function currentValues(measure: Existing, titleLanguage: ImportLanguage, kpiLanguage: ImportLanguage): Desired {
+function currentValues(measure: Existing, language: ImportLanguage): Desired {
   return {
-    title: titleLanguage === "en" ? measure.titleEn : measure.titleZh,
+    title: language === "en" ? measure.titleEn : measure.titleZh,
     leadUnit: measure.leadUnitId,
     cooperatingUnits: measure.cooperatingUnits.map(({ unitId }) => unitId).sort(),
     responsiblePerson: measure.responsiblePerson,
     dueDate: measure.dueDate?.toISOString().slice(0, 10) ?? null,
-    kpiName: kpiLanguage === "en" ? measure.kpiNameEn : measure.kpiNameZh,
+    kpiName: language === "en" ? measure.kpiNameEn : measure.kpiNameZh,
     kpiUnit: measure.kpiUnit,
     kpiTarget: measure.kpiTarget?.toString() ?? null,
     investmentPlanned: measure.investmentPlanned?.toString() ?? null,
