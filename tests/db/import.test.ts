@@ -9,6 +9,7 @@ import { importMeasures } from "@/lib/measure-import/import-measures";
 import { IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
 import type { ImportPlan } from "@/lib/measure-import/plan-measure-import";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
+import { cities as circleCities } from "@/prisma/seed/data/cities";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { signInAs } from "../setup/request-context";
@@ -46,9 +47,9 @@ let coop: { id: string; nameZh: string; nameEn: string };
 let city: { id: string; nameZh: string; nameEn: string };
 let city2: { id: string; nameZh: string; nameEn: string };
 
-async function seedCity() {
-  const code = `t-city-${uniqueSuffix()}`;
-  return db.city.create({ data: { code, nameZh: `测试城市${code}`, nameEn: `Test city ${code}`, sortOrder: 900 } });
+/** The circle's cities are a fixed set (the seed test counts them): use the seed's own rows. */
+async function seedCity(city: (typeof circleCities)[number]) {
+  return db.city.upsert({ where: { code: city.code }, update: {}, create: city });
 }
 
 /** A measure with every importable fact set. */
@@ -109,7 +110,7 @@ beforeAll(async () => {
   area = await seedArea(db);
   otherArea = await seedArea(db);
   [lead, coop] = [await seedUnit(db), await seedUnit(db)];
-  [city, city2] = [await seedCity(), await seedCity()];
+  [city, city2] = [await seedCity(circleCities[0]!), await seedCity(circleCities[1]!)];
   admin = await seedUser(db, "ADMIN", null);
   official = await seedUser(db, "OFFICIAL", lead.id);
 });
