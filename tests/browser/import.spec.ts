@@ -62,3 +62,19 @@ test("[IMPORT]: an admin downloads the template, previews a task list, fixes an 
   await page.goto("/measures/9.9.100");
   await expect(page.getByRole("heading", { name: /浏览器导入的措施/ })).toBeVisible();
 });
+
+test("[IMPORT]: a file over the size limit is refused before upload in the page, and by the server without reading it", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/import");
+  const big = { name: "大文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.alloc(20 * 1024 * 1024, 1) };
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(big);
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-error")).toHaveText("文件超过 5 MB，不能导入。");
+
+  // The same file sent straight to the API, past the page: 413 from the declared length.
+  const response = await page.request.post("/api/v1/measures/import?dryRun=1", {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { file: big },
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error.fieldErrors.file).toEqual({ key: "importTooLarge", values: { maxMb: 5 } });
+});
