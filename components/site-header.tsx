@@ -30,6 +30,7 @@ export async function SiteHeader() {
               <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>
               {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}
               {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
+              {can(user, "catalogue.manage") && <Link href="/admin/import" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("import")}</Link>}
               {can(user, "settings.manage") && <Link href="/admin/settings" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("settings")}</Link>}
               <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
               <Link href="/account/tokens" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiTokens")}</Link>

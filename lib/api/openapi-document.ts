@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { registerBulletinPaths } from "@/lib/bulletin/openapi";
+import { registerImportPaths } from "@/lib/measure-import/openapi";
 import { registerCataloguePaths } from "./catalogue/openapi";
 import { registerMeasurePaths } from "./measures/openapi";
 import { apiTags, type RegisterApiPaths, registerSecuritySchemes } from "./openapi-registry";
@@ -7,7 +8,7 @@ import { registerReportPaths } from "./reports/openapi";
 import { registerSystemPaths } from "./system-openapi";
 
 /** Every module that documents routes under /api/v1; a new route module adds itself here. */
-const pathModules: RegisterApiPaths[] = [registerMeasurePaths, registerReportPaths, registerBulletinPaths, registerCataloguePaths, registerSystemPaths];
+const pathModules: RegisterApiPaths[] = [registerMeasurePaths, registerImportPaths, registerReportPaths, registerBulletinPaths, registerCataloguePaths, registerSystemPaths];
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV3["generateDocument"]>;
 let cached: OpenApiDocument | undefined;

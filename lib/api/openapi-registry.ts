@@ -34,6 +34,7 @@ const errorDescriptions = {
   403: "Signed in, but not allowed (role, unit scope, or a cross-site cookie request).",
   404: "No such record, or not one the caller may see.",
   409: "Conflict: changed meanwhile, or not allowed in the record's state.",
+  413: "The upload is larger than allowed.",
   422: "Invalid input; `fieldErrors` says which field.",
 } as const;
 

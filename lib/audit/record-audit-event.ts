@@ -13,3 +13,8 @@ export interface AuditEventInput {
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({ data: event });
 }
+
+/** Writes many audit events in one statement (bulk changes such as an import), in the change's transaction. */
+export async function recordAuditEvents(tx: Prisma.TransactionClient, events: AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await tx.auditEvent.createMany({ data: events });
+}

@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "VALIDATION"
   | "BAD_REQUEST"
   | "BAD_ORIGIN"
+  | "PLAN_CHANGED"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL";
 
 export class AppError extends Error {

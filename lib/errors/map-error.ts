@@ -16,6 +16,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,
+  PLAN_CHANGED: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

@@ -40,8 +40,35 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
       ? labels.investment({ planned: detail.investmentPlanned.toString(), completed: detail.investmentCompleted?.toString() ?? "" })
       : "",
     row.isSample ? labels.sample : "",
+    row.areaCode,
+    detail.cities.map(({ city }) => text(city.nameZh, city.nameEn)).join(en ? "; " : "、"),
   ];
 }
+
+/**
+ * What each column of a record holds, in order (the headers are messages
+ * "export.columns"); the import reads files by these ids.
+ */
+export const LEDGER_COLUMN_IDS = [
+  "index",
+  "code",
+  "title",
+  "leadUnit",
+  "cooperatingUnits",
+  "responsiblePerson",
+  "dueDate",
+  "progress",
+  "problems",
+  "nextSteps",
+  "percent",
+  "light",
+  "kpi",
+  "investment",
+  "data",
+  "area",
+  "cities",
+] as const;
+export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
 
 /** Where the light column sits in a record (for the Excel cell colour). */
 export const LIGHT_COLUMN = 12;

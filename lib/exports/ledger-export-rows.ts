@@ -20,6 +20,7 @@ function loadDetails(db: PrismaClient, ids: string[]) {
       investmentPlanned: true,
       investmentCompleted: true,
       cooperatingUnits: { select: { unit: { select: { nameZh: true, nameEn: true } } } },
+      cities: { select: { city: { select: { nameZh: true, nameEn: true, sortOrder: true } } }, orderBy: { city: { sortOrder: "asc" } } },
       progressReports: {
         where: { state: { not: "DRAFT" } },
         orderBy: [{ period: "desc" }, { updatedAt: "desc" }],

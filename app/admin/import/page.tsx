@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MeasureImportForm } from "@/components/admin/measure-import-form";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("measureImport"))("title") };
+}
+
+export default async function ImportPage() {
+  await requirePageUser("catalogue.manage");
+  const t = await getTranslations("measureImport");
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <p className="text-sm text-slate-600">{t("limits", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024, maxRows: IMPORT_MAX_ROWS })}</p>
+      <p>
+        {/* A plain link: the route answers with the file as a download. */}
+        <a href="/api/v1/measures/import-template.xlsx" className="text-red-800 underline" data-testid="import-template" download>
+          {t("downloadTemplate")}
+        </a>
+      </p>
+      <MeasureImportForm />
+    </div>
+  );
+}

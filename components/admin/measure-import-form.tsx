@@ -1,0 +1,126 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
+import type { ImportPlan } from "@/lib/measure-import/plan-measure-import";
+import { MeasureImportPreview } from "./measure-import-preview";
+import { uploadWithProgress, type UploadAnswer } from "./upload-with-progress";
+
+const IMPORT_URL = "/api/v1/measures/import";
+type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, { key: string; values?: Record<string, string | number> }> } };
+type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
+
+/**
+ * Pick a file, preview the dry run, confirm. The confirm re-sends the same
+ * file with the preview's fingerprint; the server refuses if anything changed.
+ */
+export function MeasureImportForm() {
+  const t = useTranslations("measureImport");
+  const tFields = useTranslations("fieldErrors");
+  const tErrors = useTranslations("errors");
+  const format = useFormatter();
+  const [file, setFile] = useState<File | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+
+  const describe = (answer: UploadAnswer): string => {
+    const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
+    const field = failure.fieldErrors?.file ?? failure.fieldErrors?.fingerprint;
+    if (field) return tFields(field.key as never, field.values as never);
+    const { at, ...values } = failure.values ?? {};
+    return tErrors(failure.code as never, { ...values, at: at ? format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "medium" }) : "" } as never);
+  };
+
+  async function send(dryRun: boolean) {
+    setError(null);
+    setResult(null);
+    if (!file) return setError(t("chooseFile"));
+    if (file.size > IMPORT_MAX_BYTES) return setError(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
+    const form = new FormData();
+    form.set("file", file);
+    if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
+    setBusy({ step: "uploading", percent: 0 });
+    try {
+      const answer = await uploadWithProgress(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form, {
+        onProgress: (percent) => setBusy({ step: "uploading", percent }),
+        onUploaded: () => setBusy({ step: "processing" }),
+      });
+      if (answer.status !== 200) {
+        // A refused confirm (e.g. the plan changed) needs a fresh preview.
+        setError(describe(answer));
+        setPlan(null);
+        return;
+      }
+      if (dryRun) setPlan(answer.body as ImportPlan);
+      else {
+        setResult(answer.body as { created: number; updated: number });
+        setPlan(null);
+      }
+    } catch {
+      setError(t("networkError"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const canConfirm = plan !== null && plan.errors.length === 0 && plan.creates.length + plan.updates.length > 0 && !busy;
+  return (
+    <div className="flex flex-col gap-4">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send(true);
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          {t("file")}
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setPlan(null);
+              setResult(null);
+              setError(null);
+            }}
+          />
+        </label>
+        <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+          {t("preview")}
+        </button>
+        <button
+          type="button"
+          disabled={!canConfirm}
+          onClick={() => void send(false)}
+          className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 disabled:opacity-60"
+        >
+          {t("confirm")}
+        </button>
+      </form>
+      {busy && (
+        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="import-progress">
+          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
+          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="import-result">
+          {t("done", { creates: result.created, updates: result.updated })}
+        </p>
+      )}
+      {plan && plan.errors.length === 0 && plan.creates.length + plan.updates.length === 0 && <p className="text-sm">{t("noChanges")}</p>}
+      {plan && <MeasureImportPreview plan={plan} />}
+    </div>
+  );
+}

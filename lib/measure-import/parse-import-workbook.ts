@@ -1,0 +1,173 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { AppError, fieldError } from "@/lib/errors/app-error";
+import type { LedgerColumnId } from "@/lib/exports/ledger-export-record";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type ImportLanguage, type MeasureColumnId } from "./import-columns";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED, IMPORT_MAX_ROWS } from "./import-limits";
+
+/** A cell as the import reads it: text, a number, a date, or nothing. */
+export type ImportCellValue = string | number | Date | null;
+
+export interface ImportColumn {
+  id: MeasureColumnId;
+  language: ImportLanguage;
+  /** The header as written in the file, for error messages. */
+  header: string;
+}
+
+export interface ImportRow {
+  /** The row number as Excel shows it. */
+  rowNumber: number;
+  cells: Partial<Record<MeasureColumnId, ImportCellValue>>;
+}
+
+export interface ImportSheet {
+  columns: Partial<Record<MeasureColumnId, ImportColumn>>;
+  /** Headers of report-derived columns (progress, light …): read-only, not imported. */
+  ignoredColumns: string[];
+  rows: ImportRow[];
+  /** Rows of the template marked as an example, which are never imported. */
+  exampleRows: number[];
+}
+
+const exampleMarkers = new Set([zh.measureImport.exampleMarker, en.measureImport.exampleMarker].map((text) => text.toLowerCase()));
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Reads the first sheet of an .xlsx task list: header row in zh or en (any
+ * order), one measure per row. Refuses, with a message naming the problem,
+ * anything it cannot read faithfully: too large, not a spreadsheet, empty,
+ * too many rows, merged cells, formulas, unknown or missing columns.
+ */
+export async function parseImportWorkbook(bytes: Uint8Array): Promise<ImportSheet> {
+  if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge();
+  if (bytes.byteLength === 0) throw fieldError("file", "importEmpty");
+  if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // Streamed first: a sheet over the row limit is refused without building it in memory.
+    const rows = await largestSheetRows(bytes);
+    if (rows - 1 > IMPORT_MAX_ROWS) throw fieldError("file", "importTooManyRows", { count: rows - 1, max: IMPORT_MAX_ROWS });
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw fieldError("file", "importNotSpreadsheet");
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw fieldError("file", "importEmpty");
+  const merges = sheet.model.merges ?? [];
+  if (merges.length > 0) throw fieldError("file", "importMergedCells", { ranges: listed(merges) });
+  const formulas = formulaCells(sheet);
+  if (formulas.length > 0) throw fieldError("file", "importFormulas", { cells: listed(formulas) });
+
+  const { columns, ignoredColumns, byColumnNumber } = readHeader(sheet);
+  const rows: ImportRow[] = [];
+  const exampleRows: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: ImportRow["cells"] = {};
+    let isExample = false;
+    let hasData = false;
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const value = cellValue(cell);
+      if (value === null) return;
+      const id = byColumnNumber.get(columnNumber);
+      if (id === "index" && typeof value === "string" && exampleMarkers.has(value.toLowerCase())) isExample = true;
+      if (id && isMeasureColumn(id)) {
+        cells[id] = value;
+        hasData = true;
+      }
+    });
+    if (isExample) exampleRows.push(rowNumber);
+    else if (hasData) rows.push({ rowNumber, cells });
+  });
+  if (rows.length === 0) throw fieldError("file", "importEmpty");
+  return { columns, ignoredColumns, rows, exampleRows };
+}
+
+/** The error for a file over the size limit, with the limit in MB. */
+export function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", {}, { file: { key: "importTooLarge", values: { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
+}
+
+function readHeader(sheet: ExcelJS.Worksheet) {
+  const columns: ImportSheet["columns"] = {};
+  const ignoredColumns: string[] = [];
+  const byColumnNumber = new Map<number, LedgerColumnId>();
+  const seen = new Set<LedgerColumnId>();
+  const unknown: string[] = [];
+  const duplicate: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+    const header = String(cellValue(cell) ?? "").trim();
+    if (!header) return;
+    const match = matchHeader(header);
+    if (!match) return void unknown.push(`${cell.address} "${header}"`);
+    if (seen.has(match.id)) return void duplicate.push(`${cell.address} "${header}"`);
+    seen.add(match.id);
+    byColumnNumber.set(columnNumber, match.id);
+    if (isMeasureColumn(match.id)) columns[match.id] = { id: match.id, language: match.language, header };
+    else ignoredColumns.push(header);
+  });
+  if (unknown.length > 0) throw fieldError("file", "importUnknownColumns", { columns: listed(unknown) });
+  if (duplicate.length > 0) throw fieldError("file", "importDuplicateColumns", { columns: listed(duplicate) });
+  const language = Object.values(columns)[0]?.language ?? "zh";
+  const missing = REQUIRED_COLUMN_IDS.filter((id) => !columns[id]).map((id) => headerText(id, language));
+  if (missing.length > 0) throw fieldError("file", "importMissingColumns", { columns: missing.join(language === "en" ? ", " : "、") });
+  // Data under a column without a header would be silently dropped: refuse it instead.
+  const headerless: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (!byColumnNumber.has(columnNumber) && cellValue(cell) !== null) headerless.push(cell.address);
+    });
+  });
+  if (headerless.length > 0) throw fieldError("file", "importHeaderlessCells", { cells: listed(headerless) });
+  return { columns, ignoredColumns, byColumnNumber };
+}
+
+/** The number of non-empty rows (header included) of the workbook's fullest sheet, read as a stream. */
+async function largestSheetRows(bytes: Uint8Array): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: "ignore",
+    styles: "ignore",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
+  let largest = 0;
+  for await (const worksheet of reader) {
+    let count = 0;
+    for await (const row of worksheet) if (row.hasValues) count++;
+    largest = Math.max(largest, count);
+  }
+  return largest;
+}
+
+function formulaCells(sheet: ExcelJS.Worksheet): string[] {
+  const found: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) found.push(cell.address);
+    });
+  });
+  return found;
+}
+
+/** A cell's value as text, number or date; rich text and links become their text. */
+function cellValue(cell: ExcelJS.Cell): ImportCellValue {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "number" || value instanceof Date) return value;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "object" && "richText" in value) return value.richText.map((part) => part.text).join("").trim() || null;
+  if (typeof value === "object" && "text" in value) return String(value.text).trim() || null;
+  if (typeof value === "object" && "error" in value) return String(value.error);
+  return String(value);
+}
+
+function listed(items: string[]): string {
+  const shown = items.slice(0, IMPORT_MAX_LISTED).join(", ");
+  return items.length > IMPORT_MAX_LISTED ? `${shown} (+${items.length - IMPORT_MAX_LISTED})` : shown;
+}

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { ImportLanguage } from "./import-columns";
+import { cellText } from "./parse-import-cells";
+import type { ImportSheet } from "./parse-import-workbook";
+import { readImportRow, type CatalogueLookups, type Desired } from "./read-import-row";
+
+/** The measure facts an import can set; each is compared with the database one by one. */
+export type ImportField =
+  | "title"
+  | "leadUnit"
+  | "cooperatingUnits"
+  | "responsiblePerson"
+  | "dueDate"
+  | "kpiName"
+  | "kpiUnit"
+  | "kpiTarget"
+  | "investmentPlanned"
+  | "area"
+  | "cities";
+
+/** One field of one measure: as it is and as the file wants it, written for people. */
+export interface FieldChange {
+  field: ImportField;
+  before: string;
+  after: string;
+}
+
+/** A problem with a cell: row number as Excel shows it, the column's header as written. */
+export interface ImportIssue {
+  row: number;
+  column: string;
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** What the import would do, as shown in the preview; the fingerprint seals it. */
+export interface ImportPlan {
+  rows: number;
+  creates: { row: number; code: string; title: string; changes: FieldChange[] }[];
+  updates: { row: number; code: string; title: string; changes: FieldChange[] }[];
+  unchanged: number;
+  errors: ImportIssue[];
+  ignoredColumns: string[];
+  exampleRows: number[];
+  fingerprint: string;
+}
+
+export interface PlannedWrite {
+  code: string;
+  desired: Desired;
+  /** Present for updates: the measure as read, with the version the update must match. */
+  existing?: { id: string; version: number };
+  changes: FieldChange[];
+}
+
+export interface MeasureImportPlan {
+  plan: ImportPlan;
+  writes: PlannedWrite[];
+  /** Which title and KPI name the file's text sets (zh or en). */
+  language: ImportLanguage;
+}
+
+async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
+  const [units, areas, cities, measures] = await Promise.all([
+    tx.unit.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
+    tx.area.findMany({ select: { id: true, code: true } }),
+    tx.city.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
+    tx.measure.findMany({
+      where: { code: { in: codes } },
+      select: {
+        id: true,
+        code: true,
+        version: true,
+        titleZh: true,
+        titleEn: true,
+        leadUnitId: true,
+        responsiblePerson: true,
+        dueDate: true,
+        kpiNameZh: true,
+        kpiNameEn: true,
+        kpiUnit: true,
+        kpiTarget: true,
+        investmentPlanned: true,
+        areaId: true,
+        cooperatingUnits: { select: { unitId: true } },
+        cities: { select: { cityId: true } },
+      },
+    }),
+  ]);
+  return { units, areas, cities, measures };
+}
+type Existing = Awaited<ReturnType<typeof loadCatalogue>>["measures"][number];
+
+/** Names (zh or en, as written) to ids. */
+function nameIndex(records: { id: string; nameZh: string; nameEn: string }[]) {
+  const index = new Map<string, string>();
+  for (const record of records) {
+    index.set(record.nameZh.normalize("NFKC").toLowerCase(), record.id);
+    index.set(record.nameEn.normalize("NFKC").toLowerCase(), record.id);
+  }
+  return (name: string) => index.get(name.normalize("NFKC").toLowerCase());
+}
+
+/**
+ * Plans an import without writing: each row becomes a create (new code), an
+ * update (with the changed fields) or nothing (no change), and every bad cell
+ * becomes an error naming row and column. Empty optional cells leave a field
+ * as it is. Run it again inside the confirming transaction: the same file
+ * against unchanged data gives the same fingerprint.
+ */
+export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: ImportSheet, fileBytes: Uint8Array): Promise<MeasureImportPlan> {
+  const codes = sheet.rows.map((row) => cellText(row.cells.code ?? null)).filter(Boolean);
+  const catalogue = await loadCatalogue(tx, codes);
+  const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
+  const lookups: CatalogueLookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code) => areaIds.get(code) };
+  const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
+  // The title's header says the file's language ("KPI" reads the same in both).
+  const language = sheet.columns.title!.language;
+  const display = displayFor(language, catalogue);
+
+  const errors: ImportIssue[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  const writes: (PlannedWrite & { row: number; title: string })[] = [];
+  let unchanged = 0;
+
+  for (const row of sheet.rows) {
+    const { code, title, desired, errors: rowErrors } = readImportRow(row, sheet, lookups);
+    if (code !== undefined) {
+      const firstRow = firstRowOfCode.get(code);
+      if (firstRow !== undefined) rowErrors.unshift({ row: row.rowNumber, column: sheet.columns.code!.header, key: "duplicateCode", values: { code, firstRow } });
+      else firstRowOfCode.set(code, row.rowNumber);
+    }
+    errors.push(...rowErrors);
+    if (rowErrors.length > 0 || code === undefined) continue;
+    const existing = existingByCode.get(code);
+    const current = existing ? currentValues(existing, language) : {};
+    const changes = (Object.keys(desired) as ImportField[])
+      .filter((field) => !sameValue(current[field] ?? null, desired[field] ?? null))
+      .map((field) => ({ field, before: display(field, current[field] ?? null), after: display(field, desired[field] ?? null) }));
+    if (existing && changes.length === 0) {
+      unchanged++;
+      continue;
+    }
+    writes.push({ row: row.rowNumber, code, title: title ?? "", desired, changes, existing: existing && { id: existing.id, version: existing.version } });
+  }
+
+  const summary = (write: (typeof writes)[number]) => ({ row: write.row, code: write.code, title: write.title, changes: write.changes });
+  const plan: Omit<ImportPlan, "fingerprint"> = {
+    rows: sheet.rows.length,
+    creates: writes.filter((write) => !write.existing).map(summary),
+    updates: writes.filter((write) => write.existing).map(summary),
+    unchanged,
+    errors,
+    ignoredColumns: sheet.ignoredColumns,
+    exampleRows: sheet.exampleRows,
+  };
+  const fileHash = createHash("sha256").update(fileBytes).digest("hex");
+  const fingerprint = createHash("sha256").update(fileHash).update(JSON.stringify(plan)).digest("hex");
+  return { plan: { ...plan, fingerprint }, writes, language };
+}
+
+function currentValues(measure: Existing, language: ImportLanguage): Desired {
+  return {
+    title: language === "en" ? measure.titleEn : measure.titleZh,
+    leadUnit: measure.leadUnitId,
+    cooperatingUnits: measure.cooperatingUnits.map(({ unitId }) => unitId).sort(),
+    responsiblePerson: measure.responsiblePerson,
+    dueDate: measure.dueDate?.toISOString().slice(0, 10) ?? null,
+    kpiName: language === "en" ? measure.kpiNameEn : measure.kpiNameZh,
+    kpiUnit: measure.kpiUnit,
+    kpiTarget: measure.kpiTarget?.toString() ?? null,
+    investmentPlanned: measure.investmentPlanned?.toString() ?? null,
+    area: measure.areaId,
+    cities: measure.cities.map(({ cityId }) => cityId).sort(),
+  };
+}
+
+function sameValue(a: Desired[ImportField], b: Desired[ImportField]): boolean {
+  const empty = (value: typeof a) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Values as people read them: unit and city names in the file's language, area codes. */
+function displayFor(language: ImportLanguage, catalogue: Awaited<ReturnType<typeof loadCatalogue>>) {
+  const name = (record: { nameZh: string; nameEn: string }) => (language === "en" ? record.nameEn : record.nameZh);
+  const units = new Map(catalogue.units.map((unit) => [unit.id, name(unit)]));
+  const cities = new Map(catalogue.cities.map((city) => [city.id, name(city)]));
+  const areas = new Map(catalogue.areas.map((area) => [area.id, area.code]));
+  const separator = language === "en" ? "; " : "、";
+  return (field: ImportField, value: Desired[ImportField]): string => {
+    if (value === null || value === undefined) return "";
+    if (field === "leadUnit") return units.get(value as string) ?? "";
+    if (field === "area") return areas.get(value as string) ?? "";
+    if (field === "cooperatingUnits") return (value as string[]).map((id) => units.get(id)).join(separator);
+    if (field === "cities") return (value as string[]).map((id) => cities.get(id)).join(separator);
+    return value as string;
+  };
+}

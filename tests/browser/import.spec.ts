@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./helpers";
+
+/** The downloaded template with rows added below its example row, as an upload. */
+async function filledTemplate(template: ExcelJS.Workbook, rows: unknown[][]) {
+  const sheet = template.worksheets[0]!;
+  for (const row of rows) sheet.addRow(row);
+  const buffer = Buffer.from(await template.xlsx.writeBuffer());
+  sheet.spliceRows(sheet.rowCount - rows.length + 1, rows.length);
+  return { name: "任务分解表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer };
+}
+
+async function previewAndConfirm(page: Page, upload: Awaited<ReturnType<typeof filledTemplate>>, summary: string, result: string) {
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(upload);
+  const confirm = page.getByRole("button", { name: "确认导入" });
+  await expect(confirm).toBeDisabled();
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText(summary);
+  await confirm.click();
+  await expect(page.getByTestId("import-result")).toHaveText(result);
+}
+
+test("[IMPORT]: an admin downloads the template, previews a task list, fixes an error, confirms, and sees the result", async ({ page }) => {
+  await logIn(page, "admin");
+  await page.getByRole("navigation").getByRole("link", { name: "导入" }).click();
+  await expect(page.getByRole("heading", { name: "导入任务分解表" })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-template").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const sheet = template.worksheets[0]!;
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["序号", "编号", "任务/措施", "牵头单位", "配合单位", "责任人", "完成时限", "KPI", "投资（万元）", "领域", "城市"]);
+  const example = sheet.getRow(2);
+  expect(example.getCell(1).value).toBe("示例");
+  expect(template.worksheets[1]!.name).toBe("填写说明");
+  // The example's own unit and area are real values of this installation.
+  const [leadUnit, area] = [String(example.getCell(4).value), String(example.getCell(10).value)];
+
+  // A bad unit name is reported by row and column, and nothing can be confirmed.
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(await filledTemplate(template, [[1, "9.9.100", "浏览器导入的措施", "不存在的单位", "", "", "2027-06-30", "", "", area, ""]]));
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-errors")).toContainText("第 3 行，牵头单位：未知单位“不存在的单位”");
+  await expect(page.getByRole("button", { name: "确认导入" })).toBeDisabled();
+
+  await previewAndConfirm(
+    page,
+    await filledTemplate(template, [[1, "9.9.100", "浏览器导入的措施", leadUnit, "", "李四", "2027-06-30", "", "800", area, ""]]),
+    "共 1 行：新建 1 项，更新 0 项，无变化 0 项，错误 0 处。",
+    "导入完成：新建 1 项，更新 0 项。",
+  );
+  // The same measure again with another due date: an update, shown field by field.
+  const update = await filledTemplate(template, [[1, "9.9.100", "浏览器导入的措施", leadUnit, "", "李四", "2027-09-30", "", "800", area, ""]]);
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(update);
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-updates")).toContainText("完成时限: 2027-06-30 → 2027-09-30");
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("import-result")).toHaveText("导入完成：新建 0 项，更新 1 项。");
+
+  await page.goto("/measures/9.9.100");
+  await expect(page.getByRole("heading", { name: /浏览器导入的措施/ })).toBeVisible();
+});
+
+test("[IMPORT]: a file over the size limit is refused before upload in the page, and by the server without reading it", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/import");
+  const big = { name: "大文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.alloc(20 * 1024 * 1024, 1) };
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(big);
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-error")).toHaveText("文件超过 5 MB，不能导入。");
+
+  // The same file sent straight to the API, past the page: 413 from the declared length.
+  const response = await page.request.post("/api/v1/measures/import?dryRun=1", {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { file: big },
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error.fieldErrors.file).toEqual({ key: "importTooLarge", values: { maxMb: 5 } });
+});
