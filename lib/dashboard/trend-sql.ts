@@ -98,18 +98,13 @@ export function cachedTrendSql(query: Pick<DashboardQuery, "programme" | "area" 
 }
 
 /**
- * Each measure's light and percent at the end of one month, by looking up its
- * reports up to that month: fast for a single month. Rows as measureMonthsSql.
+ * Each measure's light and percent at the end of one month (today, for the
+ * current one), by looking up its reports up to that month: faster than
+ * measureMonthsSql for a single month. Same rows.
  */
 export function measureMonthSql(measureWhere: Prisma.Sql, month: string, today: Date, settings: LightSettings): Prisma.Sql {
   const { joins, state } = measureStateSql(month);
   return Prisma.sql`SELECT m.id AS "measureId", ${monthDate(month)} AS month, m."areaId", ${state.percent} AS percent,
       ${lightSql(asOfDay(month, today), settings, state)} AS light
     FROM ${scopedMeasuresFrom} ${joins} WHERE ${measureWhere}`;
-}
-
-/** One month's figures (the current one, which changes with every report). */
-export function monthTrendSql(scopeWhere: Prisma.Sql, month: string, today: Date, settings: LightSettings): Prisma.Sql {
-  return Prisma.sql`SELECT ${month} AS month, light, count(*) AS count, sum(percent) AS percent
-    FROM (${measureMonthSql(scopeWhere, month, today, settings)}) s GROUP BY light`;
 }

@@ -7,7 +7,7 @@ import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
 import { scopeWhereSql } from "./scope-sql";
 import { cacheWindow, refreshTrendCache } from "./trend-cache";
-import { cachedTrendSql, monthTrendSql, trendSql } from "./trend-sql";
+import { cachedTrendSql, trendSql } from "./trend-sql";
 
 export interface TrendPoint {
   month: string;
@@ -22,21 +22,18 @@ export function trendMonths(query: DashboardQuery, today: Date): string[] {
 }
 
 /**
- * The statements that give the trend: closed months from the cache, the current
- * month live (it changes with every report), and months older than the cache
- * (an as-of view more than a year back) from the report history.
+ * The statements that give the trend: months in the cache's window from the
+ * cache, months older than that (an as-of view more than a year back) from the
+ * report history.
  */
 export function trendStatements(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql[] {
   const months = trendMonths(query, today);
   const window = new Set(cacheWindow(today));
-  const current = formatPeriod(monthOf(today));
-  const scope = scopeWhereSql(query);
   const cached = months.filter((month) => window.has(month));
-  const older = months.filter((month) => !window.has(month) && month !== current);
+  const older = months.filter((month) => !window.has(month));
   return [
     ...(cached.length ? [cachedTrendSql(query, cached)] : []),
-    ...(months.includes(current) ? [monthTrendSql(scope, current, today, settings)] : []),
-    ...(older.length ? [trendSql(scope, older, today, settings)] : []),
+    ...(older.length ? [trendSql(scopeWhereSql(query), older, today, settings)] : []),
   ];
 }
 

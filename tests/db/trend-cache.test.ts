@@ -139,6 +139,21 @@ describe("[DASHBOARD] the trend cache", () => {
     expect((await cachedTrend(today, settings, { area: other.code })).at(-2)!.lights).not.toEqual({});
   });
 
+  it("holds the current month for its day, and recomputes it the next day", async () => {
+    const area = await db.area.findFirstOrThrow({ where: { programme: { code: programme } } });
+    const dueToday = await seedMeasure(db, area.id, measures[0]!.unitId, [], { startDate: d("2026-01-01"), dueDate: today });
+    measures.push({ id: dueToday.id, unitId: measures[0]!.unitId });
+    const todays = await cachedTrend();
+    expect(await refreshTrendCache(db, today, settings)).toBe(0);
+    const tomorrow = d("2026-11-29");
+    expect(await refreshTrendCache(db, tomorrow, settings)).toBeGreaterThanOrEqual(measures.length);
+    const tomorrows = await cachedTrend(tomorrow);
+    expect(tomorrows).toEqual(await referenceTrend(tomorrow));
+    // Due today: not yet overdue today, overdue tomorrow; the closed months stay as they were.
+    expect(tomorrows.at(-1)!.lights.RED ?? 0).toBe((todays.at(-1)!.lights.RED ?? 0) + 1);
+    expect(tomorrows.slice(0, -1)).toEqual(todays.slice(0, -1));
+  });
+
   it("is recomputed under other light settings and when the month turns", async () => {
     const stricter = { ...settings, paceMarginPercent: 0, dueSoonDays: 90 };
     expect(await cachedTrend(today, stricter)).toEqual(await referenceTrend(today, stricter));
