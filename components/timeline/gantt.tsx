@@ -18,6 +18,22 @@ const barPattern: Record<string, string> = {
   COMPLETED: "repeating-linear-gradient(0deg, rgba(255,255,255,.45) 0 1px, transparent 1px 6px)",
 };
 
+/**
+ * What every row shares is styled once per page, by class and data-light, so
+ * the HTML of thousands of rows carries only positions and names.
+ */
+const ganttStyles = [
+  `.gantt-row{display:flex;height:${ROW}px;border-bottom:1px solid #f1f5f9}`,
+  `.gantt-label{position:sticky;left:0;z-index:5;flex-shrink:0;width:${LABEL}px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;background:#fff;padding:0 .5rem;font-size:.75rem;line-height:1.75rem;color:#7f1d1d}`,
+  ".gantt-label:hover{text-decoration:underline}",
+  ".gantt-track{position:relative;flex-grow:1}",
+  ".gantt-bar{position:absolute;top:.375rem;height:1rem;border-radius:2px}",
+  ".gantt-done{height:100%;border-radius:2px;background:rgb(0 0 0/.25)}",
+  ".gantt-milestone{position:absolute;top:.5rem;width:.75rem;height:.75rem;rotate:45deg;border:1px solid #1e293b;background:#fff}",
+  ".gantt-milestone[data-done]{background:#1e293b}",
+  ...Object.entries(lightColours).map(([light, colour]) => `.gantt-bar[data-light=${light}]{background:${barPattern[light]}, ${colour}}`),
+].join("\n");
+
 /** A Gantt chart drawn as positioned HTML on the server: cheap for thousands of rows. */
 export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; today: Date; zoom: Zoom }) {
   const [locale, format, t, tLights] = await Promise.all([getLocale(), getFormatter(), getTranslations("timeline"), getTranslations("lights")]);
@@ -30,6 +46,7 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
 
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white" data-testid="gantt">
+      <style>{ganttStyles}</style>
       <ScrollToToday containerTestId="gantt" offset={LABEL + todayX} />
       <div className="relative" style={{ width: LABEL + scale.width }}>
         <div className="sticky top-0 z-10 flex h-8 border-b border-slate-200 bg-slate-50 text-xs">
@@ -63,21 +80,15 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
                 light: tLights(measure.light),
               });
               return (
-                <div key={measure.code} className="flex border-b border-slate-100" style={{ height: ROW }} data-measure-code={measure.code}>
-                  <Link href={`/measures/${measure.code}`} className="sticky left-0 z-[5] shrink-0 truncate bg-white px-2 text-xs leading-7 text-red-900 hover:underline" style={{ width: LABEL }} title={title}>
+                <div key={measure.code} className="gantt-row" data-measure-code={measure.code}>
+                  <Link href={`/measures/${measure.code}`} className="gantt-label" title={title}>
                     {measure.code} {title}
                   </Link>
-                  <div className="relative grow">
+                  <div className="gantt-track">
                     {start !== null && end !== null && (
-                      <div
-                        role="img"
-                        aria-label={label}
-                        title={label}
-                        data-light={measure.light}
-                        className="absolute top-1.5 h-4 rounded-sm"
-                        style={{ left: start, width: Math.max(2, end - start), background: `${barPattern[measure.light]}, ${lightColours[measure.light]}` }}
-                      >
-                        <div className="h-full rounded-sm bg-black/25" style={{ width: `${measure.percentComplete}%` }} />
+                      // The title is both the tooltip and, for an image without a label, its accessible name.
+                      <div role="img" title={label} data-light={measure.light} className="gantt-bar" style={{ left: start, width: Math.max(2, end - start) }}>
+                        <div className="gantt-done" style={{ width: `${measure.percentComplete}%` }} />
                       </div>
                     )}
                     {measure.milestones.map((milestone) => {
@@ -86,9 +97,9 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
                         <span
                           key={`${milestone.dueDate.toISOString()}${milestone.titleZh}`}
                           role="img"
-                          aria-label={text}
                           title={text}
-                          className={`absolute top-2 h-3 w-3 rotate-45 border border-slate-800 ${milestone.completedOn ? "bg-slate-800" : "bg-white"}`}
+                          data-done={milestone.completedOn ? "" : undefined}
+                          className="gantt-milestone"
                           style={{ left: scale.x(milestone.dueDate) - 6 }}
                         />
                       );

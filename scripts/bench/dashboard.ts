@@ -93,7 +93,7 @@ async function benchTimeline() {
   }
 }
 
-benchDashboard()
+(process.argv.includes("--timeline-only") ? Promise.resolve() : benchDashboard())
   .then(() => (process.argv.includes("--no-timeline") ? undefined : benchTimeline()))
   .catch((error) => {
     console.error(error);

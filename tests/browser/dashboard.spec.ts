@@ -76,13 +76,16 @@ test("[DASHBOARD]: last month's picture, from the report history, drills down to
   expect(await ledgerTotal(page)).toBe(onTrack);
 });
 
-test("[TIMELINE]: a leader zooms the timeline and narrows it to one area, keeping the zoom", async ({ page }) => {
+test("[TIMELINE]: a leader zooms the timeline and narrows it to one area, keeping the zoom", async ({ page }, testInfo) => {
   await logIn(page, "leader", undefined, "/timeline");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("进度时间轴");
   const gantt = page.getByTestId("gantt");
   await expect(gantt.locator("section").first()).toBeVisible();
   expect(await gantt.locator("section").count()).toBeGreaterThan(1);
   await expect(gantt.getByText("今天", { exact: true })).toBeVisible();
+  // Bars and milestones are named for screen readers (their title), not by colour alone.
+  await expect(gantt.locator("[data-light]").first()).toHaveAccessibleName(/完成 \d+%，/);
+  await expect(gantt.locator(".gantt-milestone").first()).toHaveAccessibleName(/^节点（/);
 
   await page.getByRole("navigation", { name: "缩放" }).getByRole("link", { name: "年", exact: true }).click();
   await expect(page).toHaveURL(/zoom=year/);
@@ -94,4 +97,5 @@ test("[TIMELINE]: a leader zooms the timeline and narrows it to one area, keepin
   await expect(gantt.locator("section")).toHaveCount(1);
   await expect(gantt.locator("section h2")).toContainText(area!);
   await expect(gantt.locator("[data-light]").first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("timeline-zh.png") });
 });
