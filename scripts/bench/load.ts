@@ -1,0 +1,136 @@
+// `npm run bench:load`: logged-in traffic (dashboard, ledger, measure pages,
+// report submissions, CSV export) against the production server at 50, 100 and
+// 200 connections, with latency per request type and the server's CPU and
+// memory; `--embedded` does the same on PGlite, `--smoke` is CI's tiny run.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { machineLine } from "./stats";
+import { dropDatabase, embeddedVolume, provinceDatabaseUrl, rowCounts, smokeVolume, withEmbeddedData } from "./load/databases";
+import { loadFixtures, type LoadFixtures } from "./load/fixtures";
+import { requestPlanner, requestTypes } from "./load/mix";
+import { parseLoadOptions, type LoadOptions } from "./load/options";
+import { processTree, sampleProcesses } from "./load/proc-sampler";
+import { markdownReport, type LoadReport, type StageReport } from "./load/report";
+import { runStage } from "./load/run-stage";
+import { startServer, type StartedServer } from "./load/server";
+import { signIn } from "./load/sessions";
+import { seedProvince } from "./seed";
+
+/** Enough free report months for every submission the stages could make (at a generous 300 req/s). */
+function slotsNeeded(options: LoadOptions): number {
+  const share = requestTypes.find((type) => type.name === "report")!.weight / requestTypes.reduce((sum, type) => sum + type.weight, 0);
+  return Math.ceil(300 * options.duration * options.stages.length * share) + 200;
+}
+
+interface Target {
+  mode: LoadReport["mode"];
+  /** A PostgreSQL server database to watch the backends of (not for PGlite). */
+  databaseUrl: string | null;
+  machine: string;
+  data: Record<string, number>;
+  fixtures: LoadFixtures;
+  server: StartedServer | { baseUrl: string; pid: null; stop: () => Promise<void> };
+  cleanUp: () => Promise<void>;
+}
+
+async function prepare(options: LoadOptions): Promise<Target> {
+  const userCount = options.users || Math.max(...options.stages);
+  const slots = slotsNeeded(options);
+  if (options.embedded) {
+    // A scratch directory for the smoke run; the documented one otherwise (kept, so the volume is generated once).
+    const dataRoot = options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-load-smoke-")) : "/tmp/load-embedded";
+    const volume = options.smoke ? smokeVolume : embeddedVolume;
+    const { machine, data, fixtures } = await withEmbeddedData(dataRoot, volume, async (url) => ({
+      machine: (await machineLine(url)).replace("PostgreSQL", "embedded PGlite, PostgreSQL"),
+      data: await rowCounts(url),
+      fixtures: await loadFixtures(url, userCount, slots),
+    }));
+    const server = await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot });
+    const cleanUp = async () => (options.smoke ? fs.rmSync(dataRoot, { recursive: true, force: true }) : undefined);
+    return { mode: options.smoke ? "smoke" : "embedded", databaseUrl: null, machine, data, fixtures, server, cleanUp };
+  }
+  let databaseUrl = options.database ?? provinceDatabaseUrl();
+  let cleanUp = async () => {};
+  if (options.smoke) {
+    const seeded = await seedProvince({ name: `luoshi_load_smoke_${process.pid}`, volume: smokeVolume });
+    databaseUrl = seeded.url;
+    cleanUp = () => dropDatabase(seeded.url);
+  }
+  const machine = await machineLine(databaseUrl);
+  const data = await rowCounts(databaseUrl);
+  const fixtures = await loadFixtures(databaseUrl, userCount, slots);
+  const server = options.url
+    ? { baseUrl: options.url.replace(/\/$/, ""), pid: null, stop: async () => {} }
+    : await startServer(options.port, { DATABASE_URL: databaseUrl, LUOSHI_DATA_DIR: undefined });
+  return { mode: options.smoke ? "smoke" : "postgres", databaseUrl, machine, data, fixtures, server, cleanUp };
+}
+
+/** The pids of the PostgreSQL backends connected to the test database (other databases' work is not counted). */
+function backendPids(client: pg.Client | null, database: string) {
+  return async () => {
+    if (!client) return [];
+    const { rows } = await client.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+    return rows.map((row) => Number(row.pid));
+  };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const target = await prepare(options);
+  const watcher = target.databaseUrl ? new pg.Client({ connectionString: target.databaseUrl }) : null;
+  try {
+    await watcher?.connect();
+    const { baseUrl } = target.server;
+    console.log(`Signing in ${target.fixtures.users.length} users at ${baseUrl}…`);
+    const cookies = await signIn(baseUrl, target.fixtures.users);
+    const planner = requestPlanner(target.fixtures);
+    // Warm-up: every request type a few times, so the first stage does not pay for loading code.
+    for (let i = 0; i < 3; i++) {
+      for (const type of requestTypes) {
+        const request = planner.of(type.name);
+        await fetch(`${baseUrl}${request.path}`, {
+          method: request.method,
+          headers: { cookie: cookies.get(request.loginName)!, origin: baseUrl, "content-type": "application/json" },
+          body: request.body,
+        }).then((response) => response.arrayBuffer());
+      }
+    }
+    const stages: StageReport[] = [];
+    for (const connections of options.stages) {
+      console.log(`Stage: ${connections} connections for ${options.duration} s…`);
+      const serverPid = target.server.pid;
+      const server = sampleProcesses(() => (serverPid ? processTree(serverPid) : []));
+      const postgres = watcher ? sampleProcesses(backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1))) : null;
+      const figures = await runStage(baseUrl, { connections, seconds: options.duration, next: planner.next, cookies });
+      stages.push({ ...figures, server: await server.stop(), postgres: postgres ? await postgres.stop() : null });
+    }
+    const users = Object.fromEntries(["OFFICIAL", "LEADER", "INSPECTOR", "VIEWER"].map((role) => [role, target.fixtures.users.filter((user) => user.role === role).length]));
+    return {
+      mode: target.mode,
+      machine: target.machine,
+      data: target.data,
+      users,
+      reportSlots: { available: target.fixtures.reportSlots.length, currentMonth: target.fixtures.currentMonthSlots, used: planner.slotsUsed() },
+      stages,
+    };
+  } finally {
+    await watcher?.end();
+    await target.server.stop();
+    await target.cleanUp();
+  }
+}
+
+async function main() {
+  const options = parseLoadOptions(process.argv.slice(2));
+  const report = await runLoad(options);
+  console.log(`\n${markdownReport(report)}`);
+  if (options.json) fs.writeFileSync(options.json, JSON.stringify(report, null, 2));
+}
+
+if (process.argv[1]?.endsWith("load.ts")) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,67 @@
+import { parseArgs } from "node:util";
+
+export interface LoadOptions {
+  /** A running server to test; otherwise one is started. */
+  url?: string;
+  /** The database the server uses (to pick users, measures and free report months). */
+  database?: string;
+  port: number;
+  /** Concurrent connections of each stage. */
+  stages: number[];
+  /** Seconds per stage. */
+  duration: number;
+  /** Distinct signed-in users (0 = as many as the largest stage has connections). */
+  users: number;
+  embedded: boolean;
+  smoke: boolean;
+  /** Where to write the report as JSON too. */
+  json?: string;
+}
+
+const help = `npm run bench:load -- [options]
+  --url URL          test a running server instead of starting one (give its database with --database)
+  --database URL     the PostgreSQL database to test (default: luoshi_load of BENCH_DATABASE_URL's server)
+  --port N           port of the server started here (default 3610)
+  --stages 50,100,200  concurrent connections per stage (default 50,100,200; 20 with --embedded; 5 with --smoke)
+  --duration S       seconds per stage (default 30; 4 with --smoke)
+  --users N          distinct signed-in users (default: the largest stage's connections)
+  --embedded         embedded PGlite in /tmp/load-embedded (generated at a smaller volume on first use)
+  --smoke            a few seconds on a small generated volume in a scratch database (CI)
+  --json FILE        also write the report as JSON`;
+
+export function parseLoadOptions(argv: string[]): LoadOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      url: { type: "string" },
+      database: { type: "string" },
+      port: { type: "string", default: "3610" },
+      stages: { type: "string" },
+      duration: { type: "string" },
+      users: { type: "string", default: "0" },
+      embedded: { type: "boolean", default: false },
+      smoke: { type: "boolean", default: false },
+      json: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(help);
+    process.exit(0);
+  }
+  const defaultStages = values.smoke ? "5" : values.embedded ? "20" : "50,100,200";
+  const stages = (values.stages ?? defaultStages).split(",").map(Number);
+  const duration = Number(values.duration ?? (values.smoke ? 4 : 30));
+  if (stages.some((n) => !Number.isInteger(n) || n < 1) || !(duration > 0)) throw new Error(`Bad --stages or --duration\n${help}`);
+  return {
+    url: values.url,
+    database: values.database,
+    port: Number(values.port),
+    stages,
+    duration,
+    users: Number(values.users),
+    embedded: values.embedded,
+    smoke: values.smoke,
+    json: values.json,
+  };
+}

@@ -1,0 +1,121 @@
+import autocannon, { type Result } from "autocannon";
+import { percentile } from "../stats";
+import { requestTypes, type PlannedRequest, type RequestTypeName } from "./mix";
+
+/** One request type's outcome in a stage. */
+export interface TypeFigures {
+  name: RequestTypeName;
+  label: string;
+  /** Answered with the expected status. */
+  ok: number;
+  /** 409: the report slot was taken (only once the free slots run out). */
+  conflicts: number;
+  /** Answered with any other status (a 307 to /login, a 4xx, a 5xx). */
+  wrongStatus: number;
+  statuses: Record<string, number>;
+  /** Sent and never answered within the timeout. */
+  unanswered: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface StageFigures {
+  connections: number;
+  seconds: number;
+  total: number;
+  perSecond: number;
+  /** autocannon's own count: connection errors and timeouts. */
+  socketErrors: number;
+  timeouts: number;
+  types: TypeFigures[];
+}
+
+interface Ticket {
+  type: RequestTypeName;
+  sentAt: number;
+}
+
+const timeoutSeconds = 10;
+
+/**
+ * Runs the mix on `connections` keep-alive connections for `seconds`. Each
+ * connection has one request in flight; its context holds that request's
+ * ticket, so every answer's latency is booked to its request type.
+ */
+export async function runStage(
+  baseUrl: string,
+  { connections, seconds, next, cookies }: { connections: number; seconds: number; next: () => PlannedRequest; cookies: Map<string, string> },
+): Promise<StageFigures> {
+  const origin = new URL(baseUrl).origin;
+  const latencies = new Map<RequestTypeName, number[]>(requestTypes.map((type) => [type.name, []]));
+  const statuses = new Map<RequestTypeName, Record<string, number>>(requestTypes.map((type) => [type.name, {}]));
+  const pending = new Set<Ticket>();
+  const started = performance.now();
+
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections,
+        duration: seconds,
+        timeout: timeoutSeconds,
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              const planned = next();
+              const ticket: Ticket = { type: planned.type, sentAt: performance.now() };
+              pending.add(ticket);
+              context.ticket = ticket;
+              const headers: Record<string, string> = { cookie: cookies.get(planned.loginName)! };
+              // The API takes cookie-authenticated writes from this site only (CSRF check).
+              if (planned.method === "POST") Object.assign(headers, { origin, "content-type": "application/json" });
+              return { ...request, method: planned.method, path: planned.path, headers, body: planned.body ?? "" };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on("response", (client, statusCode, _bytes, responseTimeMs) => {
+      const ticket = client.requestIterator.context.ticket as Ticket | undefined;
+      if (!ticket || !pending.delete(ticket)) return;
+      latencies.get(ticket.type)!.push(responseTimeMs);
+      const counts = statuses.get(ticket.type)!;
+      counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+    });
+  });
+
+  const elapsed = (performance.now() - started) / 1000;
+  // Still pending at the end: older than the timeout = never answered; younger = cut off by the stop.
+  const unanswered = new Map<RequestTypeName, number>();
+  const end = performance.now();
+  for (const ticket of pending) {
+    if (end - ticket.sentAt >= timeoutSeconds * 1000) unanswered.set(ticket.type, (unanswered.get(ticket.type) ?? 0) + 1);
+  }
+  const types = requestTypes.map((type): TypeFigures => {
+    const samples = latencies.get(type.name)!;
+    const counts = statuses.get(type.name)!;
+    const ok = counts[type.expected] ?? 0;
+    const conflicts = type.conflict ? (counts[type.conflict] ?? 0) : 0;
+    const at = (p: number) => (samples.length ? percentile(samples, p) : NaN);
+    return {
+      name: type.name,
+      label: type.label,
+      ok,
+      conflicts,
+      wrongStatus: samples.length - ok - conflicts,
+      statuses: counts,
+      unanswered: unanswered.get(type.name) ?? 0,
+      perSecond: samples.length / elapsed,
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+      max: samples.length ? samples.reduce((highest, value) => Math.max(highest, value), 0) : NaN,
+    };
+  });
+  const total = types.reduce((sum, type) => sum + type.ok + type.conflicts + type.wrongStatus, 0);
+  return { connections, seconds: elapsed, total, perSecond: total / elapsed, socketErrors: result.errors - result.timeouts, timeouts: result.timeouts, types };
+}
