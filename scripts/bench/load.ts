@@ -11,9 +11,10 @@ import { dropDatabase, embeddedVolume, provinceDatabaseUrl, rowCounts, smokeVolu
 import { loadFixtures, type LoadFixtures } from "./load/fixtures";
 import { requestPlanner, requestTypes } from "./load/mix";
 import { parseLoadOptions, type LoadOptions } from "./load/options";
-import { processTree, sampleProcesses } from "./load/proc-sampler";
+import { processTree, sampleMachine, sampleProcesses } from "./load/proc-sampler";
 import { markdownReport, type LoadReport, type StageReport } from "./load/report";
-import { runStage } from "./load/run-stage";
+import { runStage, type StageFigures } from "./load/run-stage";
+import { runThinkTimeStage } from "./load/think-time";
 import { startServer, type StartedServer } from "./load/server";
 import { signIn } from "./load/sessions";
 import { seedProvince } from "./seed";
@@ -21,7 +22,7 @@ import { seedProvince } from "./seed";
 /** Enough free report months for every submission the stages could make (at a generous 300 req/s). */
 function slotsNeeded(options: LoadOptions): number {
   const share = requestTypes.find((type) => type.name === "report")!.weight / requestTypes.reduce((sum, type) => sum + type.weight, 0);
-  return Math.ceil(300 * options.duration * options.stages.length * share) + 200;
+  return Math.ceil(300 * options.duration * (options.stages.length + (options.think > 0 ? 2 : 0)) * share) + 200;
 }
 
 interface Target {
@@ -76,6 +77,23 @@ function backendPids(client: pg.Client | null, database: string) {
   };
 }
 
+/** Runs a stage while sampling the server's, the database's, this generator's and the machine's CPU and memory. */
+async function measured(target: Target, watcher: pg.Client | null, stage: () => Promise<StageFigures>): Promise<StageReport> {
+  const serverPid = target.server.pid;
+  const server = sampleProcesses(() => (serverPid ? processTree(serverPid) : []));
+  const generator = sampleProcesses(() => [process.pid]);
+  const machine = sampleMachine();
+  const postgres = watcher ? sampleProcesses(backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1))) : null;
+  const figures = await stage();
+  return {
+    ...figures,
+    server: await server.stop(),
+    postgres: postgres ? await postgres.stop() : null,
+    generatorCpuPercent: (await generator.stop()).cpuPercent,
+    machineCpuPercent: machine.stop(),
+  };
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const target = await prepare(options);
   const watcher = target.databaseUrl ? new pg.Client({ connectionString: target.databaseUrl }) : null;
@@ -84,7 +102,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const { baseUrl } = target.server;
     console.log(`Signing in ${target.fixtures.users.length} users at ${baseUrl}…`);
     const cookies = await signIn(baseUrl, target.fixtures.users);
-    const planner = requestPlanner(target.fixtures);
+    const planner = requestPlanner(target.fixtures, { only: options.only });
     // Warm-up: every request type a few times, so the first stage does not pay for loading code.
     for (let i = 0; i < 3; i++) {
       for (const type of requestTypes) {
@@ -99,11 +117,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const stages: StageReport[] = [];
     for (const connections of options.stages) {
       console.log(`Stage: ${connections} connections for ${options.duration} s…`);
-      const serverPid = target.server.pid;
-      const server = sampleProcesses(() => (serverPid ? processTree(serverPid) : []));
-      const postgres = watcher ? sampleProcesses(backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1))) : null;
-      const figures = await runStage(baseUrl, { connections, seconds: options.duration, next: planner.next, cookies });
-      stages.push({ ...figures, server: await server.stop(), postgres: postgres ? await postgres.stop() : null });
+      stages.push(await measured(target, watcher, () => runStage(baseUrl, { connections, seconds: options.duration, next: planner.next, cookies })));
+    }
+    if (options.think > 0) {
+      const users = Math.max(...options.stages);
+      console.log(`Stage: ${users} users with ${options.think} s think time for ${options.duration * 2} s…`);
+      stages.push(await measured(target, watcher, () => runThinkTimeStage(baseUrl, { users, thinkSeconds: options.think, seconds: options.duration * 2, next: planner.next, cookies })));
     }
     const users = Object.fromEntries(["OFFICIAL", "LEADER", "INSPECTOR", "VIEWER"].map((role) => [role, target.fixtures.users.filter((user) => user.role === role).length]));
     return {
@@ -117,6 +136,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   } finally {
     await watcher?.end();
     await target.server.stop();
+    if ("output" in target.server) {
+      // The server's own log (errors under load are explained there).
+      const log = path.join(os.tmpdir(), `luoshi-bench-load-server-${process.pid}.log`);
+      fs.writeFileSync(log, target.server.output());
+      console.log(`Server log: ${log}`);
+    }
     await target.cleanUp();
   }
 }

@@ -54,9 +54,10 @@ const lights = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];
  * random (an official with a free report slot for a submission), and
  * parameters at random from the fixtures.
  */
-export function requestPlanner(fixtures: LoadFixtures, seed = 7) {
+export function requestPlanner(fixtures: LoadFixtures, { seed = 7, only = [] as string[] } = {}) {
   const random = prng(seed);
-  const totalWeight = requestTypes.reduce((sum, type) => sum + type.weight, 0);
+  const drawn = requestTypes.filter((type) => only.length === 0 || only.includes(type.name));
+  const totalWeight = drawn.reduce((sum, type) => sum + type.weight, 0);
   const loginNames = fixtures.users.map((user) => user.loginName);
   let nextSlot = 0;
   const maybe = (share: number) => random.next() < share;
@@ -112,7 +113,7 @@ export function requestPlanner(fixtures: LoadFixtures, seed = 7) {
   return {
     next(): PlannedRequest {
       let draw = random.next() * totalWeight;
-      const type = requestTypes.find((candidate) => (draw -= candidate.weight) < 0) ?? requestTypes[0]!;
+      const type = drawn.find((candidate) => (draw -= candidate.weight) < 0) ?? drawn[0]!;
       return builders[type.name]();
     },
     /** One request of the given type (warm-up). */

@@ -12,6 +12,10 @@ export interface LoadOptions {
   duration: number;
   /** Distinct signed-in users (0 = as many as the largest stage has connections). */
   users: number;
+  /** Mean think time of the last stage's virtual users, in seconds (0 = no such stage). */
+  think: number;
+  /** Only these request types (profiling one at a time); all when empty. */
+  only: string[];
   embedded: boolean;
   smoke: boolean;
   /** Where to write the report as JSON too. */
@@ -25,6 +29,8 @@ const help = `npm run bench:load -- [options]
   --stages 50,100,200  concurrent connections per stage (default 50,100,200; 20 with --embedded; 5 with --smoke)
   --duration S       seconds per stage (default 30; 4 with --smoke)
   --users N          distinct signed-in users (default: the largest stage's connections)
+  --think S          then a stage of that many users pausing S s (mean) between requests (default 10; 0 = none)
+  --only a,b         only these request types (dashboard, ledger, measure, report, export), to profile one
   --embedded         embedded PGlite in /tmp/load-embedded (generated at a smaller volume on first use)
   --smoke            a few seconds on a small generated volume in a scratch database (CI)
   --json FILE        also write the report as JSON`;
@@ -39,6 +45,8 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
       stages: { type: "string" },
       duration: { type: "string" },
       users: { type: "string", default: "0" },
+      think: { type: "string" },
+      only: { type: "string", default: "" },
       embedded: { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
       json: { type: "string" },
@@ -60,6 +68,8 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     stages,
     duration,
     users: Number(values.users),
+    only: values.only.split(",").filter(Boolean),
+    think: Number(values.think ?? (values.smoke ? 0 : 10)),
     embedded: values.embedded,
     smoke: values.smoke,
     json: values.json,

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 
 const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 const pageBytes = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
@@ -69,6 +70,31 @@ export function sampleProcesses(pids: () => number[] | Promise<number[]>, interv
       let ticks = 0;
       for (const [pid, last] of lastTicks) ticks += last - firstTicks.get(pid)!;
       return { cpuPercent: (100 * ticks) / ticksPerSecond / seconds, peakRssMiB: peakRss / 2 ** 20 };
+    },
+  };
+}
+
+/** Busy and total jiffies of all CPUs together, from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idle = fields[3]! + fields[4]!; // idle + iowait
+  return { busy: total - idle, total };
+}
+
+/**
+ * The whole machine's CPU use from now until stopped, in % of one core (so
+ * 200 % = both cores of a 2-core machine): with the server's and the
+ * database's share it shows how much other work (other people's tests, the
+ * load generator itself) ran at the same time.
+ */
+export function sampleMachine() {
+  const first = machineTicks();
+  const cores = os.cpus().length;
+  return {
+    stop(): number {
+      const last = machineTicks();
+      return (100 * cores * (last.busy - first.busy)) / Math.max(1, last.total - first.total);
     },
   };
 }

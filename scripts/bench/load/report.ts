@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { ProcessUsage } from "./proc-sampler";
 import type { StageFigures } from "./run-stage";
 
@@ -5,6 +6,10 @@ export interface StageReport extends StageFigures {
   server: ProcessUsage;
   /** The PostgreSQL backends serving the test database (none for PGlite, which runs inside the server). */
   postgres: ProcessUsage | null;
+  /** This load generator's own CPU (it runs on the same machine). */
+  generatorCpuPercent: number;
+  /** All CPU use on the machine during the stage, in % of one core. */
+  machineCpuPercent: number;
 }
 
 export interface LoadReport {
@@ -26,7 +31,7 @@ export function markdownReport(report: LoadReport): string {
     `Signed-in users: ${Object.entries(report.users).map(([role, count]) => `${count} ${role.toLowerCase()}s`).join(", ")}`,
     `Report submissions: ${report.reportSlots.used} of ${report.reportSlots.available} free measure-months used (${report.reportSlots.currentMonth} of them in the current month)`,
     "",
-    "| connections | request | answered | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 |",
+    "| stage | request | answered | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 |",
     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const stage of report.stages) {
@@ -36,15 +41,22 @@ export function markdownReport(report: LoadReport): string {
       const errors = type.wrongStatus + type.unanswered;
       const errorNote = errors ? ` (${[...wrong.map(([status, count]) => `${count}× ${status}`), type.unanswered ? `${type.unanswered} unanswered` : ""].filter(Boolean).join(", ")})` : "";
       lines.push(
-        `| ${stage.connections} | ${type.label} | ${answered} | ${type.perSecond.toFixed(1)} | ${ms(type.p50)} | ${ms(type.p95)} | ${ms(type.p99)} | ${ms(type.max)} | ${errors}${errorNote} | ${type.name === "report" ? type.conflicts : "–"} |`,
+        `| ${stage.label} | ${type.label} | ${answered} | ${type.perSecond.toFixed(1)} | ${ms(type.p50)} | ${ms(type.p95)} | ${ms(type.p99)} | ${ms(type.max)} | ${errors}${errorNote} | ${type.name === "report" ? type.conflicts : "–"} |`,
       );
     }
-    lines.push(`| ${stage.connections} | **all** | ${stage.total} | ${stage.perSecond.toFixed(1)} | | | | | ${stage.socketErrors + stage.timeouts ? `${stage.socketErrors} socket errors, ${stage.timeouts} timeouts` : 0} | |`);
+    lines.push(`| ${stage.label} | **all** | ${stage.total} | ${stage.perSecond.toFixed(1)} | | | | | ${stage.socketErrors + stage.timeouts ? `${stage.socketErrors} socket errors, ${stage.timeouts} timeouts` : 0} | |`);
   }
-  lines.push("", "| connections | server CPU % (200 % = both cores) | server peak RSS MiB | PostgreSQL backends CPU % | PostgreSQL backends peak RSS MiB |", "|---:|---:|---:|---:|---:|");
+  lines.push(
+    "",
+    "CPU in % of one core (the machine has " + os.cpus().length + "); \"other\" is everything else that ran on the machine meanwhile (other people's work).",
+    "",
+    "| stage | server CPU % | server peak RSS MiB | PostgreSQL backends CPU % | PostgreSQL backends peak RSS MiB | load generator CPU % | other CPU % | machine CPU % |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
   for (const stage of report.stages) {
+    const other = stage.machineCpuPercent - stage.server.cpuPercent - (stage.postgres?.cpuPercent ?? 0) - stage.generatorCpuPercent;
     lines.push(
-      `| ${stage.connections} | ${stage.server.cpuPercent.toFixed(0)} | ${stage.server.peakRssMiB.toFixed(0)} | ${stage.postgres ? stage.postgres.cpuPercent.toFixed(0) : "– (in the server)"} | ${stage.postgres ? stage.postgres.peakRssMiB.toFixed(0) : "–"} |`,
+      `| ${stage.label} | ${stage.server.cpuPercent.toFixed(0)} | ${stage.server.peakRssMiB.toFixed(0)} | ${stage.postgres ? stage.postgres.cpuPercent.toFixed(0) : "– (in the server)"} | ${stage.postgres ? stage.postgres.peakRssMiB.toFixed(0) : "–"} | ${stage.generatorCpuPercent.toFixed(0)} | ${Math.max(0, other).toFixed(0)} | ${stage.machineCpuPercent.toFixed(0)} |`,
     );
   }
   return lines.join("\n");
