@@ -32,7 +32,7 @@ interface Target {
   machine: string;
   data: Record<string, number>;
   fixtures: LoadFixtures;
-  server: StartedServer | { baseUrl: string; pid: null; stop: () => Promise<void> };
+  servers: (StartedServer | { baseUrl: string; pid: null; stop: () => Promise<void> })[];
   cleanUp: () => Promise<void>;
 }
 
@@ -48,9 +48,9 @@ async function prepare(options: LoadOptions): Promise<Target> {
       data: await rowCounts(url),
       fixtures: await loadFixtures(url, userCount, slots),
     }));
-    const server = await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot });
+    const servers = [await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot })];
     const cleanUp = async () => (options.smoke ? fs.rmSync(dataRoot, { recursive: true, force: true }) : undefined);
-    return { mode: options.smoke ? "smoke" : "embedded", databaseUrl: null, machine, data, fixtures, server, cleanUp };
+    return { mode: options.smoke ? "smoke" : "embedded", databaseUrl: null, machine, data, fixtures, servers, cleanUp };
   }
   let databaseUrl = options.database ?? provinceDatabaseUrl();
   let cleanUp = async () => {};
@@ -62,10 +62,13 @@ async function prepare(options: LoadOptions): Promise<Target> {
   const machine = await machineLine(databaseUrl);
   const data = await rowCounts(databaseUrl);
   const fixtures = await loadFixtures(databaseUrl, userCount, slots);
-  const server = options.url
-    ? { baseUrl: options.url.replace(/\/$/, ""), pid: null, stop: async () => {} }
-    : await startServer(options.port, { DATABASE_URL: databaseUrl, LUOSHI_DATA_DIR: undefined });
-  return { mode: options.smoke ? "smoke" : "postgres", databaseUrl, machine, data, fixtures, server, cleanUp };
+  const servers: Target["servers"] = [];
+  if (options.url) servers.push({ baseUrl: options.url.replace(/\/$/, ""), pid: null, stop: async () => {} });
+  // One after the other: the first start writes the session secret (data/auth-secret) the others then share.
+  for (let i = 0; !options.url && i < options.instances; i++) {
+    servers.push(await startServer(options.port + i, { DATABASE_URL: databaseUrl, LUOSHI_DATA_DIR: undefined }));
+  }
+  return { mode: options.smoke ? "smoke" : "postgres", databaseUrl, machine, data, fixtures, servers, cleanUp };
 }
 
 /** The pids of the PostgreSQL backends connected to the test database (other databases' work is not counted). */
@@ -79,8 +82,8 @@ function backendPids(client: pg.Client | null, database: string) {
 
 /** Runs a stage while sampling the server's, the database's, this generator's and the machine's CPU and memory. */
 async function measured(target: Target, watcher: pg.Client | null, stage: () => Promise<StageFigures>): Promise<StageReport> {
-  const serverPid = target.server.pid;
-  const server = sampleProcesses(() => (serverPid ? processTree(serverPid) : []));
+  const serverPids = target.servers.flatMap((server) => (server.pid ? [server.pid] : []));
+  const server = sampleProcesses(() => serverPids.flatMap(processTree));
   const generator = sampleProcesses(() => [process.pid]);
   const machine = sampleMachine();
   const postgres = watcher ? sampleProcesses(backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1))) : null;
@@ -99,7 +102,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const watcher = target.databaseUrl ? new pg.Client({ connectionString: target.databaseUrl }) : null;
   try {
     await watcher?.connect();
-    const { baseUrl } = target.server;
+    const baseUrls = target.servers.map((server) => server.baseUrl);
+    const baseUrl = baseUrls[0]!;
     console.log(`Signing in ${target.fixtures.users.length} users at ${baseUrl}…`);
     const cookies = await signIn(baseUrl, target.fixtures.users);
     const planner = requestPlanner(target.fixtures, { only: options.only });
@@ -117,16 +121,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const stages: StageReport[] = [];
     for (const connections of options.stages) {
       console.log(`Stage: ${connections} connections for ${options.duration} s…`);
-      stages.push(await measured(target, watcher, () => runStage(baseUrl, { connections, seconds: options.duration, next: planner.next, cookies })));
+      stages.push(await measured(target, watcher, () => runStage(baseUrls, { connections, seconds: options.duration, next: planner.next, cookies })));
     }
     if (options.think > 0) {
       const users = Math.max(...options.stages);
       console.log(`Stage: ${users} users with ${options.think} s think time for ${options.duration * 2} s…`);
-      stages.push(await measured(target, watcher, () => runThinkTimeStage(baseUrl, { users, thinkSeconds: options.think, seconds: options.duration * 2, next: planner.next, cookies })));
+      stages.push(await measured(target, watcher, () => runThinkTimeStage(baseUrls, { users, thinkSeconds: options.think, seconds: options.duration * 2, next: planner.next, cookies })));
     }
     const users = Object.fromEntries(["OFFICIAL", "LEADER", "INSPECTOR", "VIEWER"].map((role) => [role, target.fixtures.users.filter((user) => user.role === role).length]));
     return {
       mode: target.mode,
+      instances: target.servers.length,
       machine: target.machine,
       data: target.data,
       users,
@@ -135,11 +140,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     };
   } finally {
     await watcher?.end();
-    await target.server.stop();
-    if ("output" in target.server) {
+    for (const [i, server] of target.servers.entries()) {
+      await server.stop();
+      if (!("output" in server)) continue;
       // The server's own log (errors under load are explained there).
-      const log = path.join(os.tmpdir(), `luoshi-bench-load-server-${process.pid}.log`);
-      fs.writeFileSync(log, target.server.output());
+      const log = path.join(os.tmpdir(), `luoshi-bench-load-server-${process.pid}-${i + 1}.log`);
+      fs.writeFileSync(log, server.output());
       console.log(`Server log: ${log}`);
     }
     await target.cleanUp();

@@ -3,6 +3,8 @@ declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
   interface RequestData {
+    hostname?: string;
+    port?: number | string;
     method?: string;
     path?: string;
     headers?: Record<string, string>;
@@ -12,7 +14,7 @@ declare module "autocannon" {
     setupRequest?: (request: RequestData, context: Record<string, unknown>) => RequestData;
   }
   interface Options {
-    url: string;
+    url: string | string[];
     connections?: number;
     duration?: number;
     timeout?: number;

@@ -16,7 +16,7 @@ export const smokeVolume: ProvinceVolume = { units: 60, measures: 150, months: 3
  * generating the full province (600,000 reports) in it is impractically slow,
  * so the embedded figures are for a mid-sized deployment of this size.
  */
-export const embeddedVolume: ProvinceVolume = { units: 500, measures: 2_000, months: 24, users: 1_000, milestonesPerMeasure: 3 };
+export const embeddedVolume: ProvinceVolume = { units: 1_000, measures: 3_000, months: 36, users: 1_000, milestonesPerMeasure: 3 };
 
 /** The server's luoshi_load database (made by npm run bench:seed). */
 export function provinceDatabaseUrl(): string {

@@ -6,6 +6,8 @@ export interface LoadOptions {
   /** The database the server uses (to pick users, measures and free report months). */
   database?: string;
   port: number;
+  /** Next.js instances started side by side (ports port, port+1, …), sharing the database. */
+  instances: number;
   /** Concurrent connections of each stage. */
   stages: number[];
   /** Seconds per stage. */
@@ -26,6 +28,7 @@ const help = `npm run bench:load -- [options]
   --url URL          test a running server instead of starting one (give its database with --database)
   --database URL     the PostgreSQL database to test (default: luoshi_load of BENCH_DATABASE_URL's server)
   --port N           port of the server started here (default 3610)
+  --instances N      start N Next.js instances on port, port+1, … sharing the database (connections spread over them)
   --stages 50,100,200  concurrent connections per stage (default 50,100,200; 20 with --embedded; 5 with --smoke)
   --duration S       seconds per stage (default 30; 4 with --smoke)
   --users N          distinct signed-in users (default: the largest stage's connections)
@@ -42,6 +45,7 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
       url: { type: "string" },
       database: { type: "string" },
       port: { type: "string", default: "3610" },
+      instances: { type: "string", default: "1" },
       stages: { type: "string" },
       duration: { type: "string" },
       users: { type: "string", default: "0" },
@@ -60,11 +64,13 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
   const defaultStages = values.smoke ? "5" : values.embedded ? "20" : "50,100,200";
   const stages = (values.stages ?? defaultStages).split(",").map(Number);
   const duration = Number(values.duration ?? (values.smoke ? 4 : 30));
+  if (values.embedded && Number(values.instances) > 1) throw new Error("The embedded PGlite serves one process: --instances needs PostgreSQL");
   if (stages.some((n) => !Number.isInteger(n) || n < 1) || !(duration > 0)) throw new Error(`Bad --stages or --duration\n${help}`);
   return {
     url: values.url,
     database: values.database,
     port: Number(values.port),
+    instances: Number(values.instances),
     stages,
     duration,
     users: Number(values.users),

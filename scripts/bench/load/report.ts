@@ -14,6 +14,8 @@ export interface StageReport extends StageFigures {
 
 export interface LoadReport {
   mode: "postgres" | "embedded" | "smoke";
+  /** Next.js instances served the traffic (side by side on this machine). */
+  instances: number;
   machine: string;
   data: Record<string, number>;
   users: Record<string, number>;
@@ -28,6 +30,7 @@ export function markdownReport(report: LoadReport): string {
   const lines = [
     `Machine: ${report.machine}`,
     `Data: ${Object.entries(report.data).map(([name, count]) => `${count.toLocaleString("en")} ${name}`).join(", ")}`,
+    `Next.js instances: ${report.instances}`,
     `Signed-in users: ${Object.entries(report.users).map(([role, count]) => `${count} ${role.toLowerCase()}s`).join(", ")}`,
     `Report submissions: ${report.reportSlots.used} of ${report.reportSlots.available} free measure-months used (${report.reportSlots.currentMonth} of them in the current month)`,
     "",

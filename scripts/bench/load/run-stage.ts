@@ -110,15 +110,15 @@ export function typeRecorder(timeoutMs: number) {
  * that request's ticket, so every answer's latency is booked to its type.
  */
 export async function runStage(
-  baseUrl: string,
+  baseUrls: string[],
   { connections, seconds, next, cookies }: { connections: number; seconds: number; next: () => PlannedRequest; cookies: Map<string, string> },
 ): Promise<StageFigures> {
-  const origin = new URL(baseUrl).origin;
   const recorder = typeRecorder(timeoutSeconds * 1000);
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: baseUrl,
+        // Several instances: autocannon spreads the connections over them in turn.
+        url: baseUrls.length === 1 ? baseUrls[0]! : baseUrls,
         connections,
         duration: seconds,
         timeout: timeoutSeconds,
@@ -127,6 +127,7 @@ export async function runStage(
             setupRequest: (request, context) => {
               const planned = next();
               context.ticket = recorder.send(planned.type);
+              const origin = `http://${request.hostname}:${request.port}`;
               return { ...request, method: planned.method, path: planned.path, headers: requestHeaders(planned, cookies, origin), body: planned.body ?? "" };
             },
           },

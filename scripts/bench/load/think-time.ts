@@ -10,17 +10,19 @@ import { requestHeaders, timeoutSeconds, typeRecorder, type StageFigures } from 
  * so this stage uses fetch, with the same mix and the same per-type booking.
  */
 export async function runThinkTimeStage(
-  baseUrl: string,
+  baseUrls: string[],
   { users, thinkSeconds, seconds, next, cookies }: { users: number; thinkSeconds: number; seconds: number; next: () => PlannedRequest; cookies: Map<string, string> },
 ): Promise<StageFigures> {
-  const origin = new URL(baseUrl).origin;
   const recorder = typeRecorder(timeoutSeconds * 1000);
   const random = prng(11);
   const end = performance.now() + seconds * 1000;
   let socketErrors = 0;
   let timeouts = 0;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, end - performance.now()))));
-  const user = async () => {
+  const user = async (index: number) => {
+    // Each person stays with one instance, as a load balancer with sticky sessions would keep them.
+    const baseUrl = baseUrls[index % baseUrls.length]!;
+    const origin = new URL(baseUrl).origin;
     // Users arrive spread over the first think time, not all at once.
     await sleep(random.next() * thinkSeconds * 1000);
     while (performance.now() < end) {
@@ -43,7 +45,7 @@ export async function runThinkTimeStage(
       await sleep(-Math.log(1 - random.next()) * thinkSeconds * 1000);
     }
   };
-  await Promise.all(Array.from({ length: users }, user));
+  await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
   const { seconds: elapsed, total, types } = recorder.summary();
   return {
     label: `${users} users, ${thinkSeconds} s think time`,
