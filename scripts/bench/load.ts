@@ -80,6 +80,23 @@ function backendPids(client: pg.Client | null, database: string) {
   };
 }
 
+/**
+ * Waits until every server answers /api/health within half a second (at most a
+ * minute): a server that was overloaded is still working off requests whose
+ * clients gave up, and the next stage should not pay for them.
+ */
+async function drain(baseUrls: string[]) {
+  const deadline = Date.now() + 60_000;
+  for (const baseUrl of baseUrls) {
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      const ok = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      if (ok && performance.now() - started < 500) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 /** Runs a stage while sampling the server's, the database's, this generator's and the machine's CPU and memory. */
 async function measured(target: Target, watcher: pg.Client | null, stage: () => Promise<StageFigures>): Promise<StageReport> {
   const serverPids = target.servers.flatMap((server) => (server.pid ? [server.pid] : []));
@@ -120,11 +137,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     }
     const stages: StageReport[] = [];
     for (const connections of options.stages) {
+      await drain(baseUrls);
       console.log(`Stage: ${connections} connections for ${options.duration} s…`);
       stages.push(await measured(target, watcher, () => runStage(baseUrls, { connections, seconds: options.duration, next: planner.next, cookies })));
     }
     if (options.think > 0) {
       const users = Math.max(...options.stages);
+      await drain(baseUrls);
       console.log(`Stage: ${users} users with ${options.think} s think time for ${options.duration * 2} s…`);
       stages.push(await measured(target, watcher, () => runThinkTimeStage(baseUrls, { users, thinkSeconds: options.think, seconds: options.duration * 2, next: planner.next, cookies })));
     }
