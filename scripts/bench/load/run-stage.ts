@@ -63,11 +63,13 @@ export function typeRecorder(timeoutMs: number) {
       pending.add(ticket);
       return ticket;
     },
-    answer(ticket: Ticket, statusCode: number, ms: number) {
+    answer(ticket: Ticket, statusCode: number | undefined, ms: number) {
       if (!pending.delete(ticket)) return;
       latencies.get(ticket.type)!.push(ms);
       const counts = statuses.get(ticket.type)!;
-      counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+      // autocannon reports no status when a connection closed before the status line was read.
+      const status = statusCode ?? "no status";
+      counts[status] = (counts[status] ?? 0) + 1;
     },
     summary(): { seconds: number; total: number; types: TypeFigures[] } {
       const end = performance.now();
