@@ -59,7 +59,7 @@ describe("[LOAD] npm run bench:load -- --smoke", () => {
     expectEveryTypeAnsweredWithoutErrors(report);
     expect(report.stages[0]!.postgres!.peakRssMiB).toBeGreaterThan(0);
     expect(report.reportSlots.used).toBeGreaterThan(0);
-    expect(output).toContain("| connections | request | answered | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 |");
+    expect(output).toContain("| stage | request | answered | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 |");
     expect(output).toMatch(/^Machine: .+ cores, .+PostgreSQL \d+/m);
   });
 
