@@ -48,8 +48,8 @@ async function prepare(options: LoadOptions): Promise<Target> {
       data: await rowCounts(url),
       fixtures: await loadFixtures(url, userCount, slots),
     }));
-    const servers = [await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot })];
     const cleanUp = async () => (options.smoke ? fs.rmSync(dataRoot, { recursive: true, force: true }) : undefined);
+    const servers = await cleaningUpOnError(cleanUp, async () => [await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot })]);
     return { mode: options.smoke ? "smoke" : "embedded", databaseUrl: null, machine, data, fixtures, servers, cleanUp };
   }
   let databaseUrl = options.database ?? provinceDatabaseUrl();
@@ -59,16 +59,34 @@ async function prepare(options: LoadOptions): Promise<Target> {
     databaseUrl = seeded.url;
     cleanUp = () => dropDatabase(seeded.url);
   }
-  const machine = await machineLine(databaseUrl);
-  const data = await rowCounts(databaseUrl);
-  const fixtures = await loadFixtures(databaseUrl, userCount, slots);
-  const servers: Target["servers"] = [];
-  if (options.url) servers.push({ baseUrl: options.url.replace(/\/$/, ""), pid: null, stop: async () => {} });
-  // One after the other: the first start writes the session secret (data/auth-secret) the others then share.
-  for (let i = 0; !options.url && i < options.instances; i++) {
-    servers.push(await startServer(options.port + i, { DATABASE_URL: databaseUrl, LUOSHI_DATA_DIR: undefined }));
+  const url = databaseUrl;
+  return cleaningUpOnError(cleanUp, async () => {
+    const machine = await machineLine(url);
+    const data = await rowCounts(url);
+    const fixtures = await loadFixtures(url, userCount, slots);
+    const servers: Target["servers"] = [];
+    if (options.url) servers.push({ baseUrl: options.url.replace(/\/$/, ""), pid: null, stop: async () => {} });
+    try {
+      // One after the other: the first start writes the session secret (data/auth-secret) the others then share.
+      for (let i = 0; !options.url && i < options.instances; i++) {
+        servers.push(await startServer(options.port + i, { DATABASE_URL: url, LUOSHI_DATA_DIR: undefined }));
+      }
+    } catch (error) {
+      for (const server of servers) await server.stop();
+      throw error;
+    }
+    return { mode: options.smoke ? "smoke" : "postgres", databaseUrl: url, machine, data, fixtures, servers, cleanUp } satisfies Target;
+  });
+}
+
+/** Runs `fn`; if it fails, removes the scratch data first (a smoke run leaves nothing behind). */
+async function cleaningUpOnError<T>(cleanUp: () => Promise<void>, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
-  return { mode: options.smoke ? "smoke" : "postgres", databaseUrl, machine, data, fixtures, servers, cleanUp };
 }
 
 /** The pids of the PostgreSQL backends connected to the test database (other databases' work is not counted). */
