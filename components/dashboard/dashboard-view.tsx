@@ -12,6 +12,13 @@ import { TrendLineChart } from "./trend-line-chart";
 
 type Props = { data: DashboardData; query: DashboardQuery; today: Date };
 
+/**
+ * A province has about 1,500 lead units: charting them all made the page 3.6 MB
+ * and its render the slowest request under load. The chart shows the units
+ * with the most measures; the ledger grouped by lead unit has every one.
+ */
+const chartedUnits = 30;
+
 /** The ledger link for a slice of the dashboard: the same scope plus the slice's own filters. */
 function ledgerHref(query: DashboardQuery, extra: Record<string, string | undefined>): string {
   const params = ledgerSearchParams({ ...query, ...extra } as never);
@@ -38,6 +45,7 @@ export async function DashboardView({ data, query, today }: Props) {
     ...point.lights,
     hrefs: Object.fromEntries(lights.map((light) => [light, ledgerHref(query, { asOf: point.month, light })])) as Record<Light, string>,
   }));
+  const units = data.byLeadUnit.slice(0, chartedUnits);
   const investmentPercent = data.investment.planned ? Math.round((data.investment.completed / data.investment.planned) * 100) : 0;
 
   const cards: { label: string; value: string | number; href: string; testId: string }[] = [
@@ -110,12 +118,20 @@ export async function DashboardView({ data, query, today }: Props) {
       </section>
       <ChartSection
         title={t("byLeadUnit")}
-        rows={rows(data.byLeadUnit, "leadUnit")}
+        rows={rows(units, "leadUnit")}
         testId="chart-units"
         layout="vertical"
-        height={Math.max(240, data.byLeadUnit.length * 28)}
+        height={Math.max(240, units.length * 28)}
         tableLabel={t("chartTable")}
         totalLabel={t("total")}
+        note={
+          data.byLeadUnit.length > units.length && (
+            <p className="mt-2 text-sm text-slate-600" data-testid="chart-units-note">
+              {t("unitsCharted", { shown: units.length, total: data.byLeadUnit.length })} ·{" "}
+              <Link href={ledgerHref(query, { group: "leadUnit" })} className="text-red-900 hover:underline">{t("seeAll")}</Link>
+            </p>
+          )
+        }
       />
 
       <div className="grid gap-4 md:grid-cols-2">
@@ -134,12 +150,22 @@ export async function DashboardView({ data, query, today }: Props) {
   );
 }
 
-async function ChartSection(props: { title: string; rows: LightBarRow[]; testId: string; layout?: "horizontal" | "vertical"; height?: number; tableLabel: string; totalLabel: string }) {
+async function ChartSection(props: {
+  title: string;
+  rows: LightBarRow[];
+  testId: string;
+  layout?: "horizontal" | "vertical";
+  height?: number;
+  tableLabel: string;
+  totalLabel: string;
+  note?: React.ReactNode;
+}) {
   const tLights = await getTranslations("lights");
   return (
     <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
       <h2 className="mb-2 text-lg font-semibold">{props.title}</h2>
       <LightBarChart rows={props.rows} layout={props.layout} height={props.height} testId={props.testId} />
+      {props.note}
       <details className="mt-2 text-sm print:hidden">
         <summary className="cursor-pointer">{props.tableLabel}</summary>
         <table className="mt-2 w-full">
