@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { lightColours } from "@/components/dashboard/light-styles";
 import { localized } from "@/lib/i18n/localized";
-import type { TimelineArea } from "@/lib/timeline/list-timeline";
+import type { TimelineArea, TimelineMeasure } from "@/lib/timeline/list-timeline";
 import { timeScale, type Zoom } from "@/lib/timeline/scale";
+import { type GanttRow, GanttRows } from "./gantt-rows";
 import { ScrollToToday } from "./scroll-to-today";
 
 const ROW = 28;
@@ -34,7 +34,7 @@ const ganttStyles = [
   ...Object.entries(lightColours).map(([light, colour]) => `.gantt-bar[data-light=${light}]{background:${barPattern[light]}, ${colour}}`),
 ].join("\n");
 
-/** A Gantt chart drawn as positioned HTML on the server: cheap for thousands of rows. */
+/** A Gantt chart drawn as positioned HTML, laid out on the server: cheap for thousands of rows. */
 export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; today: Date; zoom: Zoom }) {
   const [locale, format, t, tLights] = await Promise.all([getLocale(), getFormatter(), getTranslations("timeline"), getTranslations("lights")]);
   const all = areas.flatMap((area) => area.measures);
@@ -43,6 +43,29 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
   const tickLabel = (date: Date) =>
     zoom === "year" ? String(date.getUTCFullYear()) : format.dateTime(date, { year: "2-digit", month: "short" });
   const todayX = scale.x(today);
+  const ganttRow = (measure: TimelineMeasure): GanttRow => {
+    const title = localized(measure, "title", locale);
+    const start = measure.startDate ? scale.x(measure.startDate) : null;
+    const end = measure.dueDate ? scale.x(measure.dueDate) : null;
+    const label = t("bar", {
+      code: measure.code,
+      title,
+      start: measure.startDate ? day(measure.startDate) : t("noDates"),
+      due: measure.dueDate ? day(measure.dueDate) : t("noDates"),
+      percent: measure.percentComplete,
+      light: tLights(measure.light),
+    });
+    return {
+      code: measure.code,
+      title,
+      bar: start !== null && end !== null ? { left: start, width: Math.max(2, end - start), light: measure.light, percent: measure.percentComplete, label } : null,
+      milestones: measure.milestones.map((milestone) => ({
+        left: scale.x(milestone.dueDate) - 6,
+        done: milestone.completedOn !== null,
+        label: t(milestone.completedOn ? "milestoneDone" : "milestoneOpen", { title: localized(milestone, "title", locale), date: day(milestone.dueDate) }),
+      })),
+    };
+  };
 
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white" data-testid="gantt">
@@ -67,47 +90,7 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
             <h2 className="sticky left-0 bg-slate-100 px-2 py-1 text-sm font-semibold" style={{ width: LABEL }}>
               {area.code} {localized(area, "title", locale)} · {t("count", { count: area.measures.length })}
             </h2>
-            {area.measures.map((measure) => {
-              const title = localized(measure, "title", locale);
-              const start = measure.startDate ? scale.x(measure.startDate) : null;
-              const end = measure.dueDate ? scale.x(measure.dueDate) : null;
-              const label = t("bar", {
-                code: measure.code,
-                title,
-                start: measure.startDate ? day(measure.startDate) : t("noDates"),
-                due: measure.dueDate ? day(measure.dueDate) : t("noDates"),
-                percent: measure.percentComplete,
-                light: tLights(measure.light),
-              });
-              return (
-                <div key={measure.code} className="gantt-row" data-measure-code={measure.code}>
-                  <Link href={`/measures/${measure.code}`} className="gantt-label" title={title}>
-                    {measure.code} {title}
-                  </Link>
-                  <div className="gantt-track">
-                    {start !== null && end !== null && (
-                      // The title is both the tooltip and, for an image without a label, its accessible name.
-                      <div role="img" title={label} data-light={measure.light} className="gantt-bar" style={{ left: start, width: Math.max(2, end - start) }}>
-                        <div className="gantt-done" style={{ width: `${measure.percentComplete}%` }} />
-                      </div>
-                    )}
-                    {measure.milestones.map((milestone) => {
-                      const text = t(milestone.completedOn ? "milestoneDone" : "milestoneOpen", { title: localized(milestone, "title", locale), date: day(milestone.dueDate) });
-                      return (
-                        <span
-                          key={`${milestone.dueDate.toISOString()}${milestone.titleZh}`}
-                          role="img"
-                          title={text}
-                          data-done={milestone.completedOn ? "" : undefined}
-                          className="gantt-milestone"
-                          style={{ left: scale.x(milestone.dueDate) - 6 }}
-                        />
-                      );
-                    })}
-                  </div>
-                </div>
-              );
-            })}
+            <GanttRows rows={area.measures.map(ganttRow)} />
           </section>
         ))}
       </div>
