@@ -1,9 +1,13 @@
+import { cache } from "react";
 import type { PrismaClient } from "@/lib/db/create-client";
 
 const unitSelect = { id: true, code: true, nameZh: true, nameEn: true } as const;
 
-/** One measure with everything its page shows, or null when the code is unknown. */
-export async function getMeasureByCode(db: PrismaClient, code: string) {
+/**
+ * One measure with everything its page shows, or null when the code is unknown.
+ * Cached per request: the page's metadata and the page itself both need it.
+ */
+export const getMeasureByCode = cache(async function getMeasureByCode(db: PrismaClient, code: string) {
   return db.measure.findUnique({
     where: { code },
     include: {
@@ -31,6 +35,6 @@ export async function getMeasureByCode(db: PrismaClient, code: string) {
       },
     },
   });
-}
+});
 
 export type MeasureDetail = NonNullable<Awaited<ReturnType<typeof getMeasureByCode>>>;

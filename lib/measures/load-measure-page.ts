@@ -6,7 +6,7 @@ import { periodSchema } from "@/lib/reports/schemas";
 import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
 import { getTrackingSettings } from "@/lib/tracking/settings";
-import { getMeasureByCode } from "./get-measure-by-code";
+import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
 
 /**
  * Everything the measure page shows for this user: the measure, its computed
@@ -17,9 +17,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   const measure = await getMeasureByCode(db, code);
   if (!measure) return null;
   const today = todayInChina();
-  const settings = await getTrackingSettings(db);
   const unitIds = [measure.leadUnit.id, ...measure.cooperatingUnits.map(({ unit }) => unit.id)];
-  const light = computeLight(measure, today, settings);
   const permissions = {
     editOwner: can(user, "measure.editOwner", unitIds),
     writeReport: can(user, "report.write", unitIds),
@@ -33,31 +31,37 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   const currentPeriod = formatPeriod(monthOf(today));
   const parsedPeriod = periodSchema.safeParse(requestedPeriod);
   const period = parsedPeriod.success && parsedPeriod.data <= currentPeriod ? parsedPeriod.data : currentPeriod;
-  let reportSlot = null;
-  if (permissions.writeReport && user.unitId && measure.status !== "COMPLETED") {
-    const [existing, unit] = await Promise.all([
-      db.progressReport.findUnique({
-        where: { measureId_unitId_period: { measureId: measure.id, unitId: user.unitId, period: new Date(`${period}-01T00:00:00Z`) } },
-      }),
-      db.unit.findUniqueOrThrow({ where: { id: user.unitId }, select: { nameZh: true, nameEn: true } }),
-    ]);
-    reportSlot = {
-      period,
-      unit,
-      state: existing?.state ?? null,
-      reviewComment: existing?.reviewComment ?? null,
-      draft: {
-        version: existing?.version ?? null,
-        percentComplete: existing?.percentComplete ?? measure.percentComplete,
-        progress: existing?.progress ?? "",
-        problems: existing?.problems ?? "",
-        nextSteps: existing?.nextSteps ?? "",
-        kpiActual: existing?.kpiActual?.toString() ?? "",
-        investmentCompleted: existing?.investmentCompleted?.toString() ?? "",
-        isCompletion: existing?.isCompletion ?? false,
-      },
-    };
-  }
-  const history = await listMeasureHistory(db, measure.id);
-  return { measure, light, today, permissions, reportSlot, history };
+  // Independent of each other: one round trip's wait instead of three.
+  const [settings, history, reportSlot] = await Promise.all([
+    getTrackingSettings(db),
+    listMeasureHistory(db, measure.id),
+    permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
+  ]);
+  return { measure, light: computeLight(measure, today, settings), today, permissions, reportSlot, history };
+}
+
+/** The user's unit's report on the measure for the month, as the report form starts from. */
+async function loadReportSlot(db: PrismaClient, measure: MeasureDetail, unitId: string, period: string) {
+  const [existing, unit] = await Promise.all([
+    db.progressReport.findUnique({
+      where: { measureId_unitId_period: { measureId: measure.id, unitId, period: new Date(`${period}-01T00:00:00Z`) } },
+    }),
+    db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nameZh: true, nameEn: true } }),
+  ]);
+  return {
+    period,
+    unit,
+    state: existing?.state ?? null,
+    reviewComment: existing?.reviewComment ?? null,
+    draft: {
+      version: existing?.version ?? null,
+      percentComplete: existing?.percentComplete ?? measure.percentComplete,
+      progress: existing?.progress ?? "",
+      problems: existing?.problems ?? "",
+      nextSteps: existing?.nextSteps ?? "",
+      kpiActual: existing?.kpiActual?.toString() ?? "",
+      investmentCompleted: existing?.investmentCompleted?.toString() ?? "",
+      isCompletion: existing?.isCompletion ?? false,
+    },
+  };
 }
