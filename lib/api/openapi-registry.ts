@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
 import { apiErrorSchema } from "./common-schemas";
 
 /** A module that adds its routes to the document; see lib/api/openapi-document.ts for the list. */
@@ -51,6 +52,9 @@ type ApiRoute = Omit<RouteConfig, "tags" | "security"> & {
   /** Public routes need no credential. */
   isPublic?: boolean;
 };
+
+/** A file download's response content (xlsx, csv, docx, pdf). */
+export const binaryFile = (mediaType: string) => ({ content: { [mediaType]: { schema: z.string().meta({ format: "binary" }) } } });
 
 /** Registers one route with its tag, security and documented error answers. */
 export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], isPublic = false, responses, ...route }: ApiRoute): void {

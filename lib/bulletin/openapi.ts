@@ -1,9 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { z } from "zod";
-import { registerApiRoute } from "@/lib/api/openapi-registry";
+import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
 import { bulletinQuerySchema } from "./schemas";
-
-const file = (mediaType: string) => ({ content: { [mediaType]: { schema: z.string().meta({ format: "binary" }) } } });
 
 export function registerBulletinPaths(registry: OpenAPIRegistry): void {
   const formats = [
@@ -19,7 +16,7 @@ export function registerBulletinPaths(registry: OpenAPIRegistry): void {
       description: "Summary figures (the dashboard's, as of the month's end), a table per area, overdue measures and missing reports, for a month and scope, in Chinese or English.",
       request: { query: bulletinQuerySchema },
       errors: [400],
-      responses: { 200: { description: `The ${name} document.`, ...file(mediaType) } },
+      responses: { 200: { description: `The ${name} document.`, ...binaryFile(mediaType) } },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { lights, type Light } from "@/lib/tracking/light";
+import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql } from "@/lib/tracking/light-sql";
@@ -25,7 +25,6 @@ export interface MeasureItem {
   percentComplete: number;
 }
 
-const emptyCounts = (): LightCounts => Object.fromEntries(lights.map((light) => [light, 0])) as LightCounts;
 
 /** The measures in scope with their computed light, as a CTE named `scoped`. */
 function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
@@ -45,7 +44,7 @@ type BreakdownRow = { code: string; nameZh: string; nameEn: string; sort: number
 function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
   const byCode = new Map<string, Breakdown & { sort: number }>();
   for (const row of rows) {
-    const entry = byCode.get(row.code) ?? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sort: row.sort, total: 0, lights: emptyCounts() };
+    const entry = byCode.get(row.code) ?? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, sort: row.sort, total: 0, lights: emptyLightCounts() };
     entry.lights[row.light] += Number(row.count);
     entry.total += Number(row.count);
     byCode.set(row.code, entry);
@@ -145,7 +144,7 @@ export async function getDashboardData(
     db.$queryRaw<MeasureItem[]>(sql.returned),
   ]);
 
-  const lightCounts = emptyCounts();
+  const lightCounts = emptyLightCounts();
   for (const row of totals) lightCounts[row.light] = Number(row.count);
   const report = reporting[0]!;
   const trend = await trendPromise;

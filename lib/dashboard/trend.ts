@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { formatPeriod, monthOf } from "@/lib/tracking/dates";
-import { lights, type Light } from "@/lib/tracking/light";
+import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
 import { scopeWhereSql } from "./scope-sql";
@@ -44,7 +44,7 @@ export async function getTrend(db: PrismaClient, query: DashboardQuery, today: D
   await refreshTrendCache(db, today, settings);
   const rows = (await Promise.all(trendStatements(query, today, settings).map((sql) => db.$queryRaw<TrendRow[]>(sql)))).flat();
   return trendMonths(query, today).map((month) => {
-    const counts = Object.fromEntries(lights.map((light) => [light, 0])) as Record<Light, number>;
+    const counts = emptyLightCounts();
     let measures = 0;
     let percent = 0;
     for (const row of rows.filter((candidate) => candidate.month === month)) {

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { registerApiRoute } from "@/lib/api/openapi-registry";
+import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./import-limits";
 import { importMeasuresQuerySchema } from "./schemas";
 
@@ -45,7 +45,7 @@ export function registerImportPaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/measures/import-template.xlsx",
     summary: "The import template, with headers in the caller's language and a sheet explaining the columns",
     responses: {
-      200: { description: "The workbook.", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().meta({ format: "binary" }) } } },
+      200: { description: "The workbook.", ...binaryFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") },
     },
   });
 }

@@ -6,6 +6,9 @@ import type { TrackingSettings } from "./settings";
 export const lights = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"] as const;
 export type Light = (typeof lights)[number];
 
+/** Zero measures of every light: the start of every count by light. */
+export const emptyLightCounts = (): Record<Light, number> => Object.fromEntries(lights.map((light) => [light, 0])) as Record<Light, number>;
+
 export interface LightInput {
   status: MeasureStatus;
   percentComplete: number;

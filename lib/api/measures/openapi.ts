@@ -1,10 +1,8 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { z } from "zod";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
-import { registerApiRoute } from "../openapi-registry";
+import { binaryFile, registerApiRoute } from "../openapi-registry";
 import { listMeasuresQuerySchema, listMeasuresResponseSchema, measureCodeParamsSchema, measureDetailSchema } from "./schemas";
 
-const file = (mediaType: string) => ({ content: { [mediaType]: { schema: z.string().meta({ format: "binary" }) } } });
 
 export function registerMeasurePaths(registry: OpenAPIRegistry): void {
   registerApiRoute(registry, {
@@ -32,7 +30,7 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     summary: "Export the ledger view as Excel",
     description: "Every measure matching the ledger query (all pages), with headers in the caller's language.",
     request: { query: ledgerQuerySchema },
-    responses: { 200: { description: "The workbook.", ...file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } },
+    responses: { 200: { description: "The workbook.", ...binaryFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } },
   });
   registerApiRoute(registry, {
     tag: "Measures",
@@ -40,6 +38,6 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/measures/export.csv",
     summary: "Export the ledger view as CSV (UTF-8 with BOM)",
     request: { query: ledgerQuerySchema },
-    responses: { 200: { description: "The CSV file.", ...file("text/csv") } },
+    responses: { 200: { description: "The CSV file.", ...binaryFile("text/csv") } },
   });
 }
