@@ -19,19 +19,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function BulletinPage({ searchParams }: Props) {
   await requirePageUser();
   const today = todayInChina();
-  const [options, locale, t] = await Promise.all([listLedgerFilterOptions(db), getLocale(), getTranslations("bulletin")]);
+  const [params, locale] = await Promise.all([searchParams, getLocale()]);
+  const defaults = bulletinFormDefaults(params, today, locale);
+  const [options, t] = await Promise.all([listLedgerFilterOptions(db, defaults.leadUnit), getTranslations("bulletin")]);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("pageTitle")}</h1>
       <p className="mb-4 text-slate-600">{t("intro")}</p>
       <BulletinForm
-        defaults={bulletinFormDefaults(await searchParams, today, locale)}
+        defaults={defaults}
         maxMonth={formatPeriod(today)}
         options={{
           programmes: options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })),
           areas: options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })),
           cities: options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })),
-          leadUnits: options.leadUnits.map((u) => ({ value: u.code, label: localized(u, "name", locale) })),
+          leadUnit: options.leadUnit,
         }}
       />
     </>

@@ -28,7 +28,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const settings = await getTrackingSettings(db);
   const [data, options, hasSample, t] = await Promise.all([
     getDashboardData(db, query, today, settings),
-    listLedgerFilterOptions(db),
+    listLedgerFilterOptions(db, query.leadUnit),
     db.measure.count({ where: { isSample: true } }),
     getTranslations("dashboard"),
   ]);

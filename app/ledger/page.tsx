@@ -28,7 +28,7 @@ export default async function LedgerPage({ searchParams }: Props) {
   const settings = await getTrackingSettings(db);
   const [{ rows, total }, options, locale, format, t, tStatus, tExport] = await Promise.all([
     listLedger(db, query, todayInChina(), settings),
-    listLedgerFilterOptions(db),
+    listLedgerFilterOptions(db, query.leadUnit),
     getLocale(),
     getFormatter(),
     getTranslations("ledger"),

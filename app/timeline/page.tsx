@@ -30,7 +30,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   const zoom: Zoom = zooms.find((candidate) => candidate === params.zoom) ?? "quarter";
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [areas, options, t] = await Promise.all([listTimeline(db, query, today, settings), listLedgerFilterOptions(db), getTranslations("timeline")]);
+  const [areas, options, t] = await Promise.all([listTimeline(db, query, today, settings), listLedgerFilterOptions(db, query.leadUnit), getTranslations("timeline")]);
   const scope = ledgerSearchParams(query as never);
   return (
     <>

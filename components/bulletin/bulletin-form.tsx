@@ -4,12 +4,13 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { BulletinFormDefaults, BulletinFormat } from "@/lib/bulletin/schemas";
 import type { FieldError } from "@/lib/errors/app-error";
+import { UnitPicker, type UnitChoice } from "../unit-picker";
 
 type Option = { value: string; label: string };
 type Props = {
   defaults: BulletinFormDefaults;
   maxMonth: string;
-  options: { programmes: Option[]; areas: Option[]; cities: Option[]; leadUnits: Option[] };
+  options: { programmes: Option[]; areas: Option[]; cities: Option[]; leadUnit: UnitChoice | null };
 };
 type Status = { kind: "idle" } | { kind: "preparing"; format: BulletinFormat } | { kind: "done"; file: string } | { kind: "error"; message: string };
 
@@ -64,7 +65,7 @@ export function BulletinForm({ defaults, maxMonth, options }: Props) {
     }
   }
 
-  const select = (name: "programme" | "area" | "city" | "leadUnit", label: string, items: Option[]) => (
+  const select = (name: "programme" | "area" | "city", label: string, items: Option[]) => (
     <label className="flex flex-col gap-1 text-sm">
       {label}
       <select name={name} defaultValue={defaults[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
@@ -98,7 +99,7 @@ export function BulletinForm({ defaults, maxMonth, options }: Props) {
       {select("programme", t("programme"), options.programmes)}
       {select("area", t("area"), options.areas)}
       {select("city", t("city"), options.cities)}
-      {select("leadUnit", t("leadUnit"), options.leadUnits)}
+      <UnitPicker name="leadUnit" label={t("leadUnit")} selected={options.leadUnit} />
       <label className="flex flex-col gap-1 text-sm">
         {t("lang")}
         <select name="lang" defaultValue={defaults.lang} className="rounded border border-slate-300 px-2 py-1">

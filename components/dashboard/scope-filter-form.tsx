@@ -2,9 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
-import type { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
-
-type Options = Awaited<ReturnType<typeof listLedgerFilterOptions>>;
+import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
+import { UnitPicker } from "../unit-picker";
 
 /**
  * The scope of the dashboard and the timeline (programme, area, city, lead unit, and for
@@ -13,7 +12,7 @@ type Options = Awaited<ReturnType<typeof listLedgerFilterOptions>>;
 export async function ScopeFilterForm({ path, query, options, showAsOf = false, hidden = {}, children }: {
   path: string;
   query: DashboardQuery;
-  options: Options;
+  options: LedgerFilterOptions;
   showAsOf?: boolean;
   /** Other view state the form keeps, such as the timeline's zoom. */
   hidden?: Record<string, string>;
@@ -21,7 +20,7 @@ export async function ScopeFilterForm({ path, query, options, showAsOf = false, 
   children?: React.ReactNode;
 }) {
   const [locale, t, tLedger] = await Promise.all([getLocale(), getTranslations("dashboard"), getTranslations("ledger")]);
-  const select = (name: "programme" | "area" | "city" | "leadUnit", items: { value: string; label: string }[], label: string) => (
+  const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
     <label className="flex flex-col gap-1 text-sm">
       {label}
       <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
@@ -40,7 +39,7 @@ export async function ScopeFilterForm({ path, query, options, showAsOf = false, 
       {select("programme", options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })), tLedger("programme"))}
       {select("area", options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })), tLedger("area"))}
       {select("city", options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })), tLedger("city"))}
-      {select("leadUnit", options.leadUnits.map((u) => ({ value: u.code, label: localized(u, "name", locale) })), tLedger("leadUnit"))}
+      <UnitPicker name="leadUnit" label={tLedger("leadUnit")} selected={options.leadUnit} />
       {showAsOf && (
         <label className="flex flex-col gap-1 text-sm">
           {t("asOf")}

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import type { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
+import { UnitPicker } from "@/components/unit-picker";
+import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
 
-type Options = Awaited<ReturnType<typeof listLedgerFilterOptions>>;
 const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared. */
-export async function LedgerFilters({ query, options }: { query: LedgerQuery; options: Options }) {
+export async function LedgerFilters({ query, options }: { query: LedgerQuery; options: LedgerFilterOptions }) {
   const [locale, t, tStatus, tLights] = await Promise.all([
     getLocale(),
     getTranslations("ledger"),
@@ -36,7 +36,7 @@ export async function LedgerFilters({ query, options }: { query: LedgerQuery; op
       {select("programme", t("programme"), options.programmes.map((p) => ({ value: p.code, label: localized(p, "title", locale) })))}
       {select("area", t("area"), options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })))}
       {select("city", t("city"), options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })))}
-      {select("leadUnit", t("leadUnit"), options.leadUnits.map((u) => ({ value: u.code, label: localized(u, "name", locale) })))}
+      <UnitPicker name="leadUnit" label={t("leadUnit")} selected={options.leadUnit} />
       {select("status", t("status"), statuses.map((status) => ({ value: status, label: tStatus(status) })))}
       {select("light", t("light"), lights.map((light) => ({ value: light, label: tLights(light) })))}
       <label className="flex flex-col gap-1 text-sm">

@@ -109,6 +109,39 @@ describe("[API] measures", () => {
     const cities = await (await listCitiesRoute(request("/api/v1/cities"), noParams)).json();
     expect(Array.isArray(cities.items)).toBe(true);
   });
+
+  it("searches units for the type-ahead pickers: by code or either name, leading units only, limited with a total", async () => {
+    await signInAs(official);
+    const search = async (query: string) => {
+      const response = await listUnitsRoute(request(`/api/v1/units?${query}`), noParams);
+      return { status: response.status, body: await response.json() };
+    };
+    const idle = await seedUnit(db); // leads no measure
+    const codes = (body: { items: { code: string }[] }) => body.items.map((unit) => unit.code);
+
+    const byCode = await search(`q=${ownUnit.code.toUpperCase()}`);
+    expect(byCode.status).toBe(200);
+    expect(codes(byCode.body)).toEqual([ownUnit.code]);
+    expect(byCode.body.total).toBe(1);
+    // The fixtures name units 测试单位<code> and "Test unit <code>": match inside each name, any case.
+    expect(codes((await search(`q=${encodeURIComponent(`单位${otherUnit.code}`)}`)).body)).toEqual([otherUnit.code]);
+    expect(codes((await search(`q=${encodeURIComponent(`UNIT ${otherUnit.code}`)}`)).body)).toEqual([otherUnit.code]);
+
+    expect(codes((await search(`q=${idle.code}`)).body)).toEqual([idle.code]);
+    expect((await search(`q=${idle.code}&leading=true`)).body).toEqual({ items: [], total: 0 });
+    expect(codes((await search(`q=${ownUnit.code}&leading=true`)).body)).toEqual([ownUnit.code]);
+
+    const limited = await search("q=t-unit-&limit=1");
+    expect(limited.body.items).toHaveLength(1);
+    expect(limited.body.total).toBeGreaterThanOrEqual(3);
+    const all = await search("q=t-unit-");
+    expect(all.body.total).toBe(limited.body.total);
+    expect(all.body.items).toHaveLength(all.body.total);
+
+    const bad = await search("limit=0&leading=maybe");
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["leading", "limit"]);
+  });
 });
 
 describe("[API] progress reports", () => {

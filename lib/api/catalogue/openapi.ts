@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { registerApiRoute } from "../openapi-registry";
-import { listCitiesResponseSchema, listUnitsResponseSchema } from "./schemas";
+import { listCitiesResponseSchema, listUnitsQuerySchema, listUnitsResponseSchema } from "./schemas";
 
 export function registerCataloguePaths(registry: OpenAPIRegistry): void {
   registerApiRoute(registry, {
