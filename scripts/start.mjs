@@ -7,6 +7,7 @@ import { build, needsBuild } from "./lib/build.mjs";
 import { assertDatabaseReachable, isCatalogueEmpty, redactDatabaseUrl } from "./lib/database.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { assertPortFree, parsePort } from "./lib/port.mjs";
+import { gateSettingsFromEnv } from "./lib/request-gate.mjs";
 import { migrateDeploy, seed } from "./lib/prisma-cli.mjs";
 import { StartupError } from "./lib/startup-error.mjs";
 
@@ -20,6 +21,8 @@ let stopping = false;
 
 async function main() {
   const port = parsePort(process.env.PORT ?? "3000");
+  // The server reads these too; a bad value should stop the start here, in one clear line.
+  gateSettingsFromEnv();
   await assertPortFree(port);
 
   if (!dev && needsBuild()) {
@@ -48,11 +51,16 @@ async function main() {
 
   // The build may have taken a while; check again right before binding.
   await assertPortFree(port);
-  server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+  // Production runs Next.js behind the request gate (scripts/serve.mjs); dev runs `next dev` as it is.
+  const [command, args] = dev
+    ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "-p", String(port)]]
+    : [process.execPath, [path.join(root, "scripts", "serve.mjs")]];
+  server = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
     env: {
       ...process.env,
+      ...(dev ? {} : { NODE_ENV: "production" }),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       NEXTAUTH_SECRET: resolveAuthSecret(dataRoot),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { chartedLeadUnits } from "@/lib/dashboard/charted-lead-units";
 import type { Breakdown, DashboardData, MeasureItem } from "@/lib/dashboard/get-dashboard-data";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
@@ -12,12 +13,6 @@ import { TrendLineChart } from "./trend-line-chart";
 
 type Props = { data: DashboardData; query: DashboardQuery; today: Date };
 
-/**
- * A province has about 1,500 lead units: charting them all made the page 3.6 MB
- * and its render the slowest request under load. The chart shows the units
- * with the most measures; the ledger grouped by lead unit has every one.
- */
-const chartedUnits = 30;
 
 /** The ledger link for a slice of the dashboard: the same scope plus the slice's own filters. */
 function ledgerHref(query: DashboardQuery, extra: Record<string, string | undefined>): string {
@@ -45,7 +40,7 @@ export async function DashboardView({ data, query, today }: Props) {
     ...point.lights,
     hrefs: Object.fromEntries(lights.map((light) => [light, ledgerHref(query, { asOf: point.month, light })])) as Record<Light, string>,
   }));
-  const units = data.byLeadUnit.slice(0, chartedUnits);
+  const units = chartedLeadUnits(data.byLeadUnit);
   const investmentPercent = data.investment.planned ? Math.round((data.investment.completed / data.investment.planned) * 100) : 0;
 
   const cards: { label: string; value: string | number; href: string; testId: string }[] = [
@@ -118,16 +113,16 @@ export async function DashboardView({ data, query, today }: Props) {
       </section>
       <ChartSection
         title={t("byLeadUnit")}
-        rows={rows(units, "leadUnit")}
+        rows={rows(units.shown, "leadUnit")}
         testId="chart-units"
         layout="vertical"
-        height={Math.max(240, units.length * 28)}
+        height={Math.max(240, units.shown.length * 28)}
         tableLabel={t("chartTable")}
         totalLabel={t("total")}
         note={
-          data.byLeadUnit.length > units.length && (
+          units.total > units.shown.length && (
             <p className="mt-2 text-sm text-slate-600" data-testid="chart-units-note">
-              {t("unitsCharted", { shown: units.length, total: data.byLeadUnit.length })} ·{" "}
+              {t("unitsCharted", { shown: units.shown.length, total: units.total })} ·{" "}
               <Link href={ledgerHref(query, { group: "leadUnit" })} className="text-red-900 hover:underline">{t("seeAll")}</Link>
             </p>
           )

@@ -5,7 +5,7 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z
-        .enum(["UNAUTHENTICATED", "FORBIDDEN", "MUST_CHANGE_PASSWORD", "NOT_FOUND", "CONFLICT", "INVALID_STATE", "VALIDATION", "BAD_ORIGIN", "INTERNAL"])
+        .enum(["UNAUTHENTICATED", "FORBIDDEN", "MUST_CHANGE_PASSWORD", "NOT_FOUND", "CONFLICT", "INVALID_STATE", "VALIDATION", "BAD_ORIGIN", "SERVER_BUSY", "INTERNAL"])
         .meta({ description: "Stable error code; the UI translates it under `errors`." }),
       values: z.record(z.string(), z.string()).meta({ description: "Values for the message, e.g. who changed a record and when." }),
       fieldErrors: z

@@ -37,6 +37,7 @@ const errorDescriptions = {
   409: "Conflict: changed meanwhile, or not allowed in the record's state.",
   413: "The upload is larger than allowed.",
   422: "Invalid input; `fieldErrors` says which field.",
+  503: "The server is busy (too many requests waiting, or no database connection free in time); nothing was changed. Retry after the `Retry-After` seconds.",
 } as const;
 
 function errorResponses(statuses: (keyof typeof errorDescriptions)[]): Record<string, ResponseConfig> {
@@ -62,6 +63,6 @@ export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], 
     ...route,
     tags: [tag],
     security: isPublic ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
-    responses: { ...responses, ...errorResponses(isPublic ? errors : [401, 403, ...errors]) },
+    responses: { ...responses, ...errorResponses(isPublic ? [...errors, 503] : [401, 403, ...errors, 503]) },
   });
 }

@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "BAD_ORIGIN"
   | "PLAN_CHANGED"
   | "PAYLOAD_TOO_LARGE"
+  | "SERVER_BUSY"
   | "INTERNAL";
 
 export class AppError extends Error {

@@ -18,6 +18,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   PLAN_CHANGED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  SERVER_BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -36,12 +37,26 @@ export function mapError(error: unknown): MappedError {
   if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
     return { code: "CONFLICT", status: 409, values: { by: "?", at: "" }, fieldErrors: {} };
   }
+  if (isOverloaded(error)) {
+    return { code: "SERVER_BUSY", status: 503, values: {}, fieldErrors: {} };
+  }
   if (error instanceof z.ZodError) {
     return { code: "VALIDATION", status: 422, values: {}, fieldErrors: zodFieldErrors(error) };
   }
   // Unknown failures are logged for operators; users get a generic message only.
   console.error(error);
   return { code: "INTERNAL", status: 500, values: {}, fieldErrors: {} };
+}
+
+/**
+ * No database connection came free in time (the pool's wait, or Prisma's wait to
+ * start a transaction, P2028): the server is overloaded, nothing was written, and
+ * trying again later can succeed, so it is a 503 rather than an internal error.
+ */
+function isOverloaded(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "P2028" || (typeof message === "string" && message.includes("timeout exceeded when trying to connect"));
 }
 
 /** The first problem of each field, as a message key with its values. */

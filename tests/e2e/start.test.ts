@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
-import { freePort, launchApp, loginCookie, runToFailure, waitForHealth, type AppProcess } from "./app-process";
+import { freePort, launchApp, loginCookie, root, runToFailure, waitForHealth, type AppProcess } from "./app-process";
 
 const tempDirs: string[] = [];
 function tempDataDir(): string {
@@ -203,6 +203,13 @@ describe("[START] bad configuration gets one clear line and a non-zero exit", ()
     noStackTrace(output);
   });
 
+  it("a request limit that is not a whole number", async () => {
+    const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: tempDataDir(), DATABASE_URL: undefined, LUOSHI_MAX_IN_FLIGHT: "lots" }, await freePort());
+    expect(code).toBe(1);
+    expect(output).toContain('luoshi: LUOSHI_MAX_IN_FLIGHT must be a whole number of at least 1 (got "lots")');
+    noStackTrace(output);
+  });
+
   it("port already in use", async () => {
     const blocker = net.createServer();
     const port = await freePort();
@@ -232,5 +239,57 @@ describe("[START] bad configuration gets one clear line and a non-zero exit", ()
     expect(output).toContain(`mv ${pgliteDir} ${pgliteDir}.broken`);
     noStackTrace(output);
     expect(hashTree(pgliteDir)).toBe(before);
+  });
+});
+
+describe("[LOAD] npm start turns away what it cannot serve (the request gate)", () => {
+  it("answers 503 with Retry-After, in the caller's language, beyond its limits, and serves the requests it admits", async () => {
+    const busyText = (locale: string) => JSON.parse(fs.readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")).errors.SERVER_BUSY;
+    const limits = { LUOSHI_MAX_IN_FLIGHT: "1", LUOSHI_MAX_QUEUED: "1", LUOSHI_MAX_WAIT_MS: "3000" };
+    const app = launchApp({ LUOSHI_DATA_DIR: tempDataDir(), DATABASE_URL: undefined, ...limits }, await freePort());
+    try {
+      expect((await waitForHealth(app)).status).toBe(200);
+      expect(app.output()).toContain("at most 1 requests at once, 1 waiting for up to 3000 ms");
+      const session = await loginCookie(app, "viewer");
+
+      // Eight pages at once, alternately in Chinese and English: one runs, one may wait, the rest are turned away.
+      const pages = await Promise.all(
+        Array.from({ length: 8 }, async (_, index) => {
+          const locale = index % 2 ? "en" : "zh-CN";
+          const response = await fetch(`${app.baseUrl}/ledger`, { headers: { cookie: `${session}; NEXT_LOCALE=${locale}` } });
+          return { locale, status: response.status, retryAfter: response.headers.get("retry-after"), text: await response.text() };
+        }),
+      );
+      const refused = pages.filter((answer) => answer.status === 503);
+      expect(pages.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(1);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused.length + pages.filter((answer) => answer.status === 200).length).toBe(8);
+      for (const answer of refused) {
+        expect(answer.retryAfter).toBe("3");
+        expect(answer.text).toBe(busyText(answer.locale));
+      }
+
+      // The API answers in its own error shape.
+      const calls = await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          const response = await fetch(`${app.baseUrl}/api/v1/measures?perPage=200`, { headers: { cookie: session } });
+          return { status: response.status, body: await response.json() };
+        }),
+      );
+      const refusedCalls = calls.filter((call) => call.status === 503);
+      expect(refusedCalls.length).toBeGreaterThanOrEqual(1);
+      for (const call of refusedCalls) expect(call.body).toEqual({ error: { code: "SERVER_BUSY", values: {}, fieldErrors: {} } });
+      expect(calls.find((call) => call.status === 200)?.body.total).toBeGreaterThanOrEqual(35);
+
+      // Once the burst is over, the slots are free again: a request that leaked one would block this for good.
+      let status = 0;
+      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await fetch(`${app.baseUrl}/ledger`, { headers: { cookie: session } })).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await app.interrupt();
+    }
   });
 });
