@@ -23,6 +23,9 @@ async function main() {
   const port = parsePort(process.env.PORT ?? "3000");
   // The server reads these too; a bad value should stop the start here, in one clear line.
   gateSettingsFromEnv();
+  if (process.env.DATABASE_READ_URL && !process.env.DATABASE_URL) {
+    throw new StartupError("DATABASE_READ_URL needs DATABASE_URL too: the embedded database has no replicas.");
+  }
   await assertPortFree(port);
 
   if (!dev && needsBuild()) {
@@ -32,9 +35,15 @@ async function main() {
 
   const dataRoot = path.resolve(process.env.LUOSHI_DATA_DIR ?? path.join(root, "data"));
   let databaseUrl = process.env.DATABASE_URL;
+  const readUrl = process.env.DATABASE_READ_URL;
   if (databaseUrl) {
     await assertDatabaseReachable(databaseUrl);
     log(`Using PostgreSQL at ${redactDatabaseUrl(databaseUrl)}`);
+    // A read replica gets its schema from the primary by replication: checked, never migrated.
+    if (readUrl) {
+      await assertDatabaseReachable(readUrl, { name: "DATABASE_READ_URL" });
+      log(`Reading the ledger, timeline, measure list and exports from the replica at ${redactDatabaseUrl(readUrl)}`);
+    }
   } else {
     const dataDir = path.join(dataRoot, "pglite");
     embedded = await startEmbeddedPostgres({ dataDir });

@@ -6,7 +6,7 @@ import { LedgerTable, type LedgerViewRow } from "@/components/ledger/ledger-tabl
 import { LightLegend } from "@/components/light-legend";
 import { SampleDataBanner } from "@/components/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { listLedger } from "@/lib/ledger/list-ledger";
@@ -25,10 +25,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LedgerPage({ searchParams }: Props) {
   await requirePageUser();
   const query = parseLedgerQuery(await searchParams);
-  const settings = await getTrackingSettings(db);
+  const settings = await getTrackingSettings(readDb);
   const [{ rows, total }, options, locale, format, t, tStatus, tExport] = await Promise.all([
-    listLedger(db, query, todayInChina(), settings),
-    listLedgerFilterOptions(db, query.leadUnit),
+    listLedger(readDb, query, todayInChina(), settings),
+    listLedgerFilterOptions(readDb, query.leadUnit),
     getLocale(),
     getFormatter(),
     getTranslations("ledger"),

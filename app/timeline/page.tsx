@@ -7,7 +7,7 @@ import { SampleDataBanner } from "@/components/sample-data-banner";
 import { Gantt } from "@/components/timeline/gantt";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { ledgerSearchParams } from "@/lib/ledger/schemas";
 import { listTimeline } from "@/lib/timeline/list-timeline";
@@ -29,8 +29,8 @@ export default async function TimelinePage({ searchParams }: Props) {
   const query = parseDashboardQuery(params);
   const zoom: Zoom = zooms.find((candidate) => candidate === params.zoom) ?? "quarter";
   const today = todayInChina();
-  const settings = await getTrackingSettings(db);
-  const [areas, options, t] = await Promise.all([listTimeline(db, query, today, settings), listLedgerFilterOptions(db, query.leadUnit), getTranslations("timeline")]);
+  const settings = await getTrackingSettings(readDb);
+  const [areas, options, t] = await Promise.all([listTimeline(readDb, query, today, settings), listLedgerFilterOptions(readDb, query.leadUnit), getTranslations("timeline")]);
   const scope = ledgerSearchParams(query as never);
   return (
     <>

@@ -63,6 +63,7 @@ export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], 
     ...route,
     tags: [tag],
     security: isPublic ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
-    responses: { ...responses, ...errorResponses(isPublic ? [...errors, 503] : [401, 403, ...errors, 503]) },
+    // A route's own description of a status (the health check's 503) wins over the generic error.
+    responses: { ...errorResponses(isPublic ? [...errors, 503] : [401, 403, ...errors, 503]), ...responses },
   });
 }

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { registerApiRoute } from "./openapi-registry";
 
 export const healthSchema = z
-  .union([
-    z.object({ status: z.literal("ok"), db: z.literal("ok"), measures: z.number().int() }),
-    z.object({ status: z.literal("error"), db: z.literal("down") }),
-  ])
+  .object({
+    status: z.enum(["ok", "error"]),
+    db: z.enum(["ok", "down"]).meta({ description: "The primary database." }),
+    measures: z.number().int().optional().meta({ description: "Measures in the primary, when it answers." }),
+    replica: z.enum(["ok", "down"]).optional().meta({ description: "The read replica, only when DATABASE_READ_URL names one." }),
+  })
   .meta({ id: "Health" });
 
 export const meSchema = z
@@ -26,8 +28,8 @@ export function registerSystemPaths(registry: OpenAPIRegistry): void {
     summary: "Health check (public)",
     isPublic: true,
     responses: {
-      200: { description: "The database answers.", content: { "application/json": { schema: healthSchema } } },
-      503: { description: "The database is down.", content: { "application/json": { schema: healthSchema } } },
+      200: { description: "The database (and the read replica, if any) answers.", content: { "application/json": { schema: healthSchema } } },
+      503: { description: "The database or the read replica is down.", content: { "application/json": { schema: healthSchema } } },
     },
   });
   registerApiRoute(registry, {

@@ -1,7 +1,7 @@
 import { createPrismaClient, type PrismaClient } from "./create-client";
 
-// Reuse one client across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { luoshiPrisma?: PrismaClient };
+// Reuse the clients across hot reloads in development.
+const globalForPrisma = globalThis as unknown as { luoshiPrisma?: PrismaClient; luoshiReadPrisma?: PrismaClient };
 
 function getClient(): PrismaClient {
   if (!globalForPrisma.luoshiPrisma) {
@@ -12,11 +12,34 @@ function getClient(): PrismaClient {
   return globalForPrisma.luoshiPrisma;
 }
 
-/** The app's Prisma client, created on first use so `next build` never needs a database. */
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const client = getClient();
-    const value = Reflect.get(client, property, client);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-});
+function getReadClient(): PrismaClient {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getClient();
+  globalForPrisma.luoshiReadPrisma ??= createPrismaClient(url);
+  return globalForPrisma.luoshiReadPrisma;
+}
+
+/** A client created on first use, so `next build` never needs a database. */
+function lazyClient(get: () => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const client = get();
+      const value = Reflect.get(client, property, client);
+      return typeof value === "function" ? value.bind(client) : value;
+    },
+  });
+}
+
+/** The app's Prisma client on the primary database: every write, and every read that must see them at once. */
+export const db: PrismaClient = lazyClient(getClient);
+
+/**
+ * For the read-only list views (ledger, timeline, measure list API, exports): a
+ * read replica when DATABASE_READ_URL is set, else the primary. Never write
+ * through it. Each such view reads all its data here, so a page's figures agree
+ * with each other even while the replica lags behind.
+ */
+export const readDb: PrismaClient = lazyClient(getReadClient);
+
+/** Whether list views read from a replica (DATABASE_READ_URL). */
+export const hasReadReplica = () => Boolean(process.env.DATABASE_READ_URL);

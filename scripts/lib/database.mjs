@@ -12,32 +12,32 @@ export function redactDatabaseUrl(raw) {
   }
 }
 
-/** Throws a StartupError naming the problem when DATABASE_URL is not a PostgreSQL URL. */
-export function parseDatabaseUrl(raw) {
+/** Throws a StartupError naming the problem when DATABASE_URL (or `name`) is not a PostgreSQL URL. */
+export function parseDatabaseUrl(raw, name = "DATABASE_URL") {
   let url;
   try {
     url = new URL(raw);
   } catch {
     throw new StartupError(
-      "DATABASE_URL is not a valid URL. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.",
+      `${name} is not a valid URL. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`,
     );
   }
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
     throw new StartupError(
-      `DATABASE_URL must start with postgresql:// (got ${url.protocol}//). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`,
+      `${name} must start with postgresql:// (got ${url.protocol}//). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`,
     );
   }
   if (!url.hostname || url.pathname.length <= 1) {
     throw new StartupError(
-      "DATABASE_URL must name a host and a database, e.g. postgresql://USER:PASSWORD@HOST:5432/luoshi.",
+      `${name} must name a host and a database, e.g. postgresql://USER:PASSWORD@HOST:5432/luoshi.`,
     );
   }
   return url;
 }
 
 /** Connects once and checks the server version, so a bad URL fails here in one line. */
-export async function assertDatabaseReachable(raw, { timeoutMs = 8_000 } = {}) {
-  parseDatabaseUrl(raw);
+export async function assertDatabaseReachable(raw, { timeoutMs = 8_000, name = "DATABASE_URL" } = {}) {
+  parseDatabaseUrl(raw, name);
   const client = new pg.Client({ connectionString: raw, connectionTimeoutMillis: timeoutMs });
   // A dropped connection after connect would otherwise be an unhandled 'error' event.
   client.on("error", () => {});

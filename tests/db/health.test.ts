@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { checkHealth } from "@/lib/health/check-health";
+import { checkHealth, withReplica } from "@/lib/health/check-health";
 import { migrateDeploy } from "@/scripts/lib/prisma-cli.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
 import { testDb } from "./helpers";
@@ -41,6 +41,15 @@ describe("[DB] health", () => {
       await client?.$disconnect().catch(() => {});
       delete (globalThis as { luoshiPrisma?: unknown }).luoshiPrisma;
     }
+  });
+
+  it("with a read replica, is ok only when both answer, and says which one is down", () => {
+    const up = { status: "ok", db: "ok", measures: 36 } as const;
+    const down = { status: "error", db: "down" } as const;
+    expect(withReplica(up, null)).toEqual(up);
+    expect(withReplica(up, { ...up, measures: 35 })).toEqual({ status: "ok", db: "ok", measures: 36, replica: "ok" });
+    expect(withReplica(up, down)).toEqual({ status: "error", db: "ok", measures: 36, replica: "down" });
+    expect(withReplica(down, up)).toEqual({ status: "error", db: "down", replica: "ok" });
   });
 
   it("reports down when the server cannot be reached at all", async () => {

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres.mjs";
+import { migrateDeploy, seed } from "@/scripts/lib/prisma-cli.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
 import { freePort, launchApp, loginCookie, root, runToFailure, waitForHealth, type AppProcess } from "./app-process";
 
@@ -182,7 +183,72 @@ describe("[START] npm start with DATABASE_URL", () => {
   });
 });
 
+describe("[START] a read replica (DATABASE_READ_URL)", () => {
+  it.runIf(process.env.TEST_DATABASE_URL)("serves the list views from the replica and everything else from the primary, and reports both in /api/health", async () => {
+    // Two databases with the same catalogue; the "replica" differs in one title, to show which one a page read.
+    const [primary, replica] = [
+      await createScratchDatabase("postgres", process.env.TEST_DATABASE_URL),
+      await createScratchDatabase("postgres", process.env.TEST_DATABASE_URL),
+    ];
+    const replicaTitle = "只读副本中的标题";
+    for (const database of [primary, replica]) {
+      await migrateDeploy(database.url);
+      await seed(database.url);
+    }
+    const client = new pg.Client({ connectionString: replica.url });
+    await client.connect();
+    await client.query(`UPDATE "Measure" SET "titleZh" = $1 WHERE code = '2.1.2'`, [replicaTitle]);
+    await client.end();
+
+    const app = launchApp({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url }, await freePort());
+    let replicaDropped = false;
+    try {
+      const health = await waitForHealth(app);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "ok", db: "ok", replica: "ok" });
+      expect(app.output()).toContain("Reading the ledger, timeline, measure list and exports from the replica at postgresql://");
+
+      const ledger = await page(app, "/ledger?q=2.1.2");
+      expect(ledger.html).toContain(replicaTitle);
+      const measure = await page(app, "/measures/2.1.2");
+      expect(measure.html).toContain("实施“瓶颈路”畅通工程");
+      expect(measure.html).not.toContain(replicaTitle);
+      const session = await loginCookie(app, "viewer");
+      const listed = await (await fetch(`${app.baseUrl}/api/v1/measures?q=2.1.2`, { headers: { cookie: session } })).json();
+      expect(listed.items.map((item: { titleZh: string }) => item.titleZh)).toContain(replicaTitle);
+      const csv = await (await fetch(`${app.baseUrl}/api/v1/measures/export.csv?q=2.1.2`, { headers: { cookie: session } })).text();
+      expect(csv).toContain(replicaTitle);
+
+      await replica.drop();
+      replicaDropped = true;
+      const down = await fetch(`${app.baseUrl}/api/health`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: "error", db: "ok", replica: "down" });
+    } finally {
+      await app.interrupt();
+      await primary.drop();
+      if (!replicaDropped) await replica.drop();
+    }
+  });
+});
+
 describe("[START] bad configuration gets one clear line and a non-zero exit", () => {
+  it("a read replica without a primary server", async () => {
+    const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: tempDataDir(), DATABASE_URL: undefined, DATABASE_READ_URL: "postgresql://replica:5432/luoshi" }, await freePort());
+    expect(code).toBe(1);
+    expect(output).toContain("luoshi: DATABASE_READ_URL needs DATABASE_URL too: the embedded database has no replicas.");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("unreachable read replica", async () => {
+    const { code, output } = await runToFailure(
+      { DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", DATABASE_READ_URL: "postgresql://luoshi:secret@127.0.0.1:1/luoshi" },
+      await freePort(),
+    );
+    expect(code).toBe(1);
+    expect(output).toContain("luoshi: Cannot reach PostgreSQL at postgresql://luoshi:***@127.0.0.1:1/luoshi");
+    expect(output).not.toContain("secret");
+  });
+
   const noStackTrace = (output: string) => expect(output).not.toMatch(/^\s+at /m);
 
   it("malformed DATABASE_URL", async () => {

@@ -2,12 +2,12 @@ import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
 import { listMeasures } from "@/lib/api/measures/list-measures";
 import { listMeasuresQuerySchema, listMeasuresResponseSchema } from "@/lib/api/measures/schemas";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 /** Measures with the ledger's filters and paging. */
 export const GET = withApiRoute("measure.read", async (request) => {
   const query = listMeasuresQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return jsonResponse(listMeasuresResponseSchema, await listMeasures(db, query));
+  return jsonResponse(listMeasuresResponseSchema, await listMeasures(readDb, query));
 });

@@ -1,5 +1,5 @@
 import { withApiRoute } from "@/lib/auth/api-route";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { attachment, ledgerExportLabels } from "@/lib/exports/export-labels";
 import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
 import { parseLedgerQuery } from "@/lib/ledger/schemas";
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 /** The current ledger view (same query string as /ledger) as an Excel workbook. */
 export const GET = withApiRoute("measure.read", async (request) => {
   const query = parseLedgerQuery(Object.fromEntries(request.nextUrl.searchParams));
-  const [settings, labels] = await Promise.all([getTrackingSettings(db), ledgerExportLabels()]);
-  return new Response(ledgerXlsxStream(db, query, todayInChina(), settings, labels), {
+  const [settings, labels] = await Promise.all([getTrackingSettings(readDb), ledgerExportLabels()]);
+  return new Response(ledgerXlsxStream(readDb, query, todayInChina(), settings, labels), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": attachment(labels.file, "xlsx"),
