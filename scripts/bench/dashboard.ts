@@ -1,6 +1,8 @@
 // `npm run bench:dashboard`: all dashboard data at 10,000 measures and 120,000
 // reports on a real PostgreSQL server, through the app's code and as bare SQL;
 // then the timeline of 3,000 measures rendered by the production server.
+// `-- --database URL` times the dashboard on an existing database instead (for
+// example luoshi_load of `npm run bench:seed`, with its 600,000 reports).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -17,11 +19,13 @@ import { machineLine, percentile, time } from "./stats";
 const today = new Date("2026-11-28T00:00:00Z");
 const scopes: Record<string, string>[] = [{}, { programme: "P2" }, { area: "2.1" }, { city: "jinan" }, { city: "zibo", area: "2.4" }];
 
+const databaseArgument = process.argv.indexOf("--database");
+const existingDatabase = databaseArgument >= 0 ? process.argv[databaseArgument + 1] : undefined;
+
 async function benchDashboard() {
-  const url = await freshBenchDatabase();
+  const url = existingDatabase ?? (await freshBenchDatabase());
   const db = createPrismaClient(url);
-  await seedAll(db, { now: new Date("2026-11-28T04:00:00Z") });
-  const volume = await generateLedgerData(url);
+  const volume = existingDatabase ? await countVolume(url) : await generate(db, url);
   // The app's pool runs the nine statements concurrently; the bare run does the same on an equal pg pool.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   console.log(`Machine: ${await machineLine(url)}`);
@@ -55,6 +59,19 @@ async function benchDashboard() {
   console.log(`Trend cache, when the month turns: ${turned} measures gain a month in ${(performance.now() - turn).toFixed(0)} ms`);
   await pool.end();
   await db.$disconnect();
+}
+
+async function generate(db: ReturnType<typeof createPrismaClient>, url: string) {
+  await seedAll(db, { now: new Date("2026-11-28T04:00:00Z") });
+  return generateLedgerData(url);
+}
+
+async function countVolume(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT (SELECT count(*) FROM "Measure")::int AS measures, (SELECT count(*) FROM "ProgressReport")::int AS reports`);
+  await client.end();
+  return rows[0] as { measures: number; reports: number };
 }
 
 /** Times GET /timeline on the production build against 3,000 measures. */
@@ -94,7 +111,7 @@ async function benchTimeline() {
 }
 
 (process.argv.includes("--timeline-only") ? Promise.resolve() : benchDashboard())
-  .then(() => (process.argv.includes("--no-timeline") ? undefined : benchTimeline()))
+  .then(() => (process.argv.includes("--no-timeline") || existingDatabase ? undefined : benchTimeline()))
   .catch((error) => {
     console.error(error);
     process.exit(1);
