@@ -42,7 +42,10 @@ const server = http.createServer((request, response) => {
   const handle = () => void handleWithNext(request, response);
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
   if (request.url?.startsWith("/_next/static/")) return handle();
-  gate.handle(request, response, handle);
+  // A form submission (a Server Action) waits however long it takes: a 503 there
+  // would end in the error page, and the user would lose what they typed.
+  const neverRefuse = request.method === "POST" && request.headers["next-action"] !== undefined;
+  gate.handle(request, response, handle, { neverRefuse });
 });
 server.listen(port, () => {
   console.log(

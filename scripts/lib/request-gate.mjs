@@ -28,8 +28,10 @@ export function gateSettingsFromEnv(env = process.env) {
 }
 
 /**
- * `handle(request, response, next)` runs `next` now or later, or answers 503.
- * `busy(request, response)` writes the 503 (the caller decides its language).
+ * `handle(request, response, next, { neverRefuse })` runs `next` now or later,
+ * or answers 503. A request marked `neverRefuse` waits its turn however long
+ * the queue is. `busy(request, response)` writes the 503 (the caller decides its
+ * language).
  */
 export function createRequestGate({ maxInFlight, maxQueued, maxWaitMs, busy }) {
   let inFlight = 0;
@@ -68,9 +70,9 @@ export function createRequestGate({ maxInFlight, maxQueued, maxWaitMs, busy }) {
     entry.response.off("close", entry.onClose);
   }
 
-  function handle(request, response, next) {
+  function handle(request, response, next, { neverRefuse = false } = {}) {
     if (inFlight < maxInFlight && queue.length === 0) return start(request, response, next);
-    if (queue.length >= maxQueued) {
+    if (queue.length >= maxQueued && !neverRefuse) {
       counts.rejected++;
       return busy(request, response);
     }
@@ -80,11 +82,13 @@ export function createRequestGate({ maxInFlight, maxQueued, maxWaitMs, busy }) {
       counts.abandoned++;
       remove(entry);
     };
-    entry.timer = setTimeout(() => {
-      counts.timedOut++;
-      remove(entry);
-      busy(request, response);
-    }, maxWaitMs);
+    if (!neverRefuse) {
+      entry.timer = setTimeout(() => {
+        counts.timedOut++;
+        remove(entry);
+        busy(request, response);
+      }, maxWaitMs);
+    }
     response.once("close", entry.onClose);
     queue.push(entry);
   }

@@ -20,21 +20,28 @@ async function gatedServer(settings: { maxInFlight: number; maxQueued: number; m
     },
   });
   const server = http.createServer((request, response) =>
-    gate.handle(request, response, () => {
-      const name = request.url!.slice(1);
-      started.push(name);
-      holds.set(name, () => response.end(`done ${name}`));
-    }),
+    gate.handle(
+      request,
+      response,
+      () => {
+        const name = request.url!.slice(1);
+        started.push(name);
+        holds.set(name, () => response.end(`done ${name}`));
+      },
+      { neverRefuse: request.method === "POST" },
+    ),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const get = (name: string, signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}/${name}`, { signal });
+  // POSTs stand for form submissions: marked neverRefuse.
+  const post = (name: string) => fetch(`http://127.0.0.1:${port}/${name}`, { method: "POST" });
   const release = (name: string) => holds.get(name)!();
   const close = () => {
     server.closeAllConnections();
     return new Promise((resolve) => server.close(resolve));
   };
-  return { gate, started, get, release, close };
+  return { gate, started, get, post, release, close };
 }
 
 /** Waits until the condition holds (the server works on its own event loop turns). */
@@ -103,6 +110,27 @@ describe("[LOAD] request gate in front of Next.js", () => {
     await until(() => server.gate.stats().inFlight === 0);
     expect(server.started).toEqual(["slow"]);
     expect(server.gate.stats()).toMatchObject({ timedOut: 1, admitted: 1 });
+  });
+
+  it("never turns away a request marked neverRefuse (a form submission): it waits beyond a full queue and maxWaitMs", async () => {
+    const server = await gatedServer({ maxInFlight: 1, maxQueued: 1, maxWaitMs: 100 });
+    closeServer = server.close;
+    const first = server.get("first");
+    await until(() => server.started.length === 1);
+    const waiting = server.get("waiting");
+    await until(() => server.gate.stats().waiting === 1);
+    const form = server.post("form"); // the queue is full
+    await until(() => server.gate.stats().waiting === 2);
+
+    await new Promise((resolve) => setTimeout(resolve, 300)); // longer than maxWaitMs
+    expect((await waiting).status).toBe(503);
+    expect(server.gate.stats()).toMatchObject({ waiting: 1, rejected: 0, timedOut: 1 });
+    server.release("first");
+    await until(() => server.started.length === 2);
+    server.release("form");
+    expect(await (await form).text()).toBe("done form");
+    expect((await first).status).toBe(200);
+    expect(server.started).toEqual(["first", "form"]);
   });
 
   it("drops a waiting request whose client gave up, so no work is spent on it", async () => {
