@@ -56,3 +56,18 @@ test("[DASHBOARD]: the scope form's unit picker speaks English and narrows the d
   await expect(page).toHaveURL(/\/dashboard\?.*leadUnit=prov-transport/);
   await expect(page.getByRole("combobox", { name: "Lead unit" })).toHaveValue("Shandong Provincial Department of Transport");
 });
+
+test("[LEDGER]: when the unit search cannot be reached, the picker says so and the form still works", async ({ page }) => {
+  await logIn(page, "leader", undefined, "/ledger");
+  // A network failure cannot be produced on loopback otherwise; only this one request is cut.
+  await page.route("**/api/v1/units?**", (route) => route.abort("connectionfailed"));
+  const picker = page.getByRole("combobox", { name: "牵头单位" });
+  await picker.fill("交通");
+  await expect(page.getByRole("listbox", { name: "牵头单位" }).locator("xpath=..")).toContainText("搜索失败，请重试。");
+  await expect(page.getByRole("status").filter({ hasText: "搜索失败，请重试。" })).toHaveCount(1);
+  await picker.press("Escape");
+  await expect(picker).toHaveValue("");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/\/ledger\?/);
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+});
