@@ -119,6 +119,8 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
           maxLength={100}
           onChange={(event) => {
             setText(event.target.value);
+            // An emptied field means any unit at once, even if the form is sent without leaving it.
+            if (event.target.value.trim() === "") setChosen(null);
             setOpen(true);
           }}
           // Open on a click or a key, not on focus: tabbing through the form should not cover it with a list.

@@ -40,6 +40,13 @@ test("[LEDGER]: a lead unit is found by typing part of its name, chosen with the
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/[?&]leadUnit=(&|$)/);
   await expect(page.locator("tbody tr").first()).toBeVisible();
+
+  // Emptying the field by hand and pressing Enter in it sends "any unit" too.
+  await page.goto("/ledger?leadUnit=prov-transport");
+  await expect(picker).toHaveValue("山东省交通运输厅");
+  await picker.fill("");
+  await picker.press("Enter");
+  await expect(page).toHaveURL(/[?&]leadUnit=(&|$)/);
 });
 
 test("[DASHBOARD]: the scope form's unit picker speaks English and narrows the dashboard", async ({ page }) => {
