@@ -1,4 +1,4 @@
-import { MessagePage } from "@/components/message-page";
+import { MessagePage } from "@/components/layout/message-page";
 
 export default function Forbidden() {
   return <MessagePage namespace="forbidden" />;

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { CatalogueArea } from "@/components/catalogue-area";
-import { SampleDataBanner } from "@/components/sample-data-banner";
+import { CatalogueArea } from "@/components/measure/catalogue-area";
+import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";

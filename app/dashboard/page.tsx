@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { ScopeFilterForm } from "@/components/dashboard/scope-filter-form";
-import { SampleDataBanner } from "@/components/sample-data-banner";
+import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { bulletinPageHref } from "@/lib/bulletin/schemas";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";

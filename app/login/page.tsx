@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LoginForm } from "@/components/login-form";
+import { LoginForm } from "@/components/account/login-form";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session-user";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { SampleDataBanner } from "@/components/sample-data-banner";
+import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { BulletinFormDefaults, BulletinFormat } from "@/lib/bulletin/schemas";
 import type { FieldError } from "@/lib/errors/app-error";
-import { UnitPicker, type UnitChoice } from "../unit-picker";
+import { UnitPicker, type UnitChoice } from "@/components/forms/unit-picker";
 
 type Option = { value: string; label: string };
 type Props = {

@@ -4,7 +4,7 @@ import type { Breakdown } from "@/lib/dashboard/get-dashboard-data";
 import { cityPositions, project } from "@/lib/dashboard/circle-map-data";
 import { localized } from "@/lib/i18n/localized";
 import { lights, type Light } from "@/lib/tracking/light";
-import { LightPatternDefs } from "./light-patterns";
+import { LightPatternDefs } from "@/components/light/light-patterns";
 
 const WIDTH = 640;
 const severity: Light[] = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];

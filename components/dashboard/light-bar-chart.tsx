@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { lights, type Light } from "@/lib/tracking/light";
-import { LightPatternDefs } from "./light-patterns";
+import { LightPatternDefs } from "@/components/light/light-patterns";
 
 export type LightBarRow = { label: string; hrefs: Record<Light, string> } & Record<Light, number>;
 

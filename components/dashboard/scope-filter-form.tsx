@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
-import { UnitPicker } from "../unit-picker";
+import { UnitPicker } from "@/components/forms/unit-picker";
 
 /**
  * The scope of the dashboard and the timeline (programme, area, city, lead unit, and for

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import { UnitPicker } from "@/components/unit-picker";
+import { UnitPicker } from "@/components/forms/unit-picker";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";

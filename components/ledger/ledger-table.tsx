@@ -19,7 +19,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { LightBadge } from "@/components/light-badge";
+import { LightBadge } from "@/components/light/light-badge";
 import type { LedgerColumn } from "@/lib/ledger/schemas";
 import type { Light } from "@/lib/tracking/light";
 

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { lightColours } from "@/components/dashboard/light-styles";
+import { lightColours } from "@/components/light/light-styles";
 import { localized } from "@/lib/i18n/localized";
 import type { TimelineArea, TimelineMeasure } from "@/lib/timeline/list-timeline";
 import { timeScale, type Zoom } from "@/lib/timeline/scale";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ChangePasswordForm } from "@/components/change-password-form";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale } from "next-intl/server";
-import { MeasureDetailView } from "@/components/measure-detail";
+import { MeasureDetailView } from "@/components/measure/measure-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";

@@ -4,17 +4,17 @@ import type { HistoryEvent } from "@/lib/audit/list-measure-history";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
 import { expectedPercent, type Light } from "@/lib/tracking/light";
-import { LightBadge } from "./light-badge";
-import { ReopenForm } from "./measure/extension-forms";
-import { MeasureExtensions } from "./measure/measure-extensions";
-import { MeasureHistory } from "./measure/measure-history";
-import { MeasureReports } from "./measure/measure-reports";
-import { AddMilestoneForm, MilestoneActions } from "./measure/milestone-forms";
-import { ReportForm, type ReportDraft } from "./measure/report-form";
-import { MeasureOwnerForm } from "./measure-owner-form";
-import { PercentBar } from "./percent-bar";
-import { SampleDataBanner } from "./sample-data-banner";
-import { StatusBadge } from "./status-badge";
+import { LightBadge } from "@/components/light/light-badge";
+import { ReopenForm } from "./extension-forms";
+import { MeasureExtensions } from "./measure-extensions";
+import { MeasureHistory } from "./measure-history";
+import { MeasureReports } from "./measure-reports";
+import { AddMilestoneForm, MilestoneActions } from "./milestone-forms";
+import { ReportForm, type ReportDraft } from "./report-form";
+import { MeasureOwnerForm } from "@/components/measure/measure-owner-form";
+import { PercentBar } from "@/components/measure/percent-bar";
+import { SampleDataBanner } from "@/components/layout/sample-data-banner";
+import { StatusBadge } from "@/components/measure/status-badge";
 
 export type MeasurePermissions = {
   editOwner: boolean;

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session-user";
-import { LanguageSwitch } from "./language-switch";
-import { LogoutButton } from "./logout-button";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LogoutButton } from "@/components/account/logout-button";
 
 export async function SiteHeader() {
   const [user, t, tNav, tRoles] = await Promise.all([

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { Catalogue } from "@/lib/measures/list-catalogue";
-import { PercentBar } from "./percent-bar";
-import { StatusBadge } from "./status-badge";
+import { PercentBar } from "@/components/measure/percent-bar";
+import { StatusBadge } from "@/components/measure/status-badge";
 
 type Area = Catalogue[number]["areas"][number];
 

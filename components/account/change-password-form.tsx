@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { idleState } from "@/lib/errors/action-state";
 import { changeOwnPasswordAction } from "@/lib/users/actions";
-import { TextField } from "./forms/field";
-import { FormStatus } from "./forms/form-status";
-import { SubmitButton } from "./forms/submit-button";
+import { TextField } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 export function ChangePasswordForm() {
   const t = useTranslations("account");

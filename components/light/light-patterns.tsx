@@ -1,5 +1,5 @@
 import { lights } from "@/lib/tracking/light";
-import { lightColours } from "./light-styles";
+import { lightColours } from "@/components/light/light-styles";
 
 /** SVG patterns per light: stripes, dots, cross-hatch, solid, checks. Use as fill="url(#light-RED)". */
 export function LightPatternDefs() {

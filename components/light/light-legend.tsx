@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { lights } from "@/lib/tracking/light";
 import type { TrackingSettings } from "@/lib/tracking/settings";
-import { LightBadge } from "./light-badge";
+import { LightBadge } from "@/components/light/light-badge";
 
 /** Explains the computed light rule with the settings in force. */
 export function LightLegend({ settings }: { settings: TrackingSettings }) {
