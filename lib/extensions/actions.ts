@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { todayInChina } from "@/lib/tracking/dates";
-import { decideExtension, reopenMeasure, requestExtension } from "./extensions";
+import { decideExtension } from "./decide-extension";
+import { reopenMeasure } from "./reopen-measure";
+import { requestExtension } from "./request-extension";
 import { decideExtensionInputSchema, reopenMeasureInputSchema, requestExtensionInputSchema } from "./schemas";
 
 export const requestExtensionAction = defineAction({

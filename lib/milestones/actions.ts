@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { todayInChina } from "@/lib/tracking/dates";
-import { addMilestone, changeMilestone } from "./change-milestone";
+import { addMilestone } from "./add-milestone";
+import { changeMilestone } from "./change-milestone";
 import { addMilestoneInputSchema, completeMilestoneInputSchema, rescheduleMilestoneInputSchema } from "./schemas";
 
 export const addMilestoneAction = defineAction({

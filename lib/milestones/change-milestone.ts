@@ -5,24 +5,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
 import { isoDay } from "@/lib/tracking/dates";
-import type { AddMilestoneInput, CompleteMilestoneInput, RescheduleMilestoneInput } from "./schemas";
-
-export async function addMilestone(db: PrismaClient, user: SessionUser, input: AddMilestoneInput) {
-  return db.$transaction(async (tx) => {
-    const measure = await findMeasureFor(tx, user, "milestone.manage", input.measureCode);
-    const count = await tx.milestone.count({ where: { measureId: measure.id } });
-    const milestone = await tx.milestone.create({
-      data: { measureId: measure.id, titleZh: input.titleZh, titleEn: input.titleEn, dueDate: input.dueDate, sortOrder: count },
-    });
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      action: "milestone.add",
-      entityType: "Measure",
-      entityId: measure.id,
-      after: { milestone: milestone.id, titleZh: input.titleZh, dueDate: isoDay(input.dueDate) },
-    });
-  });
-}
+import type { CompleteMilestoneInput, RescheduleMilestoneInput } from "./schemas";
 
 /** Completes or reschedules a milestone of a measure the user may manage, at the version read. */
 export async function changeMilestone(

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { decideExtension, reopenMeasure, requestExtension } from "@/lib/extensions/extensions";
+import { decideExtension } from "@/lib/extensions/decide-extension";
+import { reopenMeasure } from "@/lib/extensions/reopen-measure";
+import { requestExtension } from "@/lib/extensions/request-extension";
 import { listMissingReports } from "@/lib/reports/list-missing-reports";
 import { reviewReport } from "@/lib/reports/review-report";
 import { saveReport } from "@/lib/reports/save-report";
