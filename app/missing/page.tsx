@@ -13,6 +13,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<{ period?: string | string[] }> };
 
 export default async function MissingReportsPage({ searchParams }: Props) {
+  // Who has not reported is open to every signed-in user (measure.read), so units see it too.
   await requirePageUser();
   const requested = periodSchema.safeParse((await searchParams).period);
   const today = todayInChina();

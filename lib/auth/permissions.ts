@@ -18,7 +18,6 @@ export const permissionTable = {
   "report.review": { LEADER: "all", INSPECTOR: "all" },
   "extension.request": { OFFICIAL: "ownUnit" },
   "extension.decide": { INSPECTOR: "all" },
-  "report.chase": { INSPECTOR: "all" },
   /** Add, complete and reschedule milestones. */
   "milestone.manage": { ADMIN: "all", OFFICIAL: "ownUnit" },
   /** Reopen a closed-out (completed) measure. */

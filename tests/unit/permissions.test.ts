@@ -16,10 +16,9 @@ describe("[AUTH] the role table says what the roles are", () => {
     }
   });
 
-  it("leaders and inspectors review reports; only inspectors decide extensions and chase", () => {
+  it("leaders and inspectors review reports; only inspectors decide extensions", () => {
     expect(roles.filter((role) => can(as(role), "report.review"))).toEqual(["LEADER", "INSPECTOR"]);
     expect(roles.filter((role) => can(as(role), "extension.decide"))).toEqual(["INSPECTOR"]);
-    expect(roles.filter((role) => can(as(role), "report.chase"))).toEqual(["INSPECTOR"]);
   });
 
   it("officials edit and report only on measures of their own unit", () => {
