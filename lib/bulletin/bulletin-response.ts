@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
-import { contentDisposition } from "@/lib/exports/export-labels";
+import { contentDisposition } from "@/lib/api/content-disposition";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 import { bulletinDocument } from "./bulletin-document";

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { contentDisposition } from "@/lib/api/content-disposition";
 import type { LedgerExportLabels } from "./ledger-export-record";
 
 /** Column names and wording of the ledger exports in the user's language. */
@@ -19,9 +20,4 @@ export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheet
 /** A download header that keeps a Chinese file name. */
 export function attachment(name: string, extension: string): string {
   return contentDisposition(`${name}-${new Date().toISOString().slice(0, 10)}.${extension}`, `ledger.${extension}`);
-}
-
-/** A download header with a UTF-8 file name and a plain ASCII one for old clients. */
-export function contentDisposition(filename: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { contentDisposition } from "@/lib/api/content-disposition";
 import { withApiRoute } from "@/lib/auth/api-route";
 import { db } from "@/lib/db";
 import { buildImportTemplate } from "@/lib/measure-import/build-import-template";
@@ -13,7 +14,7 @@ export const GET = withApiRoute("catalogue.manage", async () => {
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Disposition": contentDisposition(name, "import-template.xlsx"),
       "Cache-Control": "no-store",
     },
   });
