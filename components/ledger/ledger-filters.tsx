@@ -1,3 +1,4 @@
+import { MeasureStatus } from "@/generated/prisma/enums";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
@@ -6,7 +7,6 @@ import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
 
-const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared. */
 export async function LedgerFilters({ query, options }: { query: LedgerQuery; options: LedgerFilterOptions }) {
@@ -37,7 +37,7 @@ export async function LedgerFilters({ query, options }: { query: LedgerQuery; op
       {select("area", t("area"), options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })))}
       {select("city", t("city"), options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })))}
       <UnitPicker name="leadUnit" label={t("leadUnit")} selected={options.leadUnit} />
-      {select("status", t("status"), statuses.map((status) => ({ value: status, label: tStatus(status) })))}
+      {select("status", t("status"), Object.values(MeasureStatus).map((status) => ({ value: status, label: tStatus(status) })))}
       {select("light", t("light"), lights.map((light) => ({ value: light, label: tLights(light) })))}
       <label className="flex flex-col gap-1 text-sm">
         {t("dueFrom")}

@@ -1,3 +1,4 @@
+import { Role } from "@/generated/prisma/enums";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { registerApiRoute } from "./openapi-registry";
@@ -15,7 +16,7 @@ export const meSchema = z
   .object({
     loginName: z.string(),
     displayName: z.string(),
-    role: z.enum(["ADMIN", "LEADER", "INSPECTOR", "OFFICIAL", "VIEWER"]),
+    role: z.enum(Role),
     unitId: z.string().nullable(),
   })
   .meta({ id: "Me" });

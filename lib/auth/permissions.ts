@@ -1,4 +1,4 @@
-import type { Role } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
 
 /**
  * Who may do what: the one role → permission table. "all" = on any record;
@@ -35,7 +35,7 @@ export type Permission = keyof typeof permissionTable;
 export const publicActionNames = ["preferences.setLocale"] as const;
 export type PublicActionName = (typeof publicActionNames)[number];
 
-export const roles: Role[] = ["ADMIN", "LEADER", "INSPECTOR", "OFFICIAL", "VIEWER"];
+export const roles = Object.values(Role);
 
 /** The scope a role has for a permission, or null when it has none. */
 export function scopeOf(role: Role, permission: Permission): Scope | null {

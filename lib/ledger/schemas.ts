@@ -1,3 +1,4 @@
+import { MeasureStatus } from "@/generated/prisma/enums";
 import { z } from "zod";
 import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
@@ -5,7 +6,6 @@ import { lenient } from "@/lib/validation/lenient";
 
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number];
-const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
 
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -22,7 +22,7 @@ export const ledgerQuerySchema = z.object({
   area: optional(z.string().max(32).meta({ description: "Area code, e.g. 2.1." })),
   city: optional(z.string().max(32).meta({ description: "City code, e.g. jinan." })),
   leadUnit: optional(z.string().max(40).meta({ description: "Lead unit code." })),
-  status: optional(z.enum(statuses)),
+  status: optional(z.enum(MeasureStatus)),
   light: optional(z.enum(lights)),
   dueFrom: optional(isoDate.meta({ description: "Due on or after (YYYY-MM-DD)." })),
   dueTo: optional(isoDate.meta({ description: "Due on or before (YYYY-MM-DD)." })),

@@ -1,7 +1,7 @@
+import { UnitKind } from "@/generated/prisma/enums";
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 
-const unitKinds = ["CITY_GOVERNMENT", "PROVINCIAL_DEPARTMENT", "MUNICIPAL_DEPARTMENT", "OTHER"] as const;
 const optionalCityIdSchema = z
   .string()
   .trim()
@@ -11,7 +11,7 @@ const optionalCityIdSchema = z
 const unitFieldsSchema = z.object({
   nameZh: singleLineText(80),
   nameEn: singleLineText(160),
-  kind: z.enum(unitKinds, "invalid"),
+  kind: z.enum(UnitKind, "invalid"),
   cityId: optionalCityIdSchema,
 });
 

@@ -1,3 +1,4 @@
+import { UnitKind } from "@/generated/prisma/enums";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CreateUnitForm, UnitRow } from "@/components/admin/unit-forms";
@@ -8,7 +9,6 @@ import { listCities, listUnits } from "@/lib/units/list-units";
 
 export const dynamic = "force-dynamic";
 
-const unitKinds = ["CITY_GOVERNMENT", "PROVINCIAL_DEPARTMENT", "MUNICIPAL_DEPARTMENT", "OTHER"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUnits"))("title") };
@@ -23,7 +23,7 @@ export default async function AdminUnitsPage() {
     getTranslations("adminUnits"),
     getTranslations("unitKinds"),
   ]);
-  const kindOptions = unitKinds.map((kind) => ({ value: kind, label: tKinds(kind) }));
+  const kindOptions = Object.values(UnitKind).map((kind) => ({ value: kind, label: tKinds(kind) }));
   const cityOptions = cities.map((city) => ({ value: city.id, label: localized(city, "name", locale) }));
   return (
     <div className="flex flex-col gap-4">

@@ -1,3 +1,4 @@
+import { UnitKind } from "@/generated/prisma/enums";
 import { z } from "zod";
 
 export const unitSchema = z
@@ -5,7 +6,7 @@ export const unitSchema = z
     code: z.string(),
     nameZh: z.string(),
     nameEn: z.string(),
-    kind: z.enum(["CITY_GOVERNMENT", "PROVINCIAL_DEPARTMENT", "MUNICIPAL_DEPARTMENT", "OTHER"]),
+    kind: z.enum(UnitKind),
     city: z.string().nullable().meta({ description: "City code; null for provincial bodies." }),
     active: z.boolean(),
   })

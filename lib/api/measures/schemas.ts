@@ -1,12 +1,11 @@
+import { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import { z } from "zod";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
 import { isoDateString, isoDateTimeString, periodString, unitRefSchema } from "../common-schemas";
 
-const measureStatuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "SUSPENDED"] as const;
-const reportStates = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"] as const;
-export const reportStateSchema = z.enum(reportStates);
-export const measureStatusSchema = z.enum(measureStatuses);
+export const reportStateSchema = z.enum(ReportState);
+export const measureStatusSchema = z.enum(MeasureStatus);
 
 /** The ledger's filters, sorting and paging (lib/ledger/schemas.ts), without its view-only options. */
 export const listMeasuresQuerySchema = ledgerQuerySchema.omit({ group: true, hide: true });
