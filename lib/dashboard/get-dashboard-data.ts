@@ -6,7 +6,7 @@ import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { scopedMeasuresFrom, scopeWhereSql } from "./scope-sql";
+import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/scope-sql";
 import { getTrend } from "./trend";
 
 export type LightCounts = Record<Light, number>;

@@ -3,7 +3,7 @@ import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { scopedMeasuresFrom } from "./scope-sql";
+import { scopedMeasuresFrom } from "@/lib/measures/scope-sql";
 
 type LightSettings = Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">;
 

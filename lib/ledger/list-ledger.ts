@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/scope-sql";
 import type { Light } from "@/lib/tracking/light";
 import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
 import { lightSql, type MeasureStateSql } from "@/lib/tracking/light-sql";
@@ -47,25 +48,17 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The filters of the ledger on measure `m`, its area `a`, programme `p` and lead unit `u`. */
+/** The ledger's filters: the shared scope plus search text, status and due dates. */
 function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const extra: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
-    conditions.push(Prisma.sql`(m.code ILIKE ${pattern} OR m."titleZh" ILIKE ${pattern} OR m."titleEn" ILIKE ${pattern})`);
+    extra.push(Prisma.sql`(m.code ILIKE ${pattern} OR m."titleZh" ILIKE ${pattern} OR m."titleEn" ILIKE ${pattern})`);
   }
-  if (query.programme) conditions.push(Prisma.sql`p.code = ${query.programme}`);
-  if (query.area) conditions.push(Prisma.sql`a.code = ${query.area}`);
-  if (query.leadUnit) conditions.push(Prisma.sql`u.code = ${query.leadUnit}`);
-  if (query.status) conditions.push(Prisma.sql`${state.status} = ${query.status}::"MeasureStatus"`);
-  if (query.dueFrom) conditions.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
-  if (query.dueTo) conditions.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);
-  if (query.city) {
-    // A set of ids the planner can hash, rather than a probe per measure.
-    conditions.push(Prisma.sql`m.id IN (SELECT mc."measureId" FROM "MeasureCity" mc
-      WHERE mc."cityId" = (SELECT c.id FROM "City" c WHERE c.code = ${query.city}))`);
-  }
-  return Prisma.join(conditions, " AND ");
+  if (query.status) extra.push(Prisma.sql`${state.status} = ${query.status}::"MeasureStatus"`);
+  if (query.dueFrom) extra.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
+  if (query.dueTo) extra.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);
+  return scopeWhereSql(query, extra);
 }
 
 /**
@@ -87,9 +80,7 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
              u.code AS "leadUnitCode", u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn",
              ${state.latestPeriod} AS "latestPeriod", ${state.latestState} AS "latestState",
              ${light} AS light
-      FROM "Measure" m
-      JOIN "Area" a ON a.id = m."areaId"
-      JOIN "Programme" p ON p.id = a."programmeId"
+      FROM ${scopedMeasuresFrom}
       JOIN "Unit" u ON u.id = m."leadUnitId"
       ${joins}
       WHERE ${whereSql(query, state)}
