@@ -6,6 +6,7 @@ import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql } from "@/lib/tracking/light-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
+import { expectedReportsSql, reportMissingSql } from "@/lib/reports/expected-reports-sql";
 import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/scope-sql";
 import { getTrend } from "./trend";
 
@@ -73,25 +74,15 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
     investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
-    reporting: Prisma.sql`WITH ${scoped}
+    reporting: Prisma.sql`WITH ${scoped}, expected AS (${expectedReportsSql(period, periodEnd)})
       SELECT count(*) AS due,
-             count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED')) AS submitted,
-             count(*) FILTER (WHERE r.state = 'APPROVED') AS approved
-      ${expectedReportsSql(period, periodEnd)}`,
+             count(*) FILTER (WHERE NOT ${reportMissingSql}) AS submitted,
+             count(*) FILTER (WHERE "reportState" = 'APPROVED') AS approved
+      FROM expected`,
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
   };
-}
-
-/**
- * Reports of a month expected from lead units of measures under way (as on
- * /missing), on `scoped s` with the lead unit's report of that month as `r`.
- */
-function expectedReportsSql(period: Date, periodEnd: Date): Prisma.Sql {
-  return Prisma.sql`FROM scoped s
-      LEFT JOIN "ProgressReport" r ON r."measureId" = s.id AND r."unitId" = s."leadUnitId" AND r.period = ${period}::date
-      WHERE s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (s."startDate" IS NULL OR s."startDate" <= ${periodEnd}::date)`;
 }
 
 export interface MissingReportItem {
@@ -110,12 +101,12 @@ export interface MissingReportItem {
  */
 export async function listMissingInScope(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<MissingReportItem[]> {
   const day = asOfDay(query.asOf, today);
-  return db.$queryRaw<MissingReportItem[]>(Prisma.sql`WITH ${scopedSql(query, today, settings)}
-    SELECT missing.code, missing."titleZh", missing."titleEn", missing.state, u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn" FROM (
-      SELECT s.code, s."titleZh", s."titleEn", s."leadUnitId", r.state
-      ${expectedReportsSql(monthOf(day), monthEnd(day))} AND (r.state IS NULL OR r.state NOT IN ('SUBMITTED', 'APPROVED'))
-    ) missing JOIN "Unit" u ON u.id = missing."leadUnitId"
-    ORDER BY u.code, missing.code`);
+  return db.$queryRaw<MissingReportItem[]>(Prisma.sql`WITH ${scopedSql(query, today, settings)},
+      expected AS (${expectedReportsSql(monthOf(day), monthEnd(day))})
+    SELECT e.code, e."titleZh", e."titleEn", e."reportState" AS state, u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn"
+    FROM expected e JOIN "Unit" u ON u.id = e."leadUnitId"
+    WHERE ${reportMissingSql}
+    ORDER BY u.code, e.code`);
 }
 
 /**

@@ -1,5 +1,7 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { monthEnd } from "@/lib/tracking/dates";
+import { expectedReportsSql, reportMissingSql } from "./expected-reports-sql";
 
 export interface MissingByUnit {
   unit: { code: string; nameZh: string; nameEn: string };
@@ -7,39 +9,26 @@ export interface MissingByUnit {
   missing: { code: string; titleZh: string; titleEn: string; state: "DRAFT" | "RETURNED" | null }[];
 }
 
+type ExpectedRow = MissingByUnit["missing"][number] & { missing: boolean; unitCode: string; unitZh: string; unitEn: string };
+
 /**
  * For a month: which lead units have not submitted the report of each measure
- * they lead that is under way (started, not completed or suspended). A draft or
- * a returned report still counts as missing.
+ * they lead that is under way, by the rule of expected-reports-sql.ts.
  */
 export async function listMissingReports(db: PrismaClient, period: Date): Promise<MissingByUnit[]> {
-  const periodEnd = monthEnd(period);
-  const measures = await db.measure.findMany({
-    where: {
-      status: { in: ["NOT_STARTED", "IN_PROGRESS"] },
-      OR: [{ startDate: null }, { startDate: { lte: periodEnd } }],
-    },
-    orderBy: [{ leadUnit: { code: "asc" } }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      titleZh: true,
-      titleEn: true,
-      leadUnitId: true,
-      leadUnit: { select: { code: true, nameZh: true, nameEn: true } },
-      progressReports: { where: { period }, select: { unitId: true, state: true } },
-    },
-  });
+  const rows = await db.$queryRaw<ExpectedRow[]>(Prisma.sql`
+    WITH scoped AS (SELECT m.id, m.code, m."titleZh", m."titleEn", m.status, m."startDate", m."leadUnitId" FROM "Measure" m),
+      expected AS (${expectedReportsSql(period, monthEnd(period))})
+    SELECT e.code, e."titleZh", e."titleEn", e."reportState" AS state, ${reportMissingSql} AS missing,
+           u.code AS "unitCode", u."nameZh" AS "unitZh", u."nameEn" AS "unitEn"
+    FROM expected e JOIN "Unit" u ON u.id = e."leadUnitId"
+    ORDER BY u.code, e.code`);
   const byUnit = new Map<string, MissingByUnit>();
-  for (const measure of measures) {
-    const entry = byUnit.get(measure.leadUnitId) ?? { unit: measure.leadUnit, expected: 0, missing: [] };
+  for (const { missing, unitCode, unitZh, unitEn, ...measure } of rows) {
+    const entry = byUnit.get(unitCode) ?? { unit: { code: unitCode, nameZh: unitZh, nameEn: unitEn }, expected: 0, missing: [] };
     entry.expected++;
-    const report = measure.progressReports.find((candidate) => candidate.unitId === measure.leadUnitId);
-    const state = report?.state ?? null;
-    if (state === null || state === "DRAFT" || state === "RETURNED") {
-      entry.missing.push({ code: measure.code, titleZh: measure.titleZh, titleEn: measure.titleEn, state });
-    }
-    byUnit.set(measure.leadUnitId, entry);
+    if (missing) entry.missing.push(measure);
+    byUnit.set(unitCode, entry);
   }
   return [...byUnit.values()].filter((entry) => entry.missing.length > 0).sort((a, b) => b.missing.length - a.missing.length);
 }
