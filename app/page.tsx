@@ -4,14 +4,14 @@ import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
-import { listCatalogue } from "@/lib/measures/list-catalogue";
+import { listProgrammes } from "@/lib/measures/list-programmes";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   await requirePageUser();
-  const [catalogue, locale, t] = await Promise.all([listCatalogue(db), getLocale(), getTranslations("home")]);
-  const measures = catalogue.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
+  const [{ programmes, hasSample }, locale, t] = await Promise.all([listProgrammes(db), getLocale(), getTranslations("home")]);
+  const measures = programmes.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
 
   return (
     <>
@@ -19,9 +19,9 @@ export default async function HomePage() {
       <p className="mt-1 mb-4 text-slate-600">
         {t("intro")} {t("measureCount", { count: measures.length })}
       </p>
-      {measures.some((measure) => measure.isSample) && <SampleDataBanner />}
+      {hasSample && <SampleDataBanner />}
       {measures.length === 0 && <p>{t("empty")}</p>}
-      {catalogue.map((programme) => (
+      {programmes.map((programme) => (
         <section key={programme.code} className="mb-8" aria-labelledby={`programme-${programme.code}`}>
           <h2 id={`programme-${programme.code}`} className="mb-3 text-xl font-semibold text-red-900">
             {localized(programme, "title", locale)}

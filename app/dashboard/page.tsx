@@ -26,17 +26,16 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [data, options, hasSample, t] = await Promise.all([
+  const [data, options, t] = await Promise.all([
     getDashboardData(db, query, today, settings),
     listLedgerFilterOptions(db, query.leadUnit),
-    db.measure.count({ where: { isSample: true } }),
     getTranslations("dashboard"),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
-      {hasSample > 0 && <SampleDataBanner />}
+      {data.hasSample && <SampleDataBanner />}
       <ScopeFilterForm path="/dashboard" query={query} options={options} showAsOf>
         {/* The bulletin of the month shown (this month when not looking back), for the same scope. */}
         <Link

@@ -26,7 +26,7 @@ export default async function LedgerPage({ searchParams }: Props) {
   await requirePageUser();
   const query = parseLedgerQuery(await searchParams);
   const settings = await getTrackingSettings(readDb);
-  const [{ rows, total }, options, locale, format, t, tStatus, tExport] = await Promise.all([
+  const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tExport] = await Promise.all([
     listLedger(readDb, query, todayInChina(), settings),
     listLedgerFilterOptions(readDb, query.leadUnit),
     getLocale(),
@@ -66,7 +66,7 @@ export default async function LedgerPage({ searchParams }: Props) {
           ))}
         </div>
       </div>
-      {rows.some((row) => row.isSample) && <SampleDataBanner />}
+      {hasSample && <SampleDataBanner />}
       {query.asOf && (
         <p role="note" className="mb-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
           {t("asOfNote", { month: format.dateTime(new Date(`${query.asOf}-01T00:00:00Z`), { year: "numeric", month: "long" }) })}{" "}

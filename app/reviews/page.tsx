@@ -10,11 +10,11 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewsPage() {
   await requirePageUser("report.review");
-  const [reports, locale, format, t] = await Promise.all([listReportsToReview(db), getLocale(), getFormatter(), getTranslations("reviews")]);
+  const [{ reports, hasSample }, locale, format, t] = await Promise.all([listReportsToReview(db), getLocale(), getFormatter(), getTranslations("reviews")]);
   return (
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
-      {reports.some((report) => report.isSample) && <SampleDataBanner />}
+      {hasSample && <SampleDataBanner />}
       {reports.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

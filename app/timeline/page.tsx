@@ -30,13 +30,13 @@ export default async function TimelinePage({ searchParams }: Props) {
   const zoom: Zoom = zooms.find((candidate) => candidate === params.zoom) ?? "quarter";
   const today = todayInChina();
   const settings = await getTrackingSettings(readDb);
-  const [areas, options, t] = await Promise.all([listTimeline(readDb, query, today, settings), listLedgerFilterOptions(readDb, query.leadUnit), getTranslations("timeline")]);
+  const [{ areas, hasSample }, options, t] = await Promise.all([listTimeline(readDb, query, today, settings), listLedgerFilterOptions(readDb, query.leadUnit), getTranslations("timeline")]);
   const scope = ledgerSearchParams(query as never);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-3 text-slate-600">{t("intro")}</p>
-      {areas.some((area) => area.measures.length > 0) && <SampleDataBanner />}
+      {hasSample && <SampleDataBanner />}
       <ScopeFilterForm path="/timeline" query={query} options={options} hidden={{ zoom }} />
       <nav className="mb-3 flex items-center gap-2 text-sm" aria-label={t("zoom")}>
         {t("zoom")}

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import type { Catalogue } from "@/lib/measures/list-catalogue";
+import type { Programmes } from "@/lib/measures/list-programmes";
 import { PercentBar } from "@/components/measure/percent-bar";
 import { StatusBadge } from "@/components/measure/status-badge";
 
-type Area = Catalogue[number]["areas"][number];
+type Area = Programmes[number]["areas"][number];
 
 /** One area of the catalogue with its measures as a table. */
 export async function CatalogueArea({ area }: { area: Area }) {

@@ -32,7 +32,7 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
   const { joins, state } = measureStateSql(query.asOf);
   return Prisma.sql`scoped AS (
     SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.percent} AS "percentComplete", ${state.status} AS status,
-           m."areaId", m."leadUnitId", m."startDate", m."investmentPlanned", ${state.investmentCompleted} AS "investmentCompleted", ${state.latestState} AS "latestReportState",
+           m."areaId", m."leadUnitId", m."startDate", m."isSample", m."investmentPlanned", ${state.investmentCompleted} AS "investmentCompleted", ${state.latestState} AS "latestReportState",
            ${lightSql(asOfDay(query.asOf, today), settings, state)} AS light
     FROM ${scopedMeasuresFrom}
     ${joins}
@@ -73,7 +73,7 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
       GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`,
     byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
-    investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed FROM scoped`,
+    investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed, coalesce(bool_or("isSample"), false) AS "hasSample" FROM scoped`,
     reporting: Prisma.sql`WITH ${scoped}, expected AS (${expectedReportsSql(period, periodEnd)})
       SELECT count(*) AS due,
              count(*) FILTER (WHERE NOT ${reportMissingSql}) AS submitted,
@@ -128,7 +128,7 @@ export async function getDashboardData(
     db.$queryRaw<BreakdownRow[]>(sql.byArea),
     db.$queryRaw<BreakdownRow[]>(sql.byCity),
     db.$queryRaw<BreakdownRow[]>(sql.byLeadUnit),
-    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null }[]>(sql.investment),
+    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null; hasSample: boolean }[]>(sql.investment),
     db.$queryRaw<{ due: bigint; submitted: bigint; approved: bigint }[]>(sql.reporting),
     db.$queryRaw<MeasureItem[]>(sql.overdue),
     db.$queryRaw<MeasureItem[]>(sql.dueSoon),
@@ -141,6 +141,8 @@ export async function getDashboardData(
   const trend = await trendPromise;
   return {
     trend,
+    /** Whether any measure in scope carries sample data. */
+    hasSample: investment[0]?.hasSample ?? false,
     total: Object.values(lightCounts).reduce((sum, count) => sum + count, 0),
     lightCounts,
     byArea: toBreakdown(byArea),

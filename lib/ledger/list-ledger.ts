@@ -85,25 +85,27 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
       ${joins}
       WHERE ${whereSql(query, state)}
     )
-    SELECT *, count(*) OVER () AS total FROM ledger
+    SELECT *, count(*) OVER () AS total, bool_or("isSample") OVER () AS "anySample" FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}
     ORDER BY ${order}
     LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
 }
 
-/** One page of the ledger and the number of measures matching its filters. */
+/** One page of the ledger, the number of measures matching its filters and whether any of them is sample data. */
 export async function listLedger(
   db: PrismaClient,
   query: LedgerQuery,
   today: Date,
   settings: TrackingSettings,
-): Promise<{ rows: LedgerRow[]; total: number }> {
-  const rows = await db.$queryRaw<(LedgerRow & { total: bigint })[]>(ledgerSql(query, today, settings));
+): Promise<{ rows: LedgerRow[]; total: number; hasSample: boolean }> {
+  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings));
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: still report how many match.
-    const { total } = await listLedger(db, { ...query, page: 1 }, today, settings);
-    return { rows: [], total };
+    const { total, hasSample } = await listLedger(db, { ...query, page: 1 }, today, settings);
+    return { rows: [], total, hasSample };
   }
   const total = rows[0] ? Number(rows[0].total) : 0;
-  return { rows: rows.map(({ total: _total, ...row }) => row as LedgerRow), total };
+  // Sample figures anywhere in the filtered set, not only on this page.
+  const hasSample = rows[0]?.anySample ?? false;
+  return { rows: rows.map(({ total: _total, anySample: _anySample, ...row }) => row as LedgerRow), total, hasSample };
 }

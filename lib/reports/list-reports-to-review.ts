@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-/** Submitted reports waiting for a leader or inspector, oldest first. */
+/** Submitted reports waiting for a leader or inspector, oldest first; and whether any is sample data. */
 export async function listReportsToReview(db: PrismaClient) {
-  return db.progressReport.findMany({
+  const reports = await db.progressReport.findMany({
     where: { state: "SUBMITTED" },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: 500,
@@ -18,4 +18,5 @@ export async function listReportsToReview(db: PrismaClient) {
       author: { select: { displayName: true } },
     },
   });
+  return { reports, hasSample: reports.some((report) => report.isSample) };
 }

@@ -21,8 +21,13 @@ export interface TimelineArea {
   measures: TimelineMeasure[];
 }
 
-/** Measures and their milestones by area, for the Gantt view, with computed lights. */
-export async function listTimeline(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TimelineArea[]> {
+/** Measures and their milestones by area, for the Gantt view, with computed lights; and whether any is sample data. */
+export async function listTimeline(
+  db: PrismaClient,
+  query: DashboardQuery,
+  today: Date,
+  settings: TrackingSettings,
+): Promise<{ areas: TimelineArea[]; hasSample: boolean }> {
   const where: Prisma.MeasureWhereInput = {
     area: { ...(query.area ? { code: query.area } : {}), ...(query.programme ? { programme: { code: query.programme } } : {}) },
     ...(query.city ? { cities: { some: { city: { code: query.city } } } } : {}),
@@ -40,15 +45,16 @@ export async function listTimeline(db: PrismaClient, query: DashboardQuery, toda
       percentComplete: true,
       status: true,
       latestReportState: true,
+      isSample: true,
       area: { select: { code: true, titleZh: true, titleEn: true } },
       milestones: { orderBy: { dueDate: "asc" }, select: { titleZh: true, titleEn: true, dueDate: true, completedOn: true } },
     },
   });
   const areas = new Map<string, TimelineArea>();
-  for (const { area, status, latestReportState, ...measure } of measures) {
+  for (const { area, status, latestReportState, isSample: _isSample, ...measure } of measures) {
     const entry = areas.get(area.code) ?? { ...area, measures: [] };
     entry.measures.push({ ...measure, light: computeLight({ ...measure, status, latestReportState }, today, settings) });
     areas.set(area.code, entry);
   }
-  return [...areas.values()];
+  return { areas: [...areas.values()], hasSample: measures.some((measure) => measure.isSample) };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
-import { listCatalogue } from "@/lib/measures/list-catalogue";
+import { listProgrammes } from "@/lib/measures/list-programmes";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { SEED_NOW, testDb } from "./helpers";
 
@@ -11,7 +11,7 @@ afterAll(() => db.$disconnect());
 describe("[DB] catalogue queries", () => {
   it("lists programmes, areas and measures in catalogue order", async () => {
     // Other test files add programmes of their own (codes TP-…); look at the seeded ones.
-    const catalogue = (await listCatalogue(db)).filter((programme) => /^P\d$/.test(programme.code));
+    const catalogue = (await listProgrammes(db)).programmes.filter((programme) => /^P\d$/.test(programme.code));
     expect(catalogue.map((programme) => programme.code)).toEqual(["P1", "P2"]);
     const areaCodes = catalogue.flatMap((programme) => programme.areas.map((area) => area.code));
     expect(areaCodes).toEqual(["1", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]);

@@ -53,7 +53,7 @@ afterAll(() => db.$disconnect());
 
 describe("[TIMELINE] measures and milestones by area", () => {
   it("groups by area in the areas' order, measures in theirs, with lights and sorted milestones", async () => {
-    const areas = await listTimeline(db, { programme }, today, settings);
+    const { areas } = await listTimeline(db, { programme }, today, settings);
     expect(areas.map((area) => area.code)).toEqual([areaCodes[1], areaCodes[0]]);
     expect(areas[1]!.measures.map((m) => m.code)).toEqual([codes.onTrack, codes.late]);
     const late = areas[1]!.measures[1]!;
@@ -64,9 +64,9 @@ describe("[TIMELINE] measures and milestones by area", () => {
   });
 
   it("takes the dashboard's scope: area and city", async () => {
-    const byArea = await listTimeline(db, { programme, area: areaCodes[0] }, today, settings);
+    const { areas: byArea } = await listTimeline(db, { programme, area: areaCodes[0] }, today, settings);
     expect(byArea.map((area) => area.code)).toEqual([areaCodes[0]]);
-    const byCity = await listTimeline(db, { programme, city: "zibo" }, today, settings);
+    const { areas: byCity } = await listTimeline(db, { programme, city: "zibo" }, today, settings);
     expect(byCity.flatMap((area) => area.measures.map((m) => m.code))).toEqual([codes.noDates, codes.late]);
   });
 });

@@ -2,10 +2,10 @@ import type { PrismaClient } from "@/lib/db/create-client";
 
 /**
  * Every programme with its areas and their measures, in catalogue order:
- * what the home page lists.
+ * what the home page lists; and whether any of those measures is sample data.
  */
-export async function listCatalogue(db: PrismaClient) {
-  return db.programme.findMany({
+export async function listProgrammes(db: PrismaClient) {
+  const programmes = await db.programme.findMany({
     orderBy: { sortOrder: "asc" },
     select: {
       code: true,
@@ -34,6 +34,8 @@ export async function listCatalogue(db: PrismaClient) {
       },
     },
   });
+  const hasSample = programmes.some((programme) => programme.areas.some((area) => area.measures.some((measure) => measure.isSample)));
+  return { programmes, hasSample };
 }
 
-export type Catalogue = Awaited<ReturnType<typeof listCatalogue>>;
+export type Programmes = Awaited<ReturnType<typeof listProgrammes>>["programmes"];
