@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ApiOperation } from "@/components/api-docs/api-operation";
 import { DocText } from "@/components/api-docs/doc-text";
 import { SchemaView } from "@/components/api-docs/schema-view";
-import { apiDocsView } from "@/lib/api/docs/openapi-view";
+import { apiDocsView } from "@/lib/api/openapi-view";
 import { openApiDocument } from "@/lib/api/openapi-document";
 import { requirePageUser } from "@/lib/auth/page-guard";
 

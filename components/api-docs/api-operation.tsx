@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { OperationView } from "@/lib/api/docs/openapi-view";
+import type { OperationView } from "@/lib/api/openapi-view";
 import { DocText } from "./doc-text";
 import { SchemaView } from "./schema-view";
 

@@ -1,5 +1,5 @@
 import { DocText } from "./doc-text";
-import { refName, type Schema, typeLabel } from "@/lib/api/docs/openapi-view";
+import { refName, type Schema, typeLabel } from "@/lib/api/openapi-view";
 
 /** A type, linking named schemas to their entry in the schema list. */
 export function TypeLabel({ schema }: { schema: Schema }) {

@@ -1,10 +1,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { registerBulletinPaths } from "@/lib/bulletin/openapi";
 import { registerImportPaths } from "@/lib/measure-import/openapi";
-import { registerCataloguePaths } from "./catalogue/openapi";
-import { registerMeasurePaths } from "./measures/openapi";
+import { registerCataloguePaths } from "@/lib/units/openapi";
+import { registerMeasurePaths } from "@/lib/measures/openapi";
 import { apiTags, type RegisterApiPaths, registerSecuritySchemes } from "./openapi-registry";
-import { registerReportPaths } from "./reports/openapi";
+import { registerReportPaths } from "@/lib/reports/openapi";
 import { registerSystemPaths } from "./system-openapi";
 
 /** Every module that documents routes under /api/v1; a new route module adds itself here. */

@@ -8,7 +8,7 @@ import { GET as getMeasureRoute } from "@/app/api/v1/measures/[code]/route";
 import { GET as listMeasuresRoute } from "@/app/api/v1/measures/route";
 import { GET as getOpenApiRoute } from "@/app/api/v1/openapi.json/route";
 import { GET as listReportsRoute } from "@/app/api/v1/reports/route";
-import { apiDocsView } from "@/lib/api/docs/openapi-view";
+import { apiDocsView } from "@/lib/api/openapi-view";
 import { openApiDocument } from "@/lib/api/openapi-document";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { signInAs } from "../setup/request-context";

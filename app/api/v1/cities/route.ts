@@ -1,6 +1,6 @@
 import { withApiRoute } from "@/lib/auth/api-route";
-import { listApiCities } from "@/lib/api/catalogue/list-catalogue";
-import { listCitiesResponseSchema } from "@/lib/api/catalogue/schemas";
+import { listApiCities } from "@/lib/units/list-units-and-cities";
+import { listCitiesResponseSchema } from "@/lib/units/api-schemas";
 import { jsonResponse } from "@/lib/api/json-response";
 import { db } from "@/lib/db";
 

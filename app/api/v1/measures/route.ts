@@ -1,7 +1,7 @@
 import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
-import { listMeasures } from "@/lib/api/measures/list-measures";
-import { listMeasuresQuerySchema, listMeasuresResponseSchema } from "@/lib/api/measures/schemas";
+import { listMeasures } from "@/lib/measures/list-measures-json";
+import { listMeasuresQuerySchema, listMeasuresResponseSchema } from "@/lib/measures/api-schemas";
 import { readDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

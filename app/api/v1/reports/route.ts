@@ -2,10 +2,12 @@ import { revalidatePath } from "next/cache";
 import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { createReport } from "@/lib/api/reports/create-report";
-import { listReports } from "@/lib/api/reports/list-reports";
-import { createReportBodySchema, listReportsQuerySchema, listReportsResponseSchema, reportSchema } from "@/lib/api/reports/schemas";
+import { getReport } from "@/lib/reports/get-report";
+import { listReports } from "@/lib/reports/list-reports";
+import { saveReport } from "@/lib/reports/save-report";
+import { createReportBodySchema, listReportsQuerySchema, listReportsResponseSchema, reportSchema } from "@/lib/reports/api-schemas";
 import { db } from "@/lib/db";
+import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +17,14 @@ export const GET = withApiRoute("measure.read", async (request, { user }) => {
   return jsonResponse(listReportsResponseSchema, await listReports(db, user, query));
 });
 
-/** The caller's monthly report, saved or submitted: the same use-case and checks as the measure page form. */
+/**
+ * The caller's monthly report, saved or submitted through the measure page's own
+ * use-case (unit scope, state machine, one report per month, audit).
+ */
 export const POST = withApiRoute("report.write", async (request, { user }) => {
   const input = createReportBodySchema.parse(await readJsonBody(request));
-  const report = await createReport(db, user, input);
+  const { reportId } = await saveReport(db, user, input, todayInChina());
+  const report = await getReport(db, user, reportId);
   revalidatePath("/", "layout");
   return jsonResponse(reportSchema, report, { status: input.version === null ? 201 : 200 });
 });

@@ -1,6 +1,6 @@
 import { withApiRoute } from "@/lib/auth/api-route";
-import { listApiUnits } from "@/lib/api/catalogue/list-catalogue";
-import { listUnitsQuerySchema, listUnitsResponseSchema } from "@/lib/api/catalogue/schemas";
+import { listApiUnits } from "@/lib/units/list-units-and-cities";
+import { listUnitsQuerySchema, listUnitsResponseSchema } from "@/lib/units/api-schemas";
 import { jsonResponse } from "@/lib/api/json-response";
 import { db } from "@/lib/db";
 

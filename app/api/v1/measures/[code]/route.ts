@@ -1,7 +1,7 @@
 import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
-import { getMeasure } from "@/lib/api/measures/get-measure";
-import { measureCodeParamsSchema, measureDetailSchema } from "@/lib/api/measures/schemas";
+import { getMeasure } from "@/lib/measures/get-measure-json";
+import { measureCodeParamsSchema, measureDetailSchema } from "@/lib/measures/api-schemas";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

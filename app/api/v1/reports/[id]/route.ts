@@ -1,7 +1,7 @@
 import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
-import { getReport } from "@/lib/api/reports/get-report";
-import { reportIdParamsSchema, reportSchema } from "@/lib/api/reports/schemas";
+import { getReport } from "@/lib/reports/get-report";
+import { reportIdParamsSchema, reportSchema } from "@/lib/reports/api-schemas";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

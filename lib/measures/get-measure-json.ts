@@ -4,8 +4,8 @@ import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
 import { getTrackingSettings } from "@/lib/tracking/settings";
-import { amount, dayOf, monthOfDate } from "../json-values";
-import type { MeasureDetailJson } from "./schemas";
+import { amount, dayOf, monthOfDate } from "@/lib/api/json-values";
+import type { MeasureDetailJson } from "./api-schemas";
 
 const unitRef = ({ code, nameZh, nameEn }: { code: string; nameZh: string; nameEn: string }) => ({ code, nameZh, nameEn });
 

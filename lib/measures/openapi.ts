@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
-import { binaryFile, registerApiRoute } from "../openapi-registry";
-import { listMeasuresQuerySchema, listMeasuresResponseSchema, measureCodeParamsSchema, measureDetailSchema } from "./schemas";
+import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
+import { listMeasuresQuerySchema, listMeasuresResponseSchema, measureCodeParamsSchema, measureDetailSchema } from "./api-schemas";
 
 
 export function registerMeasurePaths(registry: OpenAPIRegistry): void {

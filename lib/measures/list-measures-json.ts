@@ -2,8 +2,8 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
-import { dayOf, monthOfDate } from "../json-values";
-import type { ListMeasuresQuery, MeasureSummary } from "./schemas";
+import { dayOf, monthOfDate } from "@/lib/api/json-values";
+import type { ListMeasuresQuery, MeasureSummary } from "./api-schemas";
 
 /** One page of measures, exactly as the ledger lists them for the same query. */
 export async function listMeasures(db: PrismaClient, query: ListMeasuresQuery, today = todayInChina()) {

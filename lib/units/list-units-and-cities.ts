@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
-import type { ListUnitsQuery } from "./schemas";
+import type { ListUnitsQuery } from "./api-schemas";
 
 /**
  * Units, active first, by code: all of them, or those matching a search (the

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { registerApiRoute } from "../openapi-registry";
-import { createReportBodySchema, listReportsQuerySchema, listReportsResponseSchema, reportIdParamsSchema, reportSchema } from "./schemas";
+import { registerApiRoute } from "@/lib/api/openapi-registry";
+import { createReportBodySchema, listReportsQuerySchema, listReportsResponseSchema, reportIdParamsSchema, reportSchema } from "./api-schemas";
 
 export function registerReportPaths(registry: OpenAPIRegistry): void {
   registerApiRoute(registry, {

@@ -2,7 +2,7 @@ import { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import { z } from "zod";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
-import { isoDateString, isoDateTimeString, periodString, unitRefSchema } from "../common-schemas";
+import { isoDateString, isoDateTimeString, periodString, unitRefSchema } from "@/lib/api/common-schemas";
 
 export const reportStateSchema = z.enum(ReportState);
 export const measureStatusSchema = z.enum(MeasureStatus);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { periodSchema, saveReportInputSchema } from "@/lib/reports/schemas";
-import { isoDateTimeString, pageQuerySchema, periodString, unitRefSchema } from "../common-schemas";
-import { measureStatusSchema, reportStateSchema } from "../measures/schemas";
+import { isoDateTimeString, pageQuerySchema, periodString, unitRefSchema } from "@/lib/api/common-schemas";
+import { measureStatusSchema, reportStateSchema } from "@/lib/measures/api-schemas";
 
 export const listReportsQuerySchema = pageQuerySchema.extend({
   measure: z.string().trim().min(1).max(32).optional().meta({ description: "Measure code." }),

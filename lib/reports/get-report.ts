@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
-import { reportWhereFor } from "@/lib/reports/report-where";
+import { reportWhereFor } from "./report-where";
 import { reportJsonSelect, toReportJson } from "./report-json";
 
 /** One report the user may read; NOT_FOUND otherwise (another unit's draft does not exist for them). */

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { registerApiRoute } from "../openapi-registry";
-import { listCitiesResponseSchema, listUnitsQuerySchema, listUnitsResponseSchema } from "./schemas";
+import { registerApiRoute } from "@/lib/api/openapi-registry";
+import { listCitiesResponseSchema, listUnitsQuerySchema, listUnitsResponseSchema } from "./api-schemas";
 
 export function registerCataloguePaths(registry: OpenAPIRegistry): void {
   registerApiRoute(registry, {

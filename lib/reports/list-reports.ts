@@ -1,9 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { reportWhereFor } from "@/lib/reports/report-where";
+import { reportWhereFor } from "./report-where";
 import { reportJsonSelect, toReportJson } from "./report-json";
-import type { ListReportsQuery } from "./schemas";
+import type { ListReportsQuery } from "./api-schemas";
 
 /** One page of the reports the user may read, newest month first. */
 export async function listReports(db: PrismaClient, user: SessionUser, query: ListReportsQuery) {

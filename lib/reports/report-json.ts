@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { amount, monthOfDate } from "../json-values";
-import type { ReportJson } from "./schemas";
+import { amount, monthOfDate } from "@/lib/api/json-values";
+import type { ReportJson } from "./api-schemas";
 
 const unitRef = { select: { code: true, nameZh: true, nameEn: true } } as const;
 
