@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { appErrorCodes } from "@/lib/errors/app-error";
 
 /** The JSON error body of every API route (lib/auth/api-route.ts errorResponse). */
 export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z
-        .enum(["UNAUTHENTICATED", "FORBIDDEN", "MUST_CHANGE_PASSWORD", "NOT_FOUND", "CONFLICT", "INVALID_STATE", "VALIDATION", "BAD_ORIGIN", "SERVER_BUSY", "INTERNAL"])
+        .enum(appErrorCodes)
         .meta({ description: "Stable error code; the UI translates it under `errors`." }),
       values: z.record(z.string(), z.string()).meta({ description: "Values for the message, e.g. who changed a record and when." }),
       fieldErrors: z

@@ -1,18 +1,27 @@
-/** Every failure a user can be told about, by code; messages live in messages/ under "errors". */
-export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "MUST_CHANGE_PASSWORD"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID_STATE"
-  | "VALIDATION"
-  | "BAD_REQUEST"
-  | "BAD_ORIGIN"
-  | "PLAN_CHANGED"
-  | "PAYLOAD_TOO_LARGE"
-  | "SERVER_BUSY"
-  | "INTERNAL";
+/**
+ * Every failure a user can be told about, by code, with its HTTP status: the one
+ * list from which the type, the error map and the API's error schema are built.
+ * Messages live in messages/ under "errors".
+ */
+export const appErrorStatus = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  MUST_CHANGE_PASSWORD: 403,
+  BAD_ORIGIN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  PLAN_CHANGED: 409,
+  VALIDATION: 422,
+  /** A malformed query string of a GET route (e.g. a bad month). */
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  SERVER_BUSY: 503,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+export const appErrorCodes = Object.keys(appErrorStatus) as [AppErrorCode, ...AppErrorCode[]];
 
 export class AppError extends Error {
   constructor(

@@ -1,26 +1,10 @@
 import { z } from "zod";
-import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
+import { AppError, type AppErrorCode, appErrorStatus, type FieldErrors } from "./app-error";
 
 /**
  * The one place that turns failures into what users and API clients see:
  * an HTTP status, a message key under "errors", and per-field message keys.
  */
-const httpStatus: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  MUST_CHANGE_PASSWORD: 403,
-  BAD_ORIGIN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_STATE: 409,
-  VALIDATION: 422,
-  /** A malformed query string of a GET route (e.g. a bad month). */
-  BAD_REQUEST: 400,
-  PLAN_CHANGED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  SERVER_BUSY: 503,
-  INTERNAL: 500,
-};
 
 export interface MappedError {
   code: AppErrorCode;
@@ -31,21 +15,21 @@ export interface MappedError {
 
 export function mapError(error: unknown): MappedError {
   if (error instanceof AppError) {
-    return { code: error.code, status: httpStatus[error.code], values: error.values, fieldErrors: error.fieldErrors };
+    return { code: error.code, status: appErrorStatus[error.code], values: error.values, fieldErrors: error.fieldErrors };
   }
   // A unique constraint hit by a concurrent writer (Prisma P2002): someone else got there first.
   if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
-    return { code: "CONFLICT", status: 409, values: { by: "?", at: "" }, fieldErrors: {} };
+    return { code: "CONFLICT", status: appErrorStatus.CONFLICT, values: { by: "?", at: "" }, fieldErrors: {} };
   }
   if (isOverloaded(error)) {
-    return { code: "SERVER_BUSY", status: 503, values: {}, fieldErrors: {} };
+    return { code: "SERVER_BUSY", status: appErrorStatus.SERVER_BUSY, values: {}, fieldErrors: {} };
   }
   if (error instanceof z.ZodError) {
-    return { code: "VALIDATION", status: 422, values: {}, fieldErrors: zodFieldErrors(error) };
+    return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error) };
   }
   // Unknown failures are logged for operators; users get a generic message only.
   console.error(error);
-  return { code: "INTERNAL", status: 500, values: {}, fieldErrors: {} };
+  return { code: "INTERNAL", status: appErrorStatus.INTERNAL, values: {}, fieldErrors: {} };
 }
 
 /**

@@ -6,11 +6,14 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMeasureRoute } from "@/app/api/v1/measures/[code]/route";
 import { GET as listMeasuresRoute } from "@/app/api/v1/measures/route";
+import { GET as bulletinDocxRoute } from "@/app/api/v1/bulletin.docx/route";
 import { GET as getOpenApiRoute } from "@/app/api/v1/openapi.json/route";
-import { GET as listReportsRoute } from "@/app/api/v1/reports/route";
+import { POST as createReportRoute, GET as listReportsRoute } from "@/app/api/v1/reports/route";
 import { apiDocsView } from "@/lib/api/openapi-view";
 import { openApiDocument } from "@/lib/api/openapi-document";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { errorResponse } from "@/lib/auth/api-route";
+import { AppError, type AppErrorCode, appErrorCodes, appErrorStatus } from "@/lib/errors/app-error";
 import { signInAs } from "../setup/request-context";
 import { seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
 import { testDb } from "./helpers";
@@ -143,6 +146,39 @@ describe("[API] responses match their documented schemas", () => {
     const missing = await (await getMeasureRoute(bearer("/api/v1/measures/NOPE"), { params: Promise.resolve({ code: "NOPE" }) })).json();
     const checkError = documentedSchema("ApiError");
     expect(checkError(missing), JSON.stringify(checkError.errors)).toBe(true);
+  });
+
+  it("real 400, 409 and 422 answers match ApiError, with the code their status documents", async () => {
+    const checkError = documentedSchema("ApiError");
+    const post = (body: unknown) =>
+      createReportRoute(
+        new NextRequest("http://localhost/api/v1/reports", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+        noParams,
+      );
+    const report = { measureCode, period: "2026-10", percentComplete: 40, progress: "进展", submit: true };
+    const answers = [
+      await bulletinDocxRoute(bearer("/api/v1/bulletin.docx?month=2026-13"), noParams),
+      await post(report), // October's report already exists: a conflict
+      await post({ ...report, percentComplete: 140 }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([400, 409, 422]);
+    for (const answer of answers) {
+      const body = await answer.json();
+      expect(checkError(body), JSON.stringify(checkError.errors)).toBe(true);
+      expect(appErrorStatus[body.error.code as AppErrorCode]).toBe(answer.status);
+    }
+  });
+
+  it("every error code the app can return is in the documented schema, at its documented status", async () => {
+    const checkError = documentedSchema("ApiError");
+    const documented = openApiDocument().paths?.["/api/v1/reports"]?.post?.responses ?? {};
+    for (const code of appErrorCodes) {
+      const answer = errorResponse(new AppError(code));
+      expect(answer.status).toBe(appErrorStatus[code]);
+      expect(checkError(await answer.json()), code).toBe(true);
+      if (code !== "INTERNAL" && code !== "PAYLOAD_TOO_LARGE" && code !== "BAD_REQUEST" && code !== "PLAN_CHANGED") expect(Object.keys(documented), code).toContain(String(answer.status));
+    }
+    expect(checkError({ error: { code: "NO_SUCH_CODE", values: {}, fieldErrors: {} } })).toBe(false);
   });
 });
 

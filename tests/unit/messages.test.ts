@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { appErrorCodes } from "@/lib/errors/app-error";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 
@@ -30,6 +31,13 @@ describe("[I18N] messages", () => {
     expect(Object.keys(enLeaves).sort()).toEqual(Object.keys(zhLeaves).sort());
     for (const [key, value] of [...Object.entries(zhLeaves), ...Object.entries(enLeaves)]) {
       expect(value.trim(), key).not.toBe("");
+    }
+  });
+
+  it("has a message for every error code, in both languages", () => {
+    for (const messages of [zh, en]) {
+      const errors = (messages as Tree).errors as Tree;
+      for (const code of appErrorCodes) expect(typeof errors[code], code).toBe("string");
     }
   });
 
