@@ -11,7 +11,7 @@ import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerSearchParams, parseLedgerQuery } from "@/lib/ledger/schemas";
-import { todayInChina } from "@/lib/tracking/dates";
+import { parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
@@ -69,7 +69,7 @@ export default async function LedgerPage({ searchParams }: Props) {
       {hasSample && <SampleDataBanner />}
       {query.asOf && (
         <p role="note" className="mb-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
-          {t("asOfNote", { month: format.dateTime(new Date(`${query.asOf}-01T00:00:00Z`), { year: "numeric", month: "long" }) })}{" "}
+          {t("asOfNote", { month: format.dateTime(parsePeriod(query.asOf), { year: "numeric", month: "long" }) })}{" "}
           <Link href={`/ledger?${ledgerSearchParams({ ...query, asOf: undefined, page: 1 }).toString()}`} className="text-red-900 hover:underline">
             {t("backToNow")}
           </Link>

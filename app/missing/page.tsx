@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listMissingReports } from "@/lib/reports/list-missing-reports";
 import { periodSchema } from "@/lib/reports/schemas";
-import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, monthOf, parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function MissingReportsPage({ searchParams }: Props) {
   const requested = periodSchema.safeParse((await searchParams).period);
   const today = todayInChina();
   const period = requested.success ? requested.data : formatPeriod(monthOf(today));
-  const periodStart = new Date(`${period}-01T00:00:00Z`);
+  const periodStart = parsePeriod(period);
   const settings = await getTrackingSettings(db);
   const [units, locale, format, t] = await Promise.all([
     listMissingReports(db, periodStart),

@@ -10,6 +10,7 @@ import { lights, type Light } from "@/lib/tracking/light";
 import { CircleMap } from "./circle-map";
 import { LightBarChart, type LightBarRow } from "./light-bar-chart";
 import { TrendLineChart } from "./trend-line-chart";
+import { parsePeriod } from "@/lib/tracking/dates";
 
 type Props = { data: DashboardData; query: DashboardQuery; today: Date };
 
@@ -34,7 +35,7 @@ export async function DashboardView({ data, query, today }: Props) {
     ...(Object.fromEntries(lights.map((other) => [other, other === light ? data.lightCounts[light] : 0])) as Record<Light, number>),
     hrefs: Object.fromEntries(lights.map((other) => [other, ledgerHref(query, { light })])) as Record<Light, string>,
   }));
-  const monthLabel = (month: string) => format.dateTime(new Date(`${month}-01T00:00:00Z`), { year: "2-digit", month: "short" });
+  const monthLabel = (month: string) => format.dateTime(parsePeriod(month), { year: "2-digit", month: "short" });
   const trendRows: LightBarRow[] = data.trend.map((point) => ({
     label: monthLabel(point.month),
     ...point.lights,
@@ -61,7 +62,7 @@ export async function DashboardView({ data, query, today }: Props) {
       <p className="text-slate-600">{t("intro", { date: format.dateTime(asOfDay(query.asOf, today), { dateStyle: "long" }) })}</p>
       {query.asOf && (
         <p role="note" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
-          {t("asOfNote", { month: format.dateTime(new Date(`${query.asOf}-01T00:00:00Z`), { year: "numeric", month: "long" }) })}
+          {t("asOfNote", { month: format.dateTime(parsePeriod(query.asOf), { year: "numeric", month: "long" }) })}
         </p>
       )}
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 print:grid-cols-5">

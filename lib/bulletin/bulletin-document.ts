@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { localized } from "@/lib/i18n/localized";
 import type { Light } from "@/lib/tracking/light";
-import { isoDay } from "@/lib/tracking/dates";
+import { isoDay, parsePeriod } from "@/lib/tracking/dates";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import type { BulletinData } from "./load-bulletin-data";
@@ -34,7 +34,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
   const unit = (record: { leadUnitZh: string; leadUnitEn: string }) => (lang === "en" ? record.leadUnitEn : record.leadUnitZh);
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   // Dates arrive at UTC midnight; format them in UTC so the day never shifts.
-  const monthLabel = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${data.query.month}-01T00:00:00Z`));
+  const monthLabel = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(parsePeriod(data.query.month));
   const dateLabel = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(data.asOfDay);
   const due = (date: Date | null) => (date ? isoDay(date) : "—");
   const { summary, scope } = data;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/errors/map-error";
 import { locales } from "@/lib/i18n/config";
-import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, monthOf, periodPattern, todayInChina } from "@/lib/tracking/dates";
 
 const optionalCode = z.preprocess((value) => (value === "" ? undefined : value), z.string().max(40).optional());
 
@@ -14,7 +14,7 @@ const optionalCode = z.preprocess((value) => (value === "" ? undefined : value),
 export const bulletinQuerySchema = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "monthFormat")
+    .regex(periodPattern, "monthFormat")
     // A bulletin reports on a month that has begun; a later one would show today's figures under a future date.
     .refine((month) => month <= formatPeriod(todayInChina()), "monthInFuture"),
   programme: optionalCode,

@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { periodSchema } from "@/lib/reports/schemas";
-import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, monthOf, parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
@@ -44,7 +44,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
 async function loadReportSlot(db: PrismaClient, measure: MeasureDetail, unitId: string, period: string) {
   const [existing, unit] = await Promise.all([
     db.progressReport.findUnique({
-      where: { measureId_unitId_period: { measureId: measure.id, unitId, period: new Date(`${period}-01T00:00:00Z`) } },
+      where: { measureId_unitId_period: { measureId: measure.id, unitId, period: parsePeriod(period) } },
     }),
     db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nameZh: true, nameEn: true } }),
   ]);

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { reportWhereFor } from "./report-where";
 import { reportJsonSelect, toReportJson } from "./report-json";
 import type { ListReportsQuery } from "./api-schemas";
+import { parsePeriod } from "@/lib/tracking/dates";
 
 /** One page of the reports the user may read, newest month first. */
 export async function listReports(db: PrismaClient, user: SessionUser, query: ListReportsQuery) {
@@ -11,7 +12,7 @@ export async function listReports(db: PrismaClient, user: SessionUser, query: Li
     AND: [
       reportWhereFor(user),
       query.measure ? { measure: { code: query.measure } } : {},
-      query.period ? { period: new Date(`${query.period}-01T00:00:00Z`) } : {},
+      query.period ? { period: parsePeriod(query.period) } : {},
       query.state ? { state: query.state } : {},
     ],
   };

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
-import { monthOf } from "@/lib/tracking/dates";
+import { monthOf, parsePeriod } from "@/lib/tracking/dates";
 import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
 import type { SaveReportInput } from "./schemas";
@@ -20,7 +20,7 @@ function reportedStatus(input: SaveReportInput): MeasureStatus {
  * measure it leads or cooperates on: one report per measure, unit and month.
  */
 export async function saveReport(db: PrismaClient, user: SessionUser, input: SaveReportInput, today: Date) {
-  const period = new Date(`${input.period}-01T00:00:00Z`);
+  const period = parsePeriod(input.period);
   if (period > monthOf(today)) throw fieldError("period", "periodInFuture");
   return db.$transaction(async (tx) => {
     const measure = await findMeasureFor(tx, user, "report.write", input.measureCode);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { periodPattern } from "@/lib/tracking/dates";
 
 const multiLineText = (max: number) =>
   z
@@ -18,7 +19,7 @@ const optionalAmount = z
   .refine((value) => value === "" || (/^\d+(\.\d{1,4})?$/.test(value) && Number(value) <= 1e12), "amountFormat")
   .transform((value) => (value === "" ? null : Number(value)));
 
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "invalid");
+export const periodSchema = z.string().regex(periodPattern, "invalid");
 
 export const saveReportInputSchema = z
   .object({

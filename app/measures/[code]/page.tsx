@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
+import { parsePeriod } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
         reportSlot && {
           ...reportSlot,
           unitName: localized(reportSlot.unit, "name", locale),
-          periodLabel: format.dateTime(new Date(`${reportSlot.period}-01T00:00:00Z`), { year: "numeric", month: "long" }),
+          periodLabel: format.dateTime(parsePeriod(reportSlot.period), { year: "numeric", month: "long" }),
         }
       }
     />
