@@ -6,6 +6,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "INVALID_STATE"
+  /** A reviewer tried to approve or return a report they wrote. */
+  | "OWN_REPORT"
   | "VALIDATION"
   | "BAD_REQUEST"
   | "BAD_ORIGIN"

@@ -13,6 +13,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  OWN_REPORT: 403,
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,
