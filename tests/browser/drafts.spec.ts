@@ -6,6 +6,8 @@ import { logIn } from "./helpers";
 const CODE = "2.2.2";
 
 test("[DRAFTS]: a unit's draft is absent from other units' page HTML; a cooperating unit cannot close the measure out", async ({ browser }) => {
+  // Three sign-ins and several page loads: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const marker = `草稿内容仅本单位可见-${Date.now()}`;
   const jinan = await browser.newPage();
   await logIn(jinan, "jinan.official", undefined, `/measures/${CODE}`);
