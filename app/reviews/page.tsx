@@ -9,8 +9,8 @@ import { listReportsToReview } from "@/lib/reports/list-reports-to-review";
 export const dynamic = "force-dynamic";
 
 export default async function ReviewsPage() {
-  await requirePageUser("report.review");
-  const [{ reports, hasSample }, locale, format, t] = await Promise.all([listReportsToReview(db), getLocale(), getFormatter(), getTranslations("reviews")]);
+  const user = await requirePageUser("report.review");
+  const [{ reports, hasSample }, locale, format, t] = await Promise.all([listReportsToReview(db, user.id), getLocale(), getFormatter(), getTranslations("reviews")]);
   return (
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>

@@ -34,6 +34,8 @@ export type ReportSlot = {
   /** State of the unit's existing report for the period, if any. */
   state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | null;
   reviewComment: string | null;
+  /** Whether the user's unit leads the measure (only its report can close it out). */
+  isLeadUnit: boolean;
 };
 
 type Props = {
@@ -43,10 +45,12 @@ type Props = {
   permissions: MeasurePermissions;
   reportSlot: ReportSlot | null;
   history: HistoryEvent[];
+  /** The signed-in user (reviewers never decide a report they wrote). */
+  viewerId: string;
 };
 
 /** Everything known about one measure, and the work its users do on it. */
-export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history }: Props) {
+export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId }: Props) {
   const [locale, format, t, tWorkflow] = await Promise.all([
     getLocale(),
     getFormatter(),
@@ -159,7 +163,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
       </Section>
 
       <Section title={t("reports")}>
-        <MeasureReports reports={measure.progressReports} canReview={permissions.review} />
+        <MeasureReports reports={measure.progressReports} canReview={permissions.review} leadUnitId={measure.leadUnit.id} viewerId={viewerId} />
       </Section>
 
       <Section title={t("sourceDocuments")}>
@@ -204,6 +208,7 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
         unitName={slot.unitName}
         kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
         hasInvestment={measure.investmentPlanned !== null}
+        canClose={slot.isLeadUnit}
         draft={slot.draft}
       />
     </>

@@ -5,8 +5,22 @@ import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
 
-/** The timeline of monthly reports, newest first; reviewers decide on submitted ones here. */
-export async function MeasureReports({ reports, canReview }: { reports: Report[]; canReview: boolean }) {
+/**
+ * The timeline of monthly reports, newest first; reviewers decide on submitted
+ * ones here (never on a report they wrote). The lead unit's reports speak for the
+ * measure; cooperating units' reports are marked and shown beside them.
+ */
+export async function MeasureReports({
+  reports,
+  canReview,
+  leadUnitId,
+  viewerId,
+}: {
+  reports: Report[];
+  canReview: boolean;
+  leadUnitId: string;
+  viewerId: string;
+}) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
     getFormatter(),
@@ -18,10 +32,11 @@ export async function MeasureReports({ reports, canReview }: { reports: Report[]
   return (
     <ol className="space-y-3">
       {reports.map((report) => (
-        <li key={report.id} className="border-t border-slate-100 pt-2" data-report-state={report.state}>
+        <li key={report.id} className="border-t border-slate-100 pt-2" data-report-state={report.state} data-report-role={report.unit.id === leadUnitId ? "lead" : "cooperating"}>
           <p className="text-sm text-slate-600">
             {t("period")} {format.dateTime(report.period, { year: "numeric", month: "long" })} · {t("reportingUnit")}{" "}
-            {localized(report.unit, "name", locale)} · {t("reportState")} <strong>{tState(report.state)}</strong> · {t("percent")}{" "}
+            {localized(report.unit, "name", locale)} ({report.unit.id === leadUnitId ? t("leadUnitReport") : t("cooperatingUnitReport")}) ·{" "}
+            {t("reportState")} <strong>{tState(report.state)}</strong> · {t("percent")}{" "}
             {report.percentComplete}%{report.isCompletion ? ` · ${tWorkflow("completionReport")}` : ""}
           </p>
           <dl className="mt-1 grid grid-cols-1 gap-x-4 sm:grid-cols-[max-content_1fr]">
@@ -38,7 +53,7 @@ export async function MeasureReports({ reports, canReview }: { reports: Report[]
               {report.reviewComment ? ` · ${tWorkflow("comment", { comment: report.reviewComment })}` : ""}
             </p>
           )}
-          {canReview && report.state === "SUBMITTED" && <ReviewForm reportId={report.id} version={report.version} />}
+          {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && <ReviewForm reportId={report.id} version={report.version} />}
         </li>
       ))}
     </ol>

@@ -26,6 +26,8 @@ export function ReportForm(props: {
   unitName: string;
   kpiUnit: string | null;
   hasInvestment: boolean;
+  /** Only the lead unit's report can be a completion report (close-out). */
+  canClose: boolean;
   draft: ReportDraft;
 }) {
   const t = useTranslations("workflow");
@@ -48,14 +50,16 @@ export function ReportForm(props: {
       {props.hasInvestment && (
         <TextField name="investmentCompleted" label={t("investmentCompleted")} state={state} initial={draft.investmentCompleted} />
       )}
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="isCompletion"
-          defaultChecked={state.status === "error" ? fieldValue(state, "isCompletion") === "on" : draft.isCompletion}
-        />
-        {t("isCompletion")}
-      </label>
+      {props.canClose && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="isCompletion"
+            defaultChecked={state.status === "error" ? fieldValue(state, "isCompletion") === "on" : draft.isCompletion}
+          />
+          {t("isCompletion")}
+        </label>
+      )}
       <FormStatus state={state} />
       <div className="flex gap-2">
         <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { getDashboardData, listMissingInScope } from "@/lib/dashboard/get-dashboard-data";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
+import { latestLeadReports } from "@/lib/reports/latest-lead-reports";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { isoDate } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
@@ -29,15 +30,10 @@ async function listScopeMeasures(db: PrismaClient, query: BulletinQuery, today: 
   }
 }
 
-/** The progress text of each measure's latest submitted report up to the month (as the as-of view reads it). */
+/** The progress text of each measure's latest submitted report of its lead unit up to the month (as the as-of view reads it). */
 async function latestProgress(db: PrismaClient, ids: string[], month: string): Promise<Map<string, string>> {
-  const reports = await db.progressReport.findMany({
-    where: { measureId: { in: ids }, state: { not: "DRAFT" }, period: { lte: isoDate(`${month}-01`) } },
-    orderBy: [{ period: "desc" }, { updatedAt: "desc" }],
-    distinct: ["measureId"],
-    select: { measureId: true, progress: true },
-  });
-  return new Map(reports.map((report) => [report.measureId, report.progress]));
+  const reports = await latestLeadReports(db, ids, isoDate(`${month}-01`));
+  return new Map([...reports].map(([measureId, report]) => [measureId, report.progress]));
 }
 
 /** Names of the scope's filters, for the bulletin's subtitle (unknown codes are shown as given). */

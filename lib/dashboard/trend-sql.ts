@@ -11,7 +11,7 @@ const monthDate = (month: string) => Prisma.sql`${`${month}-01`}::date`;
 
 /**
  * Each measure's light and percent at the end of each month (the rules of
- * tracking/as-of.ts), rebuilt from the report history in one statement: rather
+ * tracking/as-of.ts), rebuilt from the lead unit's report history in one statement: rather
  * than look up reports per measure and month, each approved or submitted report
  * is spread over the months it holds (until the next one) and joined to the
  * measure–month grid. Rows: "measureId", month (date), "areaId", percent, light.
@@ -24,13 +24,13 @@ export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], tod
   const todaySql = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
   return Prisma.sql`
     WITH base AS (
-      SELECT m.id, m."areaId", m."startDate", m."dueDate", m.status FROM ${scopedMeasuresFrom} WHERE ${measureWhere}
+      SELECT m.id, m."areaId", m."leadUnitId", m."startDate", m."dueDate", m.status FROM ${scopedMeasuresFrom} WHERE ${measureWhere}
     ),
     months (month) AS (VALUES ${monthRows}),
     approved AS (
       SELECT x.*, lead(x.period) OVER (PARTITION BY x."measureId" ORDER BY x.period) AS next FROM (
         SELECT DISTINCT ON (r."measureId", r.period) r."measureId", r.period, r."percentComplete", r."isCompletion"
-        FROM "ProgressReport" r JOIN base b ON b.id = r."measureId"
+        FROM "ProgressReport" r JOIN base b ON b.id = r."measureId" AND r."unitId" = b."leadUnitId"
         WHERE r.state = 'APPROVED' AND r.period <= ${last}
         ORDER BY r."measureId", r.period, r."reviewedAt" DESC NULLS LAST
       ) x
@@ -38,7 +38,7 @@ export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], tod
     submitted AS (
       SELECT x.*, lead(x.period) OVER (PARTITION BY x."measureId" ORDER BY x.period) AS next FROM (
         SELECT DISTINCT ON (r."measureId", r.period) r."measureId", r.period, r.state
-        FROM "ProgressReport" r JOIN base b ON b.id = r."measureId"
+        FROM "ProgressReport" r JOIN base b ON b.id = r."measureId" AND r."unitId" = b."leadUnitId"
         WHERE r.state <> 'DRAFT' AND r.period <= ${last}
         ORDER BY r."measureId", r.period, r."updatedAt" DESC
       ) x

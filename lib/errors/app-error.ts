@@ -11,6 +11,8 @@ export const appErrorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  /** A reviewer tried to approve or return a report they wrote. */
+  OWN_REPORT: 403,
   PLAN_CHANGED: 409,
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */

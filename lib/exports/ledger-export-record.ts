@@ -15,7 +15,7 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
   const en = labels.locale === "en";
   const text = (zh: string, english: string) => (en ? english : zh);
   const { detail } = row;
-  const report = detail.progressReports[0];
+  const { report } = detail;
   return [
     index,
     row.code,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
+import { latestLeadReports, type LeadReportText } from "@/lib/reports/latest-lead-reports";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 
 const BATCH = 200;
@@ -21,22 +22,18 @@ function loadDetails(db: PrismaClient, ids: string[]) {
       investmentCompleted: true,
       cooperatingUnits: { select: { unit: { select: { nameZh: true, nameEn: true } } } },
       cities: { select: { city: { select: { nameZh: true, nameEn: true, sortOrder: true } } }, orderBy: { city: { sortOrder: "asc" } } },
-      progressReports: {
-        where: { state: { not: "DRAFT" } },
-        orderBy: [{ period: "desc" }, { updatedAt: "desc" }],
-        take: 1,
-        select: { progress: true, problems: true, nextSteps: true },
-      },
     },
   });
 }
 
-export type LedgerExportRow = LedgerRow & { detail: Awaited<ReturnType<typeof loadDetails>>[number] };
+export type LedgerExportRow = LedgerRow & {
+  detail: Awaited<ReturnType<typeof loadDetails>>[number] & { report: LeadReportText | undefined };
+};
 
 /**
  * Every row of a ledger view (all pages, same filters and order as the table),
  * with cooperating units, responsible person, KPI, investment and the latest
- * report's three parts. Yields batches, so an export streams instead of holding
+ * report's three parts (the lead unit's). Yields batches, so an export streams instead of holding
  * everything in memory.
  */
 export async function* ledgerExportBatches(
@@ -48,7 +45,9 @@ export async function* ledgerExportBatches(
   for (let page = 1; ; page++) {
     const { rows } = await listLedger(db, { ...query, page, perPage: BATCH }, today, settings);
     if (rows.length === 0) return;
-    const byId = new Map((await loadDetails(db, rows.map((row) => row.id))).map((detail) => [detail.id, detail]));
+    const ids = rows.map((row) => row.id);
+    const [details, reports] = await Promise.all([loadDetails(db, ids), latestLeadReports(db, ids)]);
+    const byId = new Map(details.map((detail) => [detail.id, { ...detail, report: reports.get(detail.id) }]));
     yield rows.map((row) => ({ ...row, detail: byId.get(row.id)! }));
     if (rows.length < BATCH) return;
   }

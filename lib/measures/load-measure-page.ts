@@ -14,7 +14,7 @@ import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
  * (the current one by default) and the change history.
  */
 export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code: string, requestedPeriod: string | undefined) {
-  const measure = await getMeasureByCode(db, code);
+  const measure = await getMeasureByCode(db, code, user.unitId);
   if (!measure) return null;
   const today = todayInChina();
   const unitIds = [measure.leadUnit.id, ...measure.cooperatingUnits.map(({ unit }) => unit.id)];
@@ -34,10 +34,10 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   // Independent of each other: one round trip's wait instead of three.
   const [settings, history, reportSlot] = await Promise.all([
     getTrackingSettings(db),
-    listMeasureHistory(db, measure.id),
+    listMeasureHistory(db, measure.id, user.unitId),
     permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
   ]);
-  return { measure, light: computeLight(measure, today, settings), today, permissions, reportSlot, history };
+  return { measure, light: computeLight(measure, today, settings), today, permissions, reportSlot, history, viewerId: user.id };
 }
 
 /** The user's unit's report on the measure for the month, as the report form starts from. */
@@ -51,6 +51,7 @@ async function loadReportSlot(db: PrismaClient, measure: MeasureDetail, unitId: 
   return {
     period,
     unit,
+    isLeadUnit: measure.leadUnit.id === unitId,
     state: existing?.state ?? null,
     reviewComment: existing?.reviewComment ?? null,
     draft: {

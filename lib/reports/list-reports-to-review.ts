@@ -1,9 +1,12 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-/** Submitted reports waiting for a leader or inspector, oldest first; and whether any is sample data. */
-export async function listReportsToReview(db: PrismaClient) {
+/**
+ * Submitted reports waiting for this leader or inspector, oldest first (not those
+ * they wrote: nobody reviews their own); and whether any is sample data.
+ */
+export async function listReportsToReview(db: PrismaClient, reviewerId: string) {
   const reports = await db.progressReport.findMany({
-    where: { state: "SUBMITTED" },
+    where: { state: "SUBMITTED", authorId: { not: reviewerId } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: 500,
     select: {

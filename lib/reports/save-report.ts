@@ -26,6 +26,8 @@ export async function saveReport(db: PrismaClient, user: SessionUser, input: Sav
     const measure = await findMeasureFor(tx, user, "report.write", input.measureCode);
     if (!user.unitId) throw new AppError("FORBIDDEN");
     if (input.intent === "submit" && measure.status === "COMPLETED") throw new AppError("INVALID_STATE");
+    // Only the lead unit speaks for the measure: a cooperating unit reports its part, never the close-out.
+    if (input.isCompletion && measure.leadUnitId !== user.unitId) throw fieldError("isCompletion", "completionLeadOnly");
     const key = { measureId_unitId_period: { measureId: measure.id, unitId: user.unitId, period } };
     const existing = await tx.progressReport.findUnique({ where: key });
     const state = nextReportState(existing?.state ?? null, input.intent, user.role);

@@ -22,8 +22,8 @@ export function asOfDay(asOf: string | undefined, today: Date): Date {
 
 /**
  * How to read a measure's state on measure `m`: now (its own columns), or as of
- * the end of a month, rebuilt from the report history — percent from the latest
- * approved report up to that month (0 before any), completed if that report was
+ * the end of a month, rebuilt from the LEAD unit's report history (cooperating
+ * units' reports never count) — percent from the latest approved report up to that month (0 before any), completed if that report was
  * a completion report, investment completed as that report gave it, and the
  * latest submitted report up to that month.
  * Due dates are today's (extensions are not replayed).
@@ -46,12 +46,12 @@ export function measureStateSql(asOf: string | undefined): { joins: Prisma.Sql; 
     joins: Prisma.sql`
       LEFT JOIN LATERAL (
         SELECT r."percentComplete", r."isCompletion", r."investmentCompleted" FROM "ProgressReport" r
-        WHERE r."measureId" = m.id AND r.state = 'APPROVED' AND r.period <= ${month}
+        WHERE r."measureId" = m.id AND r."unitId" = m."leadUnitId" AND r.state = 'APPROVED' AND r.period <= ${month}
         ORDER BY r.period DESC, r."reviewedAt" DESC NULLS LAST LIMIT 1
       ) approved ON TRUE
       LEFT JOIN LATERAL (
         SELECT r.state, r.period FROM "ProgressReport" r
-        WHERE r."measureId" = m.id AND r.state <> 'DRAFT' AND r.period <= ${month}
+        WHERE r."measureId" = m.id AND r."unitId" = m."leadUnitId" AND r.state <> 'DRAFT' AND r.period <= ${month}
         ORDER BY r.period DESC, r."updatedAt" DESC LIMIT 1
       ) submitted ON TRUE`,
     state: {

@@ -14,9 +14,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ period?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { code } = await params;
-  const measure = await getMeasureByCode(db, decodeURIComponent(code));
+  // The same arguments as the page's own call, so the request's cache serves both.
+  const measure = await getMeasureByCode(db, decodeURIComponent(code), user.unitId);
   if (!measure) return {};
   return { title: `${measure.code} ${localized(measure, "title", await getLocale())}` };
 }

@@ -1,0 +1,26 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/lib/db/create-client";
+
+export interface LeadReportText {
+  measureId: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+/**
+ * The three texts of each measure's latest submitted report of its LEAD unit
+ * (up to a month, if given): what exports and bulletins print as the measure's
+ * progress. Drafts never count, and neither do cooperating units' reports,
+ * which are shown beside the lead unit's on the measure page, never in its place.
+ */
+export async function latestLeadReports(db: PrismaClient, measureIds: string[], upTo?: Date): Promise<Map<string, LeadReportText>> {
+  if (measureIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<LeadReportText[]>(Prisma.sql`
+    SELECT DISTINCT ON (r."measureId") r."measureId", r.progress, r.problems, r."nextSteps"
+    FROM "ProgressReport" r JOIN "Measure" m ON m.id = r."measureId" AND r."unitId" = m."leadUnitId"
+    WHERE r."measureId" = ANY(${measureIds}) AND r.state <> 'DRAFT'
+      ${upTo ? Prisma.sql`AND r.period <= ${upTo.toISOString().slice(0, 10)}::date` : Prisma.empty}
+    ORDER BY r."measureId", r.period DESC, r."updatedAt" DESC`);
+  return new Map(rows.map((row) => [row.measureId, row]));
+}
