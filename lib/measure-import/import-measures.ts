@@ -6,7 +6,8 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import type { ImportLanguage } from "./import-columns";
 import { parseImportWorkbook } from "./parse-import-workbook";
-import { planMeasureImport, type ImportField, type ImportPlan, type PlannedWrite } from "./plan-measure-import";
+import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
+import { planMeasureImport } from "./plan-measure-import";
 
 /** The dry run: what importing this file would do, with every error. Writes nothing. */
 export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array): Promise<ImportPlan> {
