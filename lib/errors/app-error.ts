@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "BAD_ORIGIN"
   | "PLAN_CHANGED"
   | "PAYLOAD_TOO_LARGE"
+  | "IMPORT_BUSY"
   | "SERVER_BUSY"
   | "INTERNAL";
 

@@ -18,6 +18,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   PLAN_CHANGED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** Another import is running on this instance (one at a time); try again when it is done. */
+  IMPORT_BUSY: 429,
   SERVER_BUSY: 503,
   INTERNAL: 500,
 };
