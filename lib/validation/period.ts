@@ -2,11 +2,12 @@ import { z } from "zod";
 
 /**
  * The years a month or a date may fall in. PostgreSQL refuses year 0 (and
- * JavaScript reads years 0–99 as 19xx), so a value outside them would
- * fail in the database instead of at the boundary.
+ * JavaScript reads years 0–99 as 19xx), so such a value would fail in the
+ * database instead of at the boundary. Nothing tracked here predates 2000;
+ * later years are the business rules' to refuse (e.g. "a future month").
  */
 export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
+export const LAST_YEAR = 9999;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
