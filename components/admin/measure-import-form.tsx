@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
-import type { ImportPlan } from "@/lib/measure-import/plan-measure-import";
+import type { ImportPlan } from "@/lib/measure-import/import-types";
 import { MeasureImportPreview } from "./measure-import-preview";
 import { uploadWithProgress, type UploadAnswer } from "./upload-with-progress";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldChange, ImportPlan } from "@/lib/measure-import/plan-measure-import";
+import type { FieldChange, ImportPlan } from "@/lib/measure-import/import-types";
 
 /** The dry run: counts, then the errors, the measures to create and those to update, field by field. */
 export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {

@@ -30,13 +30,14 @@ export function registerSecuritySchemes(registry: OpenAPIRegistry): void {
 }
 
 const errorDescriptions = {
-  400: "A bad query; `fieldErrors` says which parameter.",
+  400: "A bad query, or a JSON string holding half a surrogate pair; `fieldErrors` says which parameter or field.",
   401: "No valid session or token (unknown, revoked or expired token; disabled user).",
   403: "Signed in, but not allowed (role, unit scope, or a cross-site cookie request).",
   404: "No such record, or not one the caller may see.",
   409: "Conflict: changed meanwhile, or not allowed in the record's state.",
-  413: "The upload is larger than allowed.",
+  413: "The upload or JSON body is larger than allowed (JSON: 1 MB), or the workbook expands past the import's limits.",
   422: "Invalid input; `fieldErrors` says which field.",
+  429: "Another import is running on this server (IMPORT_BUSY); retry when it is done.",
   503: "The server is busy (too many requests waiting, or no database connection free in time); nothing was changed. Retry after the `Retry-After` seconds.",
 } as const;
 

@@ -42,10 +42,28 @@ export function withApiRoute<Params = Record<string, never>>(permission: Permiss
   };
 }
 
+/**
+ * The request's Origin must be this site: the host the browser addressed (the
+ * Host header), or the configured site (NEXTAUTH_URL, for a proxy that rewrites
+ * Host). `X-Forwarded-Host` is never trusted: any client can send it. An Origin
+ * that is not a URL (`null` from a sandboxed frame or a file) is refused too.
+ */
 function assertSameOrigin(request: NextRequest): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new AppError("BAD_ORIGIN");
+  const origin = parsedUrl(request.headers.get("origin"));
+  const host = request.headers.get("host");
+  if (!origin || origin.origin === "null") throw new AppError("BAD_ORIGIN");
+  if (host && origin.host === host) return;
+  if (origin.origin === parsedUrl(process.env.NEXTAUTH_URL ?? null)?.origin) return;
+  throw new AppError("BAD_ORIGIN");
+}
+
+function parsedUrl(value: string | null): URL | null {
+  if (!value) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { monthString } from "@/lib/validation/period";
 import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/errors/map-error";
 import { locales } from "@/lib/i18n/config";
-import { formatPeriod, monthOf, periodPattern, todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, monthOf, todayInChina } from "@/lib/tracking/dates";
 
 const optionalCode = z.preprocess((value) => (value === "" ? undefined : value), z.string().max(40).optional());
 
@@ -12,9 +13,7 @@ const optionalCode = z.preprocess((value) => (value === "" ? undefined : value),
  * a bad value is refused: a download must not silently cover something else.
  */
 export const bulletinQuerySchema = z.object({
-  month: z
-    .string()
-    .regex(periodPattern, "monthFormat")
+  month: monthString("monthFormat")
     // A bulletin reports on a month that has begun; a later one would show today's figures under a future date.
     .refine((month) => month <= formatPeriod(todayInChina()), "monthInFuture"),
   programme: optionalCode,

@@ -18,6 +18,8 @@ export const appErrorStatus = {
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  /** Another import is running on this instance (one at a time); try again when it is done. */
+  IMPORT_BUSY: 429,
   SERVER_BUSY: 503,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "@/lib/milestones/schemas";
-import { singleLineText } from "@/lib/validation/text";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 
 export const requestExtensionInputSchema = z.object({
   measureCode: z.string().trim().min(1).max(32),
@@ -13,7 +13,7 @@ export const decideExtensionInputSchema = z
     extensionId: z.string().trim().min(1).max(40),
     version: z.coerce.number().int().min(1),
     decision: z.enum(["approve", "reject"]),
-    comment: z.string().trim().max(1000),
+    comment: multiLineText(1000),
   })
   .refine((input) => input.decision === "approve" || input.comment.length > 0, { path: ["comment"], message: "rejectNeedsComment" });
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
 import { lenient } from "@/lib/validation/lenient";
+import { calendarDayString } from "@/lib/validation/period";
 
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number];
@@ -10,7 +11,7 @@ export type LedgerColumn = (typeof ledgerColumns)[number];
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
   lenient(z.preprocess((value) => (value === "" ? undefined : value), schema.optional()), undefined, schema);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const isoDate = calendarDayString();
 
 /**
  * The ledger's filters, sorting, paging, grouping and hidden columns, as they

@@ -5,13 +5,17 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import type { ImportLanguage } from "./import-columns";
+import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
-import { planMeasureImport, type ImportField, type ImportPlan, type PlannedWrite } from "./plan-measure-import";
+import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
+import { planMeasureImport } from "./plan-measure-import";
 
 /** The dry run: what importing this file would do, with every error. Writes nothing. */
 export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array): Promise<ImportPlan> {
-  const sheet = await parseImportWorkbook(bytes);
-  return (await planMeasureImport(db, sheet, bytes)).plan;
+  return withImportSlot(async () => {
+    const sheet = await parseImportWorkbook(bytes);
+    return (await planMeasureImport(db, sheet, bytes)).plan;
+  });
 }
 
 /**
@@ -19,8 +23,13 @@ export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array):
  * refuses when the plan differs from the previewed one (its fingerprint), so
  * an edit made since the preview is never silently overwritten. Every create
  * and update is audited in the same transaction; any failure rolls back all.
+ * Like the preview, one import at a time per server process.
  */
 export async function importMeasures(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string) {
+  return withImportSlot(() => applyImport(db, user, bytes, fingerprint));
+}
+
+async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string) {
   const sheet = await parseImportWorkbook(bytes);
   return db.$transaction(
     async (tx) => {

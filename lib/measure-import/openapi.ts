@@ -31,7 +31,7 @@ export function registerImportPaths(registry: OpenAPIRegistry): void {
     description:
       "With dryRun=true: the plan (creates, updates field by field, every error by row and column) and its fingerprint; nothing is written. Without: the same file and the fingerprint apply the plan in one transaction, or 409 PLAN_CHANGED if it has changed since. Administrators only.",
     request: { query: importMeasuresQuerySchema, body: { content: { "multipart/form-data": { schema: upload } } } },
-    errors: [409, 413, 422],
+    errors: [409, 413, 422, 429],
     responses: {
       200: {
         description: "The plan (dry run), or what was written.",

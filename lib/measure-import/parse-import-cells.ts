@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 import type { ImportCellValue } from "./parse-import-workbook";
 
 /** What reading one cell gave: a value, or the message key (and values) of the problem. */
@@ -13,11 +14,10 @@ export function cellText(value: ImportCellValue): string {
   return String(value).trim();
 }
 
-/** Plain text: no control characters or text-direction overrides, at most `max` characters. */
+/** Plain text (a cell's line breaks kept): no control, invisible or text-direction characters, at most `max` characters. */
 export function parseText(value: ImportCellValue, max: number): CellResult<string> {
   const text = cellText(value);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)) return bad("forbiddenCharacters");
+  if (hasForbiddenCharacters(text, { multiLine: true })) return bad("forbiddenCharacters");
   if (text.length > max) return bad("tooLong", { max });
   return ok(text);
 }

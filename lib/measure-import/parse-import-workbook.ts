@@ -1,11 +1,11 @@
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import type { LedgerColumnId } from "@/lib/exports/ledger-export-record";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type ImportLanguage, type MeasureColumnId } from "./import-columns";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED, IMPORT_MAX_ROWS } from "./import-limits";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED } from "./import-limits";
+import { inspectXlsxZip } from "./inspect-xlsx-zip";
 
 /** A cell as the import reads it: text, a number, a date, or nothing. */
 export type ImportCellValue = string | number | Date | null;
@@ -47,9 +47,9 @@ export async function parseImportWorkbook(bytes: Uint8Array): Promise<ImportShee
   if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
   const workbook = new ExcelJS.Workbook();
   try {
-    // Streamed first: a sheet over the row limit is refused without building it in memory.
-    const rows = await largestSheetRows(bytes);
-    if (rows - 1 > IMPORT_MAX_ROWS) throw fieldError("file", "importTooManyRows", { count: rows - 1, max: IMPORT_MAX_ROWS });
+    // The zip is checked first (sizes as really inflated, rows, cells, columns):
+    // a file that would expand past the limits is refused without building it in memory.
+    await inspectXlsxZip(bytes);
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -125,23 +125,6 @@ function readHeader(sheet: ExcelJS.Worksheet) {
   });
   if (headerless.length > 0) throw fieldError("file", "importHeaderlessCells", { cells: listed(headerless) });
   return { columns, ignoredColumns, byColumnNumber };
-}
-
-/** The number of non-empty rows (header included) of the workbook's fullest sheet, read as a stream. */
-async function largestSheetRows(bytes: Uint8Array): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: "ignore",
-    styles: "ignore",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
-  let largest = 0;
-  for await (const worksheet of reader) {
-    let count = 0;
-    for await (const row of worksheet) if (row.hasValues) count++;
-    largest = Math.max(largest, count);
-  }
-  return largest;
 }
 
 function formulaCells(sheet: ExcelJS.Worksheet): string[] {

@@ -3,63 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ImportLanguage } from "./import-columns";
 import { cellText } from "./parse-import-cells";
 import type { ImportSheet } from "./parse-import-workbook";
-import { readImportRow, type CatalogueLookups, type Desired } from "./read-import-row";
-
-/** The measure facts an import can set; each is compared with the database one by one. */
-export type ImportField =
-  | "title"
-  | "leadUnit"
-  | "cooperatingUnits"
-  | "responsiblePerson"
-  | "dueDate"
-  | "kpiName"
-  | "kpiUnit"
-  | "kpiTarget"
-  | "investmentPlanned"
-  | "area"
-  | "cities";
-
-/** One field of one measure: as it is and as the file wants it, written for people. */
-export interface FieldChange {
-  field: ImportField;
-  before: string;
-  after: string;
-}
-
-/** A problem with a cell: row number as Excel shows it, the column's header as written. */
-export interface ImportIssue {
-  row: number;
-  column: string;
-  key: string;
-  values?: Record<string, string | number>;
-}
-
-/** What the import would do, as shown in the preview; the fingerprint seals it. */
-export interface ImportPlan {
-  rows: number;
-  creates: { row: number; code: string; title: string; changes: FieldChange[] }[];
-  updates: { row: number; code: string; title: string; changes: FieldChange[] }[];
-  unchanged: number;
-  errors: ImportIssue[];
-  ignoredColumns: string[];
-  exampleRows: number[];
-  fingerprint: string;
-}
-
-export interface PlannedWrite {
-  code: string;
-  desired: Desired;
-  /** Present for updates: the measure as read, with the version the update must match. */
-  existing?: { id: string; version: number };
-  changes: FieldChange[];
-}
-
-export interface MeasureImportPlan {
-  plan: ImportPlan;
-  writes: PlannedWrite[];
-  /** Which title and KPI name the file's text sets (zh or en). */
-  language: ImportLanguage;
-}
+import type { CatalogueLookups, Desired, ImportField, ImportIssue, ImportPlan, MeasureImportPlan, PlannedWrite } from "./import-types";
+import { readImportRow } from "./read-import-row";
 
 async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
   const [units, areas, cities, measures] = await Promise.all([

@@ -1,17 +1,7 @@
 import type { MeasureColumnId } from "./import-columns";
 import { cellText, parseCode, parseDate, parseInvestment, parseKpi, parseText, splitNames, type CellResult } from "./parse-import-cells";
 import type { ImportRow, ImportSheet } from "./parse-import-workbook";
-import type { ImportField, ImportIssue } from "./plan-measure-import";
-
-/** Comparable values: ids, sorted id lists, canonical strings; null = empty. */
-export type Desired = Partial<Record<ImportField, string | string[] | null>>;
-
-/** Names and codes of the catalogue, resolved to ids (undefined = unknown). */
-export interface CatalogueLookups {
-  unitId: (name: string) => string | undefined;
-  cityId: (name: string) => string | undefined;
-  areaId: (code: string) => string | undefined;
-}
+import type { CatalogueLookups, Desired, ImportIssue } from "./import-types";
 
 const TEXT_LIMITS = { title: 500, responsiblePerson: 100, kpiName: 200, kpiUnit: 50 };
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/validation/period";
 import { singleLineText } from "@/lib/validation/text";
 
 export const isoDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "dateFormat")
+  .refine(isCalendarDay, "dateFormat")
   .transform((value) => new Date(`${value}T00:00:00Z`));
 
 const idSchema = z.string().trim().min(1).max(40);

@@ -34,6 +34,6 @@ export function registerReportPaths(registry: OpenAPIRegistry): void {
       201: { description: "A new report.", content: { "application/json": { schema: reportSchema } } },
       200: { description: "The existing draft or returned report, corrected (with `version`).", content: { "application/json": { schema: reportSchema } } },
     },
-    errors: [404, 409, 422],
+    errors: [400, 404, 409, 413, 422],
   });
 }

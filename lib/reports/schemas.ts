@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { periodPattern } from "@/lib/tracking/dates";
-
-const multiLineText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    // Newlines and tabs are fine in a report; other control characters are not.
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(value), "forbiddenCharacters");
+import { monthString } from "@/lib/validation/period";
+import { multiLineText } from "@/lib/validation/text";
 
 /** An optional decimal typed into a form: empty means "not reported". */
 const optionalAmount = z
@@ -19,7 +12,7 @@ const optionalAmount = z
   .refine((value) => value === "" || (/^\d+(\.\d{1,4})?$/.test(value) && Number(value) <= 1e12), "amountFormat")
   .transform((value) => (value === "" ? null : Number(value)));
 
-export const periodSchema = z.string().regex(periodPattern, "invalid");
+export const periodSchema = monthString("invalid");
 
 export const saveReportInputSchema = z
   .object({

@@ -1,12 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "zod";
 import { lenient } from "@/lib/validation/lenient";
+import { monthString } from "@/lib/validation/period";
 import { isoDate, monthEnd } from "./dates";
 import type { MeasureStateSql } from "./light-sql";
-import { periodPattern } from "@/lib/tracking/dates";
 
 /** "As of" a past month, from the URL: YYYY-MM; anything else means "now". */
-const monthSchema = z.string().regex(periodPattern).meta({ description: "As it stood at the end of this month (YYYY-MM)." });
+const monthSchema = monthString().meta({ description: "As it stood at the end of this month (YYYY-MM)." });
 export const asOfSchema = lenient(
   z.preprocess((value) => (value === "" ? undefined : value), monthSchema.optional()),
   undefined,

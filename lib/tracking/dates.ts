@@ -32,9 +32,6 @@ export function monthEnd(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0));
 }
 
-/** A month as YYYY-MM, the form every period takes in URLs, forms and the API. */
-export const periodPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** "2026-11" ↔ Date at the first of that month. */
 export function formatPeriod(period: Date): string {
   return period.toISOString().slice(0, 7);

@@ -7,7 +7,7 @@ import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
 import { buildImportTemplate } from "@/lib/measure-import/build-import-template";
 import { importMeasures } from "@/lib/measure-import/import-measures";
 import { IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
-import type { ImportPlan } from "@/lib/measure-import/plan-measure-import";
+import type { ImportPlan } from "@/lib/measure-import/import-types";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { cities as circleCities } from "@/prisma/seed/data/cities";
 import en from "@/messages/en.json";
