@@ -193,7 +193,8 @@ export function createRequestGate({
   }
 
   function admit(entry) {
-    if (entry.response.destroyed) return;
+    // The client left while its body arrived or its session was checked: nothing to run.
+    if (entry.gone()) return;
     if (inFlight < maxInFlight && queue.length === 0) return start(entry);
     const full = queue.length - actionsQueued >= maxQueued;
     if (full && !(entry.action && actionsQueued < maxQueuedActions)) {
@@ -306,6 +307,12 @@ export function createRequestGate({
     response.once("close", onClose);
   }
 
+  /**
+   * @param {import("node:http").IncomingMessage} request
+   * @param {import("node:http").ServerResponse} response
+   * @param {(request: import("node:http").IncomingMessage) => void} next
+   * @param {{ action?: boolean | Promise<boolean> }} [options]
+   */
   function handle(request, response, next, { action = false } = {}) {
     const key = clientKey(request);
     const owner = client(key);
@@ -317,6 +324,9 @@ export function createRequestGate({
       return;
     }
     owner.inGate++;
+    let closed = false;
+    response.once("close", () => (closed = true));
+    const gone = () => closed || response.destroyed;
     let left = false;
     const out = () => {
       if (left) return;
@@ -328,8 +338,8 @@ export function createRequestGate({
 
     const proceed = (forwarded) => {
       Promise.resolve(action).then(
-        (isAction) => admit({ request: forwarded, response, next, key, action: isAction === true }),
-        () => admit({ request: forwarded, response, next, key, action: false }),
+        (isAction) => admit({ request: forwarded, response, next, key, gone, action: isAction === true }),
+        () => admit({ request: forwarded, response, next, key, gone, action: false }),
       );
     };
     if (!hasBody(request)) return proceed(request);

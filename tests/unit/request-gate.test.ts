@@ -36,7 +36,12 @@ async function gatedServer(settings: GateOptions) {
         bodies.set(name, body);
         holds.set(name, () => response.end(`done ${name}`));
       },
-      { action: request.method === "POST" && request.headers["x-anonymous"] === undefined },
+      {
+        action:
+          request.headers["x-slow-check"] !== undefined
+            ? new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 300)) // a session check that takes a while
+            : request.method === "POST" && request.headers["x-anonymous"] === undefined,
+      },
     ),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -330,5 +335,24 @@ describe("[SECURITY] request gate against clients that hold it", () => {
     expect(chunked === 413 || chunked === undefined).toBe(true);
     expect(server.gate.stats()).toMatchObject({ tooLarge: 2, bufferedBytes: 0 });
     expect(server.started).toEqual(["echo"]);
+  });
+
+  it("runs nothing for a client that left while its session was being checked, and leaks no slot", async () => {
+    const server = await gatedServer({ maxInFlight: 1, maxQueued: 5, maxWaitMs: 5_000 });
+    closeServer = server.close;
+    const controller = new AbortController();
+    const left = fetch(`http://127.0.0.1:${server.port}/left`, { method: "POST", body: "x", headers: { "x-slow-check": "1" }, signal: controller.signal }).catch(
+      (error: Error) => error.name,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    expect(await left).toBe("AbortError");
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the check has finished meanwhile
+    expect(server.gate.stats()).toMatchObject({ inFlight: 0, waiting: 0, clients: 0 });
+    const next = server.get("next");
+    await until(() => server.started.includes("next"));
+    server.release("next");
+    expect((await next).status).toBe(200);
+    expect(server.started).toEqual(["next"]);
   });
 });
