@@ -1,7 +1,10 @@
 // Settings of the start script's supervision of the web server (scripts/start.mjs).
 import { StartupError } from "./startup-error.mjs";
 
-/** The restart delays of the web server (docs/operations.md, "Supervision"). */
+/**
+ * The restart delays of the web server (docs/operations.md, "Supervision").
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function supervisionSettingsFromEnv(env = process.env) {
   const number = (name, fallback) => {
     const raw = env[name];
