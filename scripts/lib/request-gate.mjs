@@ -61,6 +61,22 @@ function hasBody(request) {
 }
 
 /**
+ * Ends a connection whose client may still be sending, once the answer is out:
+ * a FIN first, so the client reads the answer (closing at once with its data
+ * unread would reset the connection), then gone for good a moment later.
+ */
+function closeAfterAnswer(request, response) {
+  const close = () => {
+    const socket = request.socket;
+    if (!socket || socket.destroyed) return;
+    socket.end();
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  };
+  if (response.writableFinished) close();
+  else response.once("finish", close);
+}
+
+/**
  * A fresh request object with the same head and the received body, for the
  * handler behind the gate (the original's stream has been read by the gate).
  */
@@ -251,8 +267,7 @@ export function createRequestGate({
       request.pause();
       answer(request, response, reason);
       // The client may still be sending: end the connection once the answer is out.
-      if (!response.writableFinished) response.once("finish", () => request.socket?.destroy());
-      else request.socket?.destroy();
+      closeAfterAnswer(request, response);
     };
     const onData = (chunk) => {
       size += chunk.length;
@@ -290,7 +305,7 @@ export function createRequestGate({
       finished = true;
       counts.tooLarge++;
       answer(request, response, "tooLarge");
-      response.once("finish", () => request.socket?.destroy());
+      closeAfterAnswer(request, response);
       return;
     }
     const deadline = setTimeout(() => fail("timeout"), bodyTimeoutMs);
@@ -320,7 +335,7 @@ export function createRequestGate({
       counts.overClientLimit++;
       answer(request, response, "busy");
       // Its body, if any, is not wanted: close the connection after the answer.
-      if (hasBody(request)) response.once("finish", () => request.socket?.destroy());
+      if (hasBody(request)) closeAfterAnswer(request, response);
       return;
     }
     owner.inGate++;

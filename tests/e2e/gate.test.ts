@@ -21,8 +21,9 @@ beforeAll(async () => {
       LUOSHI_DATA_DIR: dataDir,
       DATABASE_URL: undefined,
       HOST: undefined,
-      // Short limits, so the test sees them act.
-      LUOSHI_HEADERS_TIMEOUT_MS: "1000",
+      // Short limits, so the test sees them act. (The header timeout counts from the moment the
+      // connection is accepted: on a loaded test machine 1 s can pass before Node reads the headers.)
+      LUOSHI_HEADERS_TIMEOUT_MS: "3000",
       LUOSHI_BODY_TIMEOUT_MS: "4000",
       LUOSHI_BODY_MIN_BYTES_PER_SECOND: "200",
       LUOSHI_BODY_RATE_GRACE_MS: "1000",
@@ -71,7 +72,7 @@ function slowBody(from: string) {
       headers: { "content-type": "application/json", "content-length": "100000" },
       agent: false,
     });
-    const timer = setInterval(() => outgoing.write("x"), 200);
+    const timer = setInterval(() => !outgoing.destroyed && outgoing.write("x"), 200);
     const done = (status: number | null) => {
       clearInterval(timer);
       resolve({ status, ms: Date.now() - started });
@@ -129,21 +130,25 @@ describe("[SECURITY] the request gate of the real server", () => {
       expect(result.ms).toBeLessThan(10_000);
     }
     const fakeStatuses = (await Promise.all(fake)).map((result) => result.status);
+    // Every one of them got an answer (the refused ones too, before their connection was closed).
     // The ones over the per-client cap were refused at once; none got in as a "never refuse" request.
     expect(fakeStatuses.filter((status) => status === 503).length).toBeGreaterThan(0);
-    expect(fakeStatuses.every((status) => status !== null && status < 600)).toBe(true);
+    const histogram: Record<string, number> = {};
+    for (const status of fakeStatuses) histogram[String(status)] = (histogram[String(status)] ?? 0) + 1;
+    expect(histogram["null"] ?? 0, JSON.stringify(histogram)).toBe(0);
     expect((await request("127.0.0.1")).status).toBe(200);
   });
 
   it("closes a connection whose headers do not arrive within the header timeout", async () => {
     const socket = net.connect({ host: "127.0.0.1", port: PORT });
+    socket.on("error", () => {}); // a write after the server closed it
     await new Promise((resolve) => socket.once("connect", resolve));
     socket.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\n");
     const started = Date.now();
-    const timer = setInterval(() => socket.write("X-Slow: 1\r\n"), 200);
+    const timer = setInterval(() => !socket.destroyed && socket.write("X-Slow: 1\r\n"), 200);
     await new Promise((resolve) => socket.once("close", resolve));
     clearInterval(timer);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(8_000);
   });
 
   it("restarts a killed web server while the embedded database stays up, and serves again", async () => {
