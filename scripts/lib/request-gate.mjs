@@ -279,14 +279,7 @@ export function createRequestGate({
     const onEnd = () => {
       if (finished) return;
       cleanup();
-      const body = chunks.slice();
-      const held = size;
-      // The memory is counted until the request is done.
-      const free = () => {
-        buffered -= held;
-      };
-      response.once("close", free);
-      done(body);
+      done(chunks.slice(), size);
     };
     const onError = () => {
       if (finished) return;
@@ -339,17 +332,22 @@ export function createRequestGate({
       return;
     }
     owner.inGate++;
-    let closed = false;
-    response.once("close", () => (closed = true));
-    const gone = () => closed || response.destroyed;
-    let left = false;
+    // One listener per event for all the gate's bookkeeping of this request.
+    const state = { closed: false, left: false, heldBytes: 0 };
     const out = () => {
-      if (left) return;
-      left = true;
+      if (state.left) return;
+      state.left = true;
       leave(key);
+      // The received body's memory is counted until the request is done.
+      buffered -= state.heldBytes;
+      state.heldBytes = 0;
     };
     response.once("finish", out);
-    response.once("close", out);
+    response.once("close", () => {
+      state.closed = true;
+      out();
+    });
+    const gone = () => state.closed || response.destroyed;
 
     const proceed = (forwarded) => {
       Promise.resolve(action).then(
@@ -358,7 +356,11 @@ export function createRequestGate({
       );
     };
     if (!hasBody(request)) return proceed(request);
-    receive(request, response, (chunks) => proceed(replayRequest(request, chunks)));
+    receive(request, response, (chunks, size) => {
+      if (state.left) buffered -= size;
+      else state.heldBytes = size;
+      proceed(replayRequest(request, chunks));
+    });
   }
 
   return {
