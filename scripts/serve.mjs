@@ -55,7 +55,8 @@ await app.prepare();
 
 const server = http.createServer(serverOptions(settings), (request, response) => {
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
-  if (request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
   // A form submission (a Server Action) of a signed-in user waits longer (bounded): a 503
   // there would end in the error page, and the user would lose what they typed.
   const action = request.method === "POST" && request.headers["next-action"] !== undefined ? hasValidSession(request) : false;
