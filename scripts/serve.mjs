@@ -5,29 +5,39 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { createRequestGate, gateSettingsFromEnv } from "./lib/request-gate.mjs";
+import { createRequestGate, gateSettingsFromEnv, serverOptions } from "./lib/request-gate.mjs"
+import { createSessionCheck } from "./lib/session-check.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
+// Loopback unless HOST says otherwise (e.g. HOST=0.0.0.0 to be reached from other machines).
+const host = process.env.HOST || "127.0.0.1";
 const settings = gateSettingsFromEnv();
 
-// The 503's text comes from the UI's messages, in the language of the locale cookie.
-const busyText = Object.fromEntries(
-  ["zh-CN", "en"].map((locale) => [locale, JSON.parse(fs.readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")).errors.SERVER_BUSY]),
+// The refusals' texts come from the UI's messages, in the language of the locale cookie.
+const refusals = {
+  busy: { status: 503, code: "SERVER_BUSY" },
+  timeout: { status: 408, code: "REQUEST_TIMEOUT" },
+  tooLarge: { status: 413, code: "PAYLOAD_TOO_LARGE" },
+};
+const refusalText = Object.fromEntries(
+  ["zh-CN", "en"].map((locale) => {
+    const errors = JSON.parse(fs.readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")).errors;
+    return [locale, Object.fromEntries(Object.values(refusals).map(({ code }) => [code, errors[code]]))];
+  }),
 );
 const retryAfterSeconds = String(Math.ceil(settings.maxWaitMs / 1000));
 
-function busy(request, response) {
+function refuse(request, response, reason) {
   if (response.headersSent || response.destroyed) return;
+  const { status, code } = refusals[reason] ?? refusals.busy;
   const locale = /(?:^|;\s*)NEXT_LOCALE=en(?:;|$)/.test(request.headers.cookie ?? "") ? "en" : "zh-CN";
   const api = request.url?.startsWith("/api/");
   // The API's error shape (lib/auth/api-route.ts), so clients handle it like any other error.
-  const body = api
-    ? JSON.stringify({ error: { code: "SERVER_BUSY", values: {}, fieldErrors: {} } })
-    : busyText[locale];
-  response.writeHead(503, {
+  const body = api ? JSON.stringify({ error: { code, values: {}, fieldErrors: {} } }) : refusalText[locale][code];
+  response.writeHead(status, {
     "content-type": api ? "application/json" : "text/plain; charset=utf-8",
-    "retry-after": retryAfterSeconds,
+    ...(status === 503 ? { "retry-after": retryAfterSeconds } : { connection: "close" }),
     "cache-control": "no-store",
   });
   response.end(body);
@@ -35,22 +45,28 @@ function busy(request, response) {
 
 const app = next({ dev: false, dir: root, port });
 const handleWithNext = app.getRequestHandler();
-const gate = createRequestGate({ ...settings, busy });
+const gate = createRequestGate({ ...settings, refuse });
+// Anyone can send a `Next-Action` header: only a valid session earns a form submission more patience.
+const hasValidSession = createSessionCheck({
+  secret: process.env.NEXTAUTH_SECRET,
+  secureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+});
 await app.prepare();
 
-const server = http.createServer((request, response) => {
-  const handle = () => void handleWithNext(request, response);
+const server = http.createServer(serverOptions(settings), (request, response) => {
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
-  if (request.url?.startsWith("/_next/static/")) return handle();
-  // A form submission (a Server Action) waits however long it takes: a 503 there
-  // would end in the error page, and the user would lose what they typed.
-  const neverRefuse = request.method === "POST" && request.headers["next-action"] !== undefined;
-  gate.handle(request, response, handle, { neverRefuse });
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
+  // A form submission (a Server Action) of a signed-in user waits longer (bounded): a 503
+  // there would end in the error page, and the user would lose what they typed.
+  const action = request.method === "POST" && request.headers["next-action"] !== undefined ? hasValidSession(request) : false;
+  gate.handle(request, response, (received) => void handleWithNext(received, response), { action });
 });
-server.listen(port, () => {
+server.listen(port, host, () => {
   console.log(
-    `[luoshi] Serving on port ${port}: at most ${settings.maxInFlight} requests at once, ` +
-      `${settings.maxQueued} waiting for up to ${settings.maxWaitMs} ms (LUOSHI_MAX_IN_FLIGHT, LUOSHI_MAX_QUEUED, LUOSHI_MAX_WAIT_MS)`,
+    `[luoshi] Serving on ${host}:${port} (pid ${process.pid}): at most ${settings.maxInFlight} requests at once, ` +
+      `${settings.maxQueued} waiting for up to ${settings.maxWaitMs} ms (LUOSHI_MAX_IN_FLIGHT, LUOSHI_MAX_QUEUED, LUOSHI_MAX_WAIT_MS), ` +
+      `${settings.maxPerClient} per client address (LUOSHI_MAX_PER_CLIENT)`,
   );
 });
 

@@ -10,6 +10,7 @@ import { assertPortFree, parsePort } from "./lib/port.mjs";
 import { gateSettingsFromEnv } from "./lib/request-gate.mjs";
 import { migrateDeploy, seed } from "./lib/prisma-cli.mjs";
 import { StartupError } from "./lib/startup-error.mjs";
+import { supervisionSettingsFromEnv } from "./lib/supervision.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -18,15 +19,19 @@ const log = (message) => console.log(`[luoshi] ${message}`);
 let embedded = null;
 let server = null;
 let stopping = false;
+let restartTimer = null;
 
 async function main() {
   const port = parsePort(process.env.PORT ?? "3000");
+  // The web server listens on loopback unless HOST is set (serve.mjs reads it too).
+  const host = process.env.HOST || "127.0.0.1";
+  const supervision = supervisionSettingsFromEnv();
   // The server reads these too; a bad value should stop the start here, in one clear line.
   gateSettingsFromEnv();
   if (process.env.DATABASE_READ_URL && !process.env.DATABASE_URL) {
     throw new StartupError("DATABASE_READ_URL needs DATABASE_URL too: the embedded database has no replicas.");
   }
-  await assertPortFree(port);
+  await assertPortFree(port, host);
 
   if (!dev && needsBuild()) {
     log("Building the app (first start or changed sources)…");
@@ -59,36 +64,46 @@ async function main() {
   }
 
   // The build may have taken a while; check again right before binding.
-  await assertPortFree(port);
+  await assertPortFree(port, host);
   // Production runs Next.js behind the request gate (scripts/serve.mjs); dev runs `next dev` as it is.
   const [command, args] = dev
-    ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "-p", String(port)]]
+    ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "-p", String(port), "-H", host]]
     : [process.execPath, [path.join(root, "scripts", "serve.mjs")]];
-  server = spawn(command, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      ...(dev ? {} : { NODE_ENV: "production" }),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NEXTAUTH_SECRET: resolveAuthSecret(dataRoot),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  server.on("exit", (code, signal) => {
-    server = null;
-    if (!stopping) {
-      log(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
-      void shutdown(code || 1);
-    }
-  });
-  log(`Luoshi is starting on http://localhost:${port} (Ctrl-C stops it)`);
+  const env = {
+    ...process.env,
+    ...(dev ? {} : { NODE_ENV: "production" }),
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: host,
+    NEXTAUTH_SECRET: resolveAuthSecret(dataRoot),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // Supervision: a web server that dies is started again (the database stays up),
+  // after a delay that doubles with each quick failure, up to a maximum.
+  let delay = supervision.initialDelayMs;
+  const startServer = () => {
+    restartTimer = null;
+    const startedAt = Date.now();
+    server = spawn(command, args, { cwd: root, stdio: "inherit", env });
+    log(`Web server started (pid ${server.pid})`);
+    server.on("exit", (code, signal) => {
+      server = null;
+      if (stopping) return;
+      // A server that ran a good while failed for a new reason: start again from the shortest delay.
+      if (Date.now() - startedAt >= supervision.stableAfterMs) delay = supervision.initialDelayMs;
+      log(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it in ${delay} ms.`);
+      restartTimer = setTimeout(startServer, delay);
+      delay = Math.min(delay * 2, supervision.maxDelayMs);
+    });
+  };
+  startServer();
+  log(`Luoshi is starting on http://${host === "127.0.0.1" ? "localhost" : host}:${port} (Ctrl-C stops it)`);
 }
 
 async function shutdown(exitCode) {
   stopping = true;
+  if (restartTimer) clearTimeout(restartTimer);
   if (server) {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");

@@ -10,8 +10,8 @@ export function parsePort(raw) {
   return port;
 }
 
-/** Fails with a clear message when something already listens on the port. */
-export async function assertPortFree(port) {
+/** Fails with a clear message when something already listens on the port (on that host's address). */
+export async function assertPortFree(port, host) {
   await new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error) => {
@@ -27,6 +27,6 @@ export async function assertPortFree(port) {
         reject(error);
       }
     });
-    probe.listen(port, () => probe.close(resolve));
+    probe.listen(port, host, () => probe.close(resolve));
   });
 }

@@ -17,6 +17,9 @@ export interface StartedServer {
  */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<StartedServer> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  // Every simulated user comes from this machine's one address: the gate's cap per
+  // client address would otherwise turn most of them away (docs/security.md, "Request gate").
+  childEnv.LUOSHI_MAX_PER_CLIENT ??= "1000000";
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete childEnv[key];
     else childEnv[key] = value;
