@@ -5,11 +5,13 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { parseTrustedProxies, setClientAddressHeader } from "./lib/client-address.mjs";
 import { createRequestGate, gateSettingsFromEnv } from "./lib/request-gate.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const settings = gateSettingsFromEnv();
+const trustedProxies = parseTrustedProxies(process.env.LUOSHI_TRUSTED_PROXIES);
 
 // The 503's text comes from the UI's messages, in the language of the locale cookie.
 const busyText = Object.fromEntries(
@@ -39,6 +41,7 @@ const gate = createRequestGate({ ...settings, busy });
 await app.prepare();
 
 const server = http.createServer((request, response) => {
+  setClientAddressHeader(request, trustedProxies); // the app reads the client address only from here
   const handle = () => void handleWithNext(request, response);
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
   if (request.url?.startsWith("/_next/static/")) return handle();
