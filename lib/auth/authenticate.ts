@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/db/create-client";
 import {
@@ -8,14 +9,16 @@ import {
   recordThrottledAttempt,
   releaseLoginAttempt,
 } from "./login-throttle";
-import { hashPassword, passwordNeedsRehash, verifyPassword } from "./password";
+import { bcryptCostOf, hashPassword, passwordNeedsRehash, verifyPassword } from "./password";
 
 export type AuthenticateResult =
   | { ok: true; user: { id: string; loginName: string; displayName: string } }
   | { ok: false; reason: "INVALID" | "THROTTLED" };
 
-// Compared against when the login name is unknown, so both cases take as long.
-const DUMMY_HASH = "$2b$12$I/DeZ7dC65raESxqd1Z6G.hldGmYm.DVF04R0rFHxwqAR1z/z3I/m";
+// Compared against when the login name is unknown, so both cases take as long
+// (made at the current cost, so LUOSHI_BCRYPT_COST changes both alike).
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
 
 /**
  * Checks a login name and password. Unknown names, wrong passwords and
@@ -43,7 +46,9 @@ export async function authenticate(
     select: { id: true, loginName: true, displayName: true, active: true, passwordHash: true },
   });
   const password = credentials.password.slice(0, 200);
-  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  // Placeholders that are no bcrypt hash ("!no-login") cost as much as a real check too.
+  const usableHash = user && bcryptCostOf(user.passwordHash) !== null ? user.passwordHash : null;
+  const passwordMatches = (await verifyPassword(password, usableHash ?? (await unknownUserHash()))) && usableHash !== null;
 
   if (!user || !user.active || !passwordMatches) {
     await db.$transaction((tx) =>
