@@ -5,7 +5,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { createRequestGate, gateSettingsFromEnv, serverOptions } from "./lib/request-gate.mjs"
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, setClientAddressHeader } from "./lib/client-address.mjs";
+import { createRequestGate, gateSettingsFromEnv, serverOptions } from "./lib/request-gate.mjs";
 import { createSessionCheck } from "./lib/session-check.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -13,6 +14,7 @@ const port = Number(process.env.PORT ?? 3000);
 // Loopback unless HOST says otherwise (e.g. HOST=0.0.0.0 to be reached from other machines).
 const host = process.env.HOST || "127.0.0.1";
 const settings = gateSettingsFromEnv();
+const trustedProxies = parseTrustedProxies(process.env.LUOSHI_TRUSTED_PROXIES);
 
 // The refusals' texts come from the UI's messages, in the language of the locale cookie.
 const refusals = {
@@ -45,7 +47,8 @@ function refuse(request, response, reason) {
 
 const app = next({ dev: false, dir: root, port });
 const handleWithNext = app.getRequestHandler();
-const gate = createRequestGate({ ...settings, refuse });
+// The per-client cap counts the real client behind a trusted proxy, not the proxy.
+const gate = createRequestGate({ ...settings, refuse, clientKey: (request) => String(request.headers[CLIENT_ADDRESS_HEADER]) });
 // Anyone can send a `Next-Action` header: only a valid session earns a form submission more patience.
 const hasValidSession = createSessionCheck({
   secret: process.env.NEXTAUTH_SECRET,
@@ -54,6 +57,7 @@ const hasValidSession = createSessionCheck({
 await app.prepare();
 
 const server = http.createServer(serverOptions(settings), (request, response) => {
+  setClientAddressHeader(request, trustedProxies); // the app reads the client address only from here
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
   const read = request.method === "GET" || request.method === "HEAD";
   if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 type LoginError = "invalid" | "throttled" | "failed";
 
@@ -24,7 +25,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined);
     setPending(false);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here, against this page's own origin, whatever the server passed.
+      window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
       return;
     }
     setError(result?.error === "THROTTLED" ? "throttled" : result?.error ? "invalid" : "failed");

@@ -2,14 +2,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { authenticate } from "./authenticate";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { safeRedirectUrl } from "./safe-callback-url";
 import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "./session-cookie";
 
-/** The client's address as the nearest proxy reports it (first X-Forwarded-For hop). */
+/**
+ * The client's address as scripts/serve.mjs computed it (the socket's peer, or the
+ * X-Forwarded-For hop of a trusted proxy: scripts/lib/client-address.mjs). The
+ * client's own X-Forwarded-For is never read here: it could be anything.
+ */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const realIp = headers?.["x-real-ip"];
-  return first || (Array.isArray(realIp) ? realIp[0] : realIp) || "unknown";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(address) ? address[0] : address)?.trim() || "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
@@ -35,6 +39,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // After sign-in and sign-out: only this site's own paths (no open redirect).
+    redirect: safeRedirectUrl,
     // Only the user id travels in the token; role and unit are read fresh per request.
     jwt: ({ token }) => ({ sub: token.sub, name: token.name, iat: token.iat, exp: token.exp, jti: token.jti }),
   },

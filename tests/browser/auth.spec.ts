@@ -42,7 +42,18 @@ test("[AUTH]: repeated failures are throttled with a clear message", async ({ pa
     await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
   }
   await submitLogin(page, "throttle.target", "wrong-6");
-  await expect(loginMessage(page)).toHaveText("登录失败次数过多，请 15 分钟后再试。");
+  await expect(loginMessage(page)).toHaveText("此处登录失败次数过多，请稍候再试；失败次数越多，需要等待的时间越长。");
+});
+
+test("[LOGIN]: an off-site callbackUrl ends on this site's home page after login", async ({ page, baseURL }) => {
+  for (const callbackUrl of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https%3A%2F%2Fevil.example"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${callbackUrl}`);
+    await submitLogin(page, "viewer", DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    expect(new URL(page.url()).origin, callbackUrl).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname, callbackUrl).toBe("/");
+  }
 });
 
 test("[AUTH]: zibo.official cannot edit a Jinan-led measure, not even by a forged POST", async ({ page }) => {

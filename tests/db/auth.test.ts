@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { withApiRoute } from "@/lib/auth/api-route";
 import { authenticate } from "@/lib/auth/authenticate";
-import { loginThrottle } from "@/lib/auth/login-throttle";
 import { getSessionUser } from "@/lib/auth/session-user";
 import { idleState } from "@/lib/errors/action-state";
 import { updateMeasureOwnerAction } from "@/lib/measures/actions";
@@ -44,35 +43,7 @@ describe("[AUTH] authenticate", () => {
       expect(await auditCount("auth.login.failed", loginName)).toBe(1);
     }
   });
-
-  it(`throttles after ${loginThrottle.maxPerLoginName} failures per login name, even with the right password`, async () => {
-    const user = await seedUser(db, "VIEWER", null);
-    const ip = `10.1.${Math.floor(Math.random() * 250)}.1`;
-    for (let attempt = 0; attempt < loginThrottle.maxPerLoginName; attempt++) {
-      expect(await authenticate(db, { loginName: user.loginName, password: "wrong", ip })).toMatchObject({ reason: "INVALID" });
-    }
-    expect(await authenticate(db, { loginName: user.loginName, password: FIXTURE_PASSWORD, ip })).toEqual({ ok: false, reason: "THROTTLED" });
-    expect(await auditCount("auth.login.throttled", user.loginName)).toBe(1);
-  });
-
-  it(`throttles an IP after ${loginThrottle.maxPerIp} failures across names`, async () => {
-    const ip = `10.2.${Math.floor(Math.random() * 250)}.2`;
-    for (let attempt = 0; attempt < loginThrottle.maxPerIp; attempt++) {
-      await authenticate(db, { loginName: `spray.${uniqueSuffix()}`, password: "wrong", ip });
-    }
-    const user = await seedUser(db, "VIEWER", null);
-    expect(await authenticate(db, { loginName: user.loginName, password: FIXTURE_PASSWORD, ip })).toMatchObject({ reason: "THROTTLED" });
-    expect(await authenticate(db, { loginName: user.loginName, password: FIXTURE_PASSWORD, ip: "10.3.0.1" })).toMatchObject({ ok: true });
-  });
-
-  it("a success clears earlier failures of that login name", async () => {
-    const user = await seedUser(db, "VIEWER", null);
-    for (let attempt = 0; attempt < loginThrottle.maxPerLoginName - 1; attempt++) {
-      await authenticate(db, { loginName: user.loginName, password: "wrong", ip: "10.4.0.1" });
-    }
-    await authenticate(db, { loginName: user.loginName, password: FIXTURE_PASSWORD, ip: "10.4.0.1" });
-    expect(await db.loginFailure.count({ where: { loginName: user.loginName } })).toBe(0);
-  });
+  // Throttling: tests/db/login-throttle.test.ts.
 });
 
 describe("[AUTH] sessions", () => {
