@@ -32,7 +32,7 @@ export function sessionClaimsOf(token: JWT | null | undefined): SessionClaims | 
 }
 
 /** Opens a session at sign-in; also drops the user's sessions that can no longer count. */
-export async function startSession(db: PrismaClient, userId: string, now = new Date()): Promise<SessionClaims> {
+export async function startSession(db: Db, userId: string, now = new Date()): Promise<SessionClaims> {
   const { maxAgeMs } = sessionLimits();
   const row = await db.authSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true } });
   await db.authSession.deleteMany({
@@ -49,9 +49,17 @@ export async function endSession(db: Db, claims: SessionClaims | null, now = new
 
 /**
  * Ends every session of the user (sign out everywhere, password change or
- * reset, disabling): sessions signed in before `now` no longer count.
+ * reset, disabling): sessions signed in before `now` no longer count. Callers
+ * that update the user row anyway pass `sessionsValidFrom: now` themselves and
+ * set `markUser` false.
  */
-export async function endAllSessions(db: Db, userId: string, now = new Date()): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionsValidFrom: now } });
+export async function endAllSessions(db: Db, userId: string, now = new Date(), { markUser = true } = {}): Promise<void> {
+  if (markUser) await db.user.update({ where: { id: userId }, data: { sessionsValidFrom: now } });
   await db.authSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
+}
+
+/** Revokes every live API token of the user (password reset, disabling). Returns how many. */
+export async function revokeAllApiTokens(db: Db, userId: string, now = new Date()): Promise<number> {
+  const { count } = await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
 }

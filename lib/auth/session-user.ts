@@ -1,10 +1,10 @@
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { type SessionClaims, sessionClaimsOf } from "./auth-session";
-import { authSecret, sessionCookieName, sessionLimits } from "./session-cookie";
+import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionLimits, usesSecureCookies } from "./session-cookie";
 
 export const sessionUserSelect = {
   id: true,
@@ -85,4 +85,24 @@ export async function requestSessionClaims(): Promise<SessionClaims | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   return sessionClaimsOf(await decode({ token: raw, secret: authSecret() }).catch(() => null));
+}
+
+/**
+ * Gives this browser a cookie for a session just opened on the server (after
+ * the user's own password change ended all earlier ones, this one included),
+ * as next-auth would set it at sign-in.
+ */
+export async function issueSessionCookie(claims: SessionClaims, name: string): Promise<void> {
+  const token = await encode({
+    token: { sub: claims.userId, name, sid: claims.sessionId, signedInAt: claims.signedInAt },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: usesSecureCookies(),
+    expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+  });
 }

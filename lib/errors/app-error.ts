@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "VALIDATION"
   | "BAD_REQUEST"
   | "BAD_ORIGIN"
+  | "INSUFFICIENT_SCOPE"
   | "PLAN_CHANGED"
   | "PAYLOAD_TOO_LARGE"
   | "SERVER_BUSY"

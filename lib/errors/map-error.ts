@@ -10,6 +10,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   MUST_CHANGE_PASSWORD: 403,
   BAD_ORIGIN: 403,
+  /** A read-only API token on a state-changing request. */
+  INSUFFICIENT_SCOPE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SignOutEverywhereForm } from "@/components/account/sign-out-everywhere-form";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
@@ -17,6 +18,9 @@ export default async function ChangePasswordPage() {
         </p>
       )}
       <ChangePasswordForm />
+      <div className="mt-8">
+        <SignOutEverywhereForm />
+      </div>
       <p className="mt-6 text-sm">
         <Link href="/account/tokens" className="text-red-800 underline">
           {tTokens("passwordLink")}
