@@ -6,6 +6,7 @@ export type ApiTokenRow = {
   id: string;
   name: string;
   prefix: string;
+  scope: "READ" | "WRITE";
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
@@ -30,6 +31,7 @@ export async function ApiTokenList({ tokens }: { tokens: ApiTokenRow[] }) {
           <tr className="border-b border-slate-200 text-left">
             <th className="p-2">{t("name")}</th>
             <th className="p-2">{t("prefix")}</th>
+            <th className="p-2">{t("scope")}</th>
             <th className="p-2">{t("created")}</th>
             <th className="p-2">{t("lastUsed")}</th>
             <th className="p-2">{t("expires")}</th>
@@ -42,6 +44,7 @@ export async function ApiTokenList({ tokens }: { tokens: ApiTokenRow[] }) {
             <tr key={token.id} className="border-b border-slate-100" data-token-name={token.name} data-token-state={token.state}>
               <td className="p-2">{token.name}</td>
               <td className="p-2 font-mono">{token.prefix}…</td>
+              <td className="p-2">{t(`scope_${token.scope}`)}</td>
               <td className="p-2">{when(token.createdAt)}</td>
               <td className="p-2">{token.lastUsedAt ? when(token.lastUsedAt) : t("never")}</td>
               <td className="p-2">{token.expiresAt ? when(token.expiresAt) : t("noExpiry")}</td>

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/forms/field";
+import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { idleState } from "@/lib/errors/action-state";
 
 /** Names a new token and shows its secret once, right after it was made. */
-export function CreateApiTokenForm() {
+export function CreateApiTokenForm({ defaultDays }: { defaultDays: number }) {
   const t = useTranslations("apiTokens");
   const [state, formAction, pending] = useActionState(createApiTokenAction, idleState);
   const token = state.status === "success" ? state.data?.token : undefined;
@@ -17,7 +17,18 @@ export function CreateApiTokenForm() {
     <form action={formAction} className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="create-api-token-form">
       <h2 className="text-lg font-semibold sm:col-span-2">{t("create")}</h2>
       <TextField name="name" label={t("name")} hint={t("nameHint")} state={state} autoComplete="off" />
-      <TextField name="expiresOn" type="date" label={t("expiresOn")} hint={t("expiresHint")} state={state} />
+      <TextField name="expiresOn" type="date" label={t("expiresOn")} hint={t("expiresHint", { days: defaultDays })} state={state} />
+      <SelectField
+        name="scope"
+        label={t("scope")}
+        hint={t("scopeHint")}
+        initial="READ"
+        options={[
+          { value: "READ", label: t("scope_READ") },
+          { value: "WRITE", label: t("scope_WRITE") },
+        ]}
+        state={state}
+      />
       <div className="sm:col-span-2">
         <FormStatus state={state} />
       </div>

@@ -12,21 +12,42 @@ export function tokenExpiry(expiresOn: string): Date {
 }
 
 /**
- * Creates a personal API token for the user. The secret is returned once and
+ * How many days a token made without an expiry date works
+ * (LUOSHI_API_TOKEN_DAYS, default 90).
+ */
+export function defaultApiTokenDays(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.LUOSHI_API_TOKEN_DAYS?.trim();
+  if (!raw) return 90;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(days) || days < 1) {
+    throw new Error(`LUOSHI_API_TOKEN_DAYS must be a whole number of at least 1 (got "${raw}")`);
+  }
+  return days;
+}
+
+/**
+ * Creates a personal API token for the user, with the scope asked for (READ
+ * by default) and an expiry (the default lifetime when no date is given). The secret is returned once and
  * never stored: the database keeps its SHA-256 and a short prefix.
  */
-export async function createApiToken(db: PrismaClient, user: SessionUser, input: CreateApiTokenInput, now = new Date()) {
+export async function createApiToken(
+  db: PrismaClient,
+  user: SessionUser,
+  input: Omit<CreateApiTokenInput, "scope"> & { scope?: CreateApiTokenInput["scope"] },
+  now = new Date(),
+) {
   if (input.expiresOn && isoDate(input.expiresOn) < todayInChina(now)) throw fieldError("expiresOn", "dateInPast");
   const { token, prefix, tokenHash } = generateApiToken();
-  const expiresAt = input.expiresOn ? tokenExpiry(input.expiresOn) : null;
+  const expiresAt = input.expiresOn ? tokenExpiry(input.expiresOn) : new Date(now.getTime() + defaultApiTokenDays() * 86_400_000);
+  const scope = input.scope ?? "READ";
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { userId: user.id, name: input.name, prefix, tokenHash, expiresAt } });
+    const row = await tx.apiToken.create({ data: { userId: user.id, name: input.name, prefix, tokenHash, expiresAt, scope } });
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: "apiToken.create",
       entityType: "ApiToken",
       entityId: row.id,
-      after: { name: input.name, prefix, expiresAt: expiresAt?.toISOString() ?? null },
+      after: { name: input.name, prefix, scope, expiresAt: expiresAt.toISOString() },
     });
     return row;
   });

@@ -7,7 +7,7 @@ export async function listApiTokens(db: PrismaClient, userId: string, now = new 
   const tokens = await db.apiToken.findMany({
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   return tokens.map((token) => ({ ...token, state: tokenState(token, now) }));
 }

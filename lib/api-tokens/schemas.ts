@@ -5,12 +5,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid").refine((value
 
 export const createApiTokenInputSchema = z.object({
   name: singleLineText(60),
-  /** Last day the token works (China time); empty = no expiry. */
+  /** Last day the token works (China time); empty = the default lifetime (LUOSHI_API_TOKEN_DAYS). */
   expiresOn: z
     .string()
     .optional()
     .transform((value) => value?.trim() || undefined)
     .pipe(isoDate.optional()),
+  /** READ only reads; WRITE may also change (POST, PUT, PATCH, DELETE). */
+  scope: z.enum(["READ", "WRITE"]).default("READ"),
 });
 
 export const revokeApiTokenInputSchema = z.object({ tokenId: z.string().trim().min(1).max(40) });

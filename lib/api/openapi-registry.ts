@@ -25,14 +25,15 @@ export function registerSecuritySchemes(registry: OpenAPIRegistry): void {
   registry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
     scheme: "bearer",
-    description: "A personal API token made at /account/tokens: `Authorization: Bearer lsk_…`.",
+    description:
+      "A personal API token made at /account/tokens: `Authorization: Bearer lsk_…`. A READ token may only read; POST, PUT, PATCH and DELETE need a WRITE token (else 403 INSUFFICIENT_SCOPE).",
   });
 }
 
 const errorDescriptions = {
   400: "A bad query, or a JSON string holding half a surrogate pair; `fieldErrors` says which parameter or field.",
   401: "No valid session or token (unknown, revoked or expired token; disabled user).",
-  403: "Signed in, but not allowed (role, unit scope, or a cross-site cookie request).",
+  403: "Signed in, but not allowed (role, unit scope, a cross-site cookie request, or a READ token on a write).",
   404: "No such record, or not one the caller may see.",
   409: "Conflict: changed meanwhile, or not allowed in the record's state.",
   413: "The upload or JSON body is larger than allowed (JSON: 1 MB), or the workbook expands past the import's limits.",

@@ -27,14 +27,16 @@ export function errorResponse(error: unknown): NextResponse {
  * `Authorization: Bearer` header, else the session cookie; then the permission,
  * through the same guard as Server Actions. State-changing cookie requests
  * must come from this site (CSRF); a bearer header is never sent by a browser
- * on its own, so bearer requests need no such check.
+ * on its own, so bearer requests need no such check, but a state-changing
+ * bearer request needs a token with the WRITE scope (403 INSUFFICIENT_SCOPE).
  */
 export function withApiRoute<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     try {
       const bearerToken = bearerTokenOf(request);
-      if (bearerToken === undefined && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      const user = await authorize(permission, { bearerToken });
+      const changesState = !SAFE_METHODS.has(request.method);
+      if (bearerToken === undefined && changesState) assertSameOrigin(request);
+      const user = await authorize(permission, { bearerToken, changesState });
       return await handler(request, { user, params: await context.params });
     } catch (error) {
       return errorResponse(error);

@@ -1,10 +1,20 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { endSession, sessionClaimsOf, startSession } from "./auth-session";
 import { authenticate } from "./authenticate";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { safeRedirectUrl } from "./safe-callback-url";
 import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "./session-cookie";
+import { checkSession } from "./session-user";
+
+/** Thrown from the jwt callback when a session no longer counts: next-auth then answers no session and clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("SESSION_ENDED");
+    this.name = "SessionEndedError";
+  }
+}
 
 /**
  * The client's address as scripts/serve.mjs computed it (the socket's peer, or the
@@ -41,7 +51,33 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // After sign-in and sign-out: only this site's own paths (no open redirect).
     redirect: safeRedirectUrl,
-    // Only the user id travels in the token; role and unit are read fresh per request.
-    jwt: ({ token }) => ({ sub: token.sub, name: token.name, iat: token.iat, exp: token.exp, jti: token.jti }),
+    // Only the user id, the session id and the original sign-in time travel in
+    // the token; role and unit are read fresh per request (lib/auth/session-user).
+    async jwt({ token, user }) {
+      if (user) {
+        // Sign-in: a new session row; its time is kept, never refreshed.
+        const claims = await startSession(db, user.id);
+        return { sub: claims.userId, name: user.name, sid: claims.sessionId, signedInAt: claims.signedInAt };
+      }
+      // /api/auth/session re-issues the cookie: only while the session still counts.
+      const claims = sessionClaimsOf(token);
+      const sessionUser = await checkSession(db, claims, { touch: false });
+      if (!claims || !sessionUser) throw new SessionEndedError();
+      return { sub: claims.userId, name: sessionUser.displayName, sid: claims.sessionId, signedInAt: claims.signedInAt };
+    },
+  },
+  events: {
+    // Logout ends this session in the database, so a copy of the cookie stops working too.
+    async signOut({ token }) {
+      await endSession(db, sessionClaimsOf(token));
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended or expired session read through /api/auth/session is expected, not an error.
+      const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
   },
 };

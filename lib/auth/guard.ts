@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type ActionState, errorState } from "@/lib/errors/action-state";
 import { can, type Permission, type PublicActionName } from "./permissions";
-import { getApiTokenUser } from "./api-token-user";
+import { getApiTokenCredential } from "./api-token-user";
 import { getSessionUser, type SessionUser } from "./session-user";
 
 /**
@@ -12,19 +12,29 @@ import { getSessionUser, type SessionUser } from "./session-user";
  */
 export async function authorize(
   permission: Permission,
-  { allowWhileMustChangePassword = false, bearerToken }: AuthorizeOptions = {},
+  { allowWhileMustChangePassword = false, bearerToken, changesState = false }: AuthorizeOptions = {},
 ): Promise<SessionUser> {
-  const user = bearerToken === undefined ? await getSessionUser() : await getApiTokenUser(bearerToken);
+  const user = bearerToken === undefined ? await getSessionUser() : await tokenUser(bearerToken, changesState);
   if (!user) throw new AppError("UNAUTHENTICATED");
   if (user.mustChangePassword && !allowWhileMustChangePassword) throw new AppError("MUST_CHANGE_PASSWORD");
   if (!can(user, permission)) throw new AppError("FORBIDDEN");
   return user;
 }
 
+/** The user of an API token; a state-changing request needs a token with the WRITE scope. */
+async function tokenUser(bearerToken: string, changesState: boolean): Promise<SessionUser | null> {
+  const credential = await getApiTokenCredential(bearerToken);
+  if (!credential) return null;
+  if (changesState && credential.scope !== "WRITE") throw new AppError("INSUFFICIENT_SCOPE");
+  return credential.user;
+}
+
 export interface AuthorizeOptions {
   allowWhileMustChangePassword?: boolean;
   /** A personal API token from `Authorization: Bearer`; only route handlers pass one. */
   bearerToken?: string;
+  /** The request changes state (not GET/HEAD/OPTIONS): an API token then needs the WRITE scope. */
+  changesState?: boolean;
 }
 
 export interface ActionDefinition<Schema extends z.ZodType> {

@@ -27,6 +27,8 @@ export const permissionTable = {
   "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** Create, list and revoke one's own personal API tokens. */
   "account.manageOwnTokens": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** End all of one's own browser sessions ("sign out everywhere"). */
+  "account.endOwnSessions": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -8,6 +8,8 @@ export const appErrorStatus = {
   FORBIDDEN: 403,
   MUST_CHANGE_PASSWORD: 403,
   BAD_ORIGIN: 403,
+  /** An API token whose scope does not allow this request (a read-only token writing). */
+  INSUFFICIENT_SCOPE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/guard";
+import { issueSessionCookie } from "@/lib/auth/session-user";
 import { db } from "@/lib/db";
 import { changeOwnPassword } from "./change-own-password";
 import { createUser } from "./create-user";
@@ -66,7 +67,9 @@ export const changeOwnPasswordAction = defineAction({
   input: changeOwnPasswordInputSchema,
   allowWhileMustChangePassword: true,
   handler: async ({ user, input }) => {
-    await changeOwnPassword(db, user, input);
+    const { session } = await changeOwnPassword(db, user, input);
+    // Every earlier session ended, this browser's too: it gets a fresh one.
+    await issueSessionCookie(session, user.displayName);
     return { messageKey: "passwordChanged" };
   },
 });

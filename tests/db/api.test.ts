@@ -169,7 +169,7 @@ describe("[API] progress reports", () => {
     expect((await noOrigin.json()).error.code).toBe("BAD_ORIGIN");
     expect(await db.progressReport.count({ where: { measureId: measure.id } })).toBe(0);
 
-    const { token } = await createApiToken(db, official, { name: "sync" });
+    const { token } = await createApiToken(db, official, { name: "sync", scope: "WRITE" });
     await signInAs(null);
     const viaToken = await postJson(reportBody(measure.code, { submit: false }), { token });
     expect(viaToken.status).toBe(201);
@@ -177,7 +177,7 @@ describe("[API] progress reports", () => {
   });
 
   it("an official's token reports on its own unit's measure, and is refused (403) on another unit's", async () => {
-    const { token } = await createApiToken(db, official, { name: "own unit only" });
+    const { token } = await createApiToken(db, official, { name: "own unit only", scope: "WRITE" });
     await signInAs(null);
     const own = await postJson(reportBody(ownMeasure.code), { token });
     expect(own.status).toBe(201);
@@ -190,13 +190,13 @@ describe("[API] progress reports", () => {
 
     // A role without report.write is refused by the permission table before anything else.
     const inspector = await seedUser(db, "INSPECTOR", ownUnit.id);
-    const inspectorToken = (await createApiToken(db, inspector, { name: "read" })).token;
+    const inspectorToken = (await createApiToken(db, inspector, { name: "write", scope: "WRITE" })).token;
     expect((await postJson(reportBody(ownMeasure.code), { token: inspectorToken })).status).toBe(403);
   });
 
   it("validates the body exactly like the form, with field errors; a second report of the month is a conflict", async () => {
     const measure = await seedMeasure(db, (await db.area.findUniqueOrThrow({ where: { code: areaCode } })).id, ownUnit.id);
-    const { token } = await createApiToken(db, official, { name: "validation" });
+    const { token } = await createApiToken(db, official, { name: "validation", scope: "WRITE" });
     await signInAs(null);
     const tooMuch = await postJson(reportBody(measure.code, { percentComplete: 100, isCompletion: false, progress: "" }), { token });
     expect(tooMuch.status).toBe(422);

@@ -64,7 +64,7 @@ beforeAll(async () => {
   await db.milestone.create({ data: { measureId: measure.id, titleZh: "开工", titleEn: "Start", dueDate: new Date("2026-06-30T00:00:00Z") } });
   await seedReport(db, measure.id, unit.id, official.id, "2026-10", "SUBMITTED");
   measureCode = measure.code;
-  token = (await createApiToken(db, official, { name: "openapi test" })).token;
+  token = (await createApiToken(db, official, { name: "openapi test", scope: "WRITE" })).token;
   await signInAs(null);
 });
 afterAll(() => db.$disconnect());

@@ -214,6 +214,13 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       changed: async () => (await db.user.findUniqueOrThrow({ where: { id: actorId } })).version > 1,
     }),
   },
+  "session.signOutEverywhere": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => ({
+      form: {},
+      changed: async () => (await db.user.findUniqueOrThrow({ where: { id: actorId } })).sessionsValidFrom !== null,
+    }),
+  },
   "apiToken.create": {
     targets: ["none"],
     prepare: async (_fx, _target, actorId) => ({

@@ -1,5 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { inject, vi } from "vitest";
+import { startSession } from "@/lib/auth/auth-session";
+import { db } from "@/lib/db";
 
 /**
  * Server Actions and route handlers read the request through next/headers and
@@ -26,12 +28,21 @@ vi.mock("next/headers", () => ({
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-/** Makes the following calls run as this user, with a freshly issued session. */
-export async function signInAs(user: { id: string; displayName?: string } | null) {
+/**
+ * Makes the following calls run as this user, with a freshly signed-in session
+ * (a session row, as a real sign-in opens one). Returns the cookie value, so a
+ * test can keep a copy of it.
+ */
+export async function signInAs(user: { id: string; displayName?: string } | null, now = new Date()): Promise<string | undefined> {
   request.cookies.clear();
-  if (!user) return;
-  const token = await encode({ token: { sub: user.id, name: user.displayName ?? "" }, secret: process.env.NEXTAUTH_SECRET! });
+  if (!user) return undefined;
+  const claims = await startSession(db, user.id, now);
+  const token = await encode({
+    token: { sub: user.id, name: user.displayName ?? "", sid: claims.sessionId, signedInAt: claims.signedInAt },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
   request.cookies.set("next-auth.session-token", token);
+  return token;
 }
 
 /** Sets (or with null removes) a header of the request, e.g. Authorization as a client would send it. */

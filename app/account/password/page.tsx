@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SignOutEverywhereForm } from "@/components/account/sign-out-everywhere-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,9 @@ export default async function ChangePasswordPage() {
         </p>
       )}
       <ChangePasswordForm />
+      <div className="mt-8">
+        <SignOutEverywhereForm />
+      </div>
       <p className="mt-6 text-sm">
         <Link href="/account/tokens" className="text-red-800 underline">
           {tTokens("passwordLink")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiTokenList } from "@/components/account/api-token-list";
 import { CreateApiTokenForm } from "@/components/account/create-api-token-form";
+import { defaultApiTokenDays } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
@@ -25,7 +26,7 @@ export default async function ApiTokensPage() {
           {t("docsLink")}
         </Link>
       </p>
-      <CreateApiTokenForm />
+      <CreateApiTokenForm defaultDays={defaultApiTokenDays()} />
       <h2 className="text-lg font-semibold">{t("list")}</h2>
       <ApiTokenList tokens={tokens} />
     </div>
