@@ -19,6 +19,8 @@ export const appErrorStatus = {
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,
+  /** A request body that arrived too slowly (the request gate in scripts/serve.mjs). */
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
   /** Another import is running on this instance (one at a time); try again when it is done. */
   IMPORT_BUSY: 429,
