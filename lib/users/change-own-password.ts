@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/new-password";
+import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { fieldError } from "@/lib/errors/app-error";
@@ -9,7 +10,7 @@ import type { ChangeOwnPasswordInput } from "./schemas";
 export async function changeOwnPassword(db: PrismaClient, user: SessionUser, input: ChangeOwnPasswordInput) {
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(input.currentPassword, passwordHash))) throw fieldError("currentPassword", "currentPasswordWrong");
-  const newHash = await hashPassword(input.newPassword);
+  const newHash = await hashNewPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
