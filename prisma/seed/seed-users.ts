@@ -61,3 +61,24 @@ export async function sampleReporterFor(tx: Tx, unit: { id: string; code: string
   });
   return placeholder.id;
 }
+
+/**
+ * The reviewer of the sample reports: the demo inspector in demo mode,
+ * otherwise an inactive placeholder account that cannot log in.
+ */
+export async function sampleReviewer(tx: Tx): Promise<{ id: string }> {
+  const inspector = await tx.user.findUnique({ where: { loginName: "inspector" }, select: { id: true } });
+  if (inspector) return inspector;
+  return tx.user.upsert({
+    where: { loginName: "sample.inspector" },
+    update: {},
+    create: {
+      loginName: "sample.inspector",
+      displayName: "示例审核人",
+      role: "INSPECTOR",
+      active: false,
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+    },
+    select: { id: true },
+  });
+}
