@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { requirePassword, resolveEmbeddedPassword } from "./pglite-auth.mjs";
+import { requirePassword, resolveEmbeddedPassword, widenSocketCap } from "./pglite-auth.mjs";
 import { StartupError } from "./startup-error.mjs";
 
 /**
@@ -31,11 +31,13 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
   }
 
   const password = resolveEmbeddedPassword(dataDir ? passwordFile(dataDir) : null);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 20 });
+  const maxConnections = 20;
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections });
   keepExtendedQueriesTogether(server);
   requirePassword(server, password);
   try {
     await server.start();
+    widenSocketCap(server, maxConnections);
   } catch (error) {
     await db.close();
     release();

@@ -6,7 +6,9 @@ const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
-const STARTUP_TIMEOUT_MS = 10_000;
+const STARTUP_TIMEOUT_MS = 5_000;
+/** Connections still proving their password; beyond it new ones are closed at once. */
+const MAX_PENDING = 50;
 const MAX_STARTUP_BYTES = 10_000;
 
 /**
@@ -36,8 +38,16 @@ export function resolveEmbeddedPassword(file) {
  */
 export function requirePassword(server, password) {
   const attach = server.handleConnection.bind(server);
+  let pending = 0;
   server.handleConnection = async (socket) => {
-    const startup = await authenticateConnection(socket, password).catch(() => null);
+    if (pending >= MAX_PENDING) {
+      socket.destroy();
+      return;
+    }
+    pending += 1;
+    const startup = await authenticateConnection(socket, password)
+      .catch(() => null)
+      .finally(() => (pending -= 1));
     if (!startup || socket.destroyed) {
       socket.destroy();
       return;
@@ -145,4 +155,13 @@ function errorResponse(code, message) {
   head.write("E", 0);
   head.writeInt32BE(4 + body.length, 1);
   return Buffer.concat([head, body]);
+}
+
+/**
+ * pglite-socket sets its socket server's own cap to its session limit, so
+ * clients that never answer the password challenge would fill it. Call after
+ * start(): the sessions stay capped by pglite-socket, the pending ones here.
+ */
+export function widenSocketCap(server, sessions) {
+  if (server.server) server.server.maxConnections = sessions + MAX_PENDING;
 }
