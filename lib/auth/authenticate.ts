@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { isLoginThrottled } from "./login-throttle";
+import { requireChangeIfWeak } from "./new-password";
 import { verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -51,5 +52,6 @@ export async function authenticate(
     await tx.loginFailure.deleteMany({ where: { loginName } });
     await recordAuditEvent(tx, { actorId: user.id, action: "auth.login.succeeded", entityType: "User", entityId: user.id, after: { ip } });
   });
+  await requireChangeIfWeak(db, user.id, credentials.password);
   return { ok: true, user: { id: user.id, loginName: user.loginName, displayName: user.displayName } };
 }

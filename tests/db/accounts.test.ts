@@ -144,3 +144,21 @@ describe("[ACCOUNTS] the password rule on every path that sets a password", () =
     expect(passwordFollowsRule(reset.temporaryPassword)).toBe(true);
   });
 });
+
+describe("[ACCOUNTS] a password that fails the rule at sign-in", () => {
+  const db = testDb();
+  afterAll(() => db.$disconnect());
+
+  it("still signs in, but the account must choose a new password first", async () => {
+    const { authenticate } = await import("@/lib/auth/authenticate");
+    const weak = await db.user.create({
+      data: { loginName: `t.weak.${Date.now()}`, displayName: "Weak", role: "VIEWER", passwordHash: await hashPassword("Demo@2026") },
+    });
+    const strong = await seedUser(db, "VIEWER", null);
+    expect(await authenticate(db, { loginName: weak.loginName, password: "Demo@2026", ip: "10.9.0.1" })).toMatchObject({ ok: true });
+    expect(await authenticate(db, { loginName: strong.loginName, password: FIXTURE_PASSWORD, ip: "10.9.0.1" })).toMatchObject({ ok: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: weak.id } })).mustChangePassword).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: strong.id } })).mustChangePassword).toBe(false);
+    expect(await db.auditEvent.count({ where: { action: "user.weakPasswordFlagged", entityId: weak.id } })).toBe(1);
+  });
+});
