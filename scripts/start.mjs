@@ -5,10 +5,11 @@ import path from "node:path";
 import { resolveAuthSecret } from "./lib/auth-secret.mjs";
 import { build, needsBuild } from "./lib/build.mjs";
 import { assertDatabaseReachable, isCatalogueEmpty, redactDatabaseUrl } from "./lib/database.mjs";
+import { demoModeFromEnv } from "./lib/demo-mode.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { assertPortFree, parsePort } from "./lib/port.mjs";
 import { gateSettingsFromEnv } from "./lib/request-gate.mjs";
-import { migrateDeploy, seed } from "./lib/prisma-cli.mjs";
+import { bootstrapAccounts, migrateDeploy, seed } from "./lib/prisma-cli.mjs";
 import { StartupError } from "./lib/startup-error.mjs";
 import { supervisionSettingsFromEnv } from "./lib/supervision.mjs";
 
@@ -28,6 +29,7 @@ async function main() {
   const supervision = supervisionSettingsFromEnv();
   // The server reads these too; a bad value should stop the start here, in one clear line.
   gateSettingsFromEnv();
+  const demo = demoModeFromEnv();
   if (process.env.DATABASE_READ_URL && !process.env.DATABASE_URL) {
     throw new StartupError("DATABASE_READ_URL needs DATABASE_URL too: the embedded database has no replicas.");
   }
@@ -60,8 +62,11 @@ async function main() {
   await migrateDeploy(databaseUrl);
   if (await isCatalogueEmpty(databaseUrl)) {
     log("Empty database: loading the catalogue and sample data…");
-    await seed(databaseUrl);
+    await seed(databaseUrl, { demo });
   }
+  // No known passwords outside demo mode: the first admin gets a one-time password, printed once.
+  if (!demo) for (const line of await bootstrapAccounts(databaseUrl)) log(line);
+  else log("Demo mode: demo accounts with the published password (LUOSHI_DEMO=0 turns it off).");
 
   // The build may have taken a while; check again right before binding.
   await assertPortFree(port, host);
@@ -78,6 +83,7 @@ async function main() {
     NEXTAUTH_SECRET: resolveAuthSecret(dataRoot),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    LUOSHI_DEMO: demo ? "1" : "0",
   };
   // Supervision: a web server that dies is started again (the database stays up),
   // after a delay that doubles with each quick failure, up to a maximum.

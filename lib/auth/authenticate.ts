@@ -9,6 +9,7 @@ import {
   recordThrottledAttempt,
   releaseLoginAttempt,
 } from "./login-throttle";
+import { requireChangeIfWeak } from "./new-password";
 import { bcryptCostOf, hashPassword, passwordNeedsRehash, verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -67,5 +68,6 @@ export async function authenticate(
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { actorId: user.id, action: "auth.login.succeeded", entityType: "User", entityId: user.id, after: { ip } }),
   );
+  await requireChangeIfWeak(db, user.id, password);
   return { ok: true, user: { id: user.id, loginName: user.loginName, displayName: user.displayName } };
 }

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endAllSessions, type SessionClaims, startSession } from "@/lib/auth/auth-session";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/new-password";
+import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { fieldError } from "@/lib/errors/app-error";
@@ -19,7 +20,7 @@ export async function changeOwnPassword(
 ): Promise<{ session: SessionClaims }> {
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(input.currentPassword, passwordHash))) throw fieldError("currentPassword", "currentPasswordWrong");
-  const newHash = await hashPassword(input.newPassword);
+  const newHash = await hashNewPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },

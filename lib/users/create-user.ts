@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/new-password";
+import { generateTemporaryPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { fieldError } from "@/lib/errors/app-error";
@@ -9,7 +10,7 @@ import { assertValidUnitForRole, userSnapshot } from "./user-rules";
 /** Creates an account with a one-time password that must be changed at first login. */
 export async function createUser(db: PrismaClient, actor: SessionUser, input: CreateUserInput) {
   const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
+  const passwordHash = await hashNewPassword(temporaryPassword);
   const user = await db.$transaction(async (tx) => {
     if (await tx.user.count({ where: { loginName: input.loginName } })) throw fieldError("loginName", "loginNameTaken");
     await assertValidUnitForRole(tx, input.role, input.unitId);

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endAllSessions, revokeAllApiTokens } from "@/lib/auth/auth-session";
-import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/new-password";
+import { generateTemporaryPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { lockUserAtVersion } from "./lock-user";
@@ -12,7 +13,7 @@ import type { ResetUserPasswordInput } from "./schemas";
  */
 export async function resetUserPassword(db: PrismaClient, actor: SessionUser, input: ResetUserPasswordInput, now = new Date()) {
   const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
+  const passwordHash = await hashNewPassword(temporaryPassword);
   await db.$transaction(async (tx) => {
     const before = await lockUserAtVersion(tx, input.userId, input.version);
     await tx.user.update({

@@ -1,5 +1,7 @@
-// `npm run db:seed`: loads the catalogue, demo accounts and sample reports into DATABASE_URL.
+// `npm run db:seed`: loads the catalogue and sample reports into DATABASE_URL, and
+// the demo accounts only in demo mode (LUOSHI_DEMO=1).
 import { createPrismaClient } from "@/lib/db/create-client";
+import { isDemoMode } from "@/lib/demo/mode";
 import { seedAll } from "./seed-all";
 
 async function main() {
@@ -10,9 +12,10 @@ async function main() {
   }
   const db = createPrismaClient(url);
   try {
-    const result = await seedAll(db);
+    const demo = isDemoMode();
+    const result = await seedAll(db, { demo });
     console.log(
-      `Seeded: ${result.createdMeasures} new measures, ${result.sampleReports} sample reports (existing rows kept).`,
+      `Seeded: ${result.createdMeasures} new measures, ${result.sampleReports} sample reports${demo ? ", demo accounts" : ""} (existing rows kept).`,
     );
   } finally {
     await db.$disconnect();

@@ -2,17 +2,18 @@ import type { Prisma } from "@/generated/prisma/client";
 import { measures } from "./data/measures";
 import { sampleReportsFor } from "./sample-progress";
 import { refreshLatestReport } from "@/lib/reports/refresh-latest-report";
-import { sampleReporterFor } from "./seed-users";
+import { sampleReporterFor, sampleReviewer } from "./seed-users";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Writes invented monthly reports (flagged isSample) for the given measures,
- * reported by their lead unit and reviewed by the demo inspector, then sets each
+ * reported by their lead unit and reviewed by the demo inspector (a placeholder
+ * outside demo mode), then sets each
  * measure's figures from its latest approved report, as approval will later do.
  */
 export async function seedSampleReports(tx: Tx, measureCodes: string[], now: Date): Promise<number> {
-  const reviewer = await tx.user.findUniqueOrThrow({ where: { loginName: "inspector" } });
+  const reviewer = await sampleReviewer(tx);
   let written = 0;
   for (const seed of measures.filter((measure) => measureCodes.includes(measure.code))) {
     const measure = await tx.measure.findUniqueOrThrow({ where: { code: seed.code }, include: { leadUnit: true } });

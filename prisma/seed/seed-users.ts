@@ -1,10 +1,13 @@
 import type { Prisma, Role } from "@/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/new-password";
+import { DEMO_PASSWORD } from "@/lib/demo/mode";
 
 type Tx = Prisma.TransactionClient;
 
-/** Demo-only password of every demo account (see README). */
-export const DEMO_PASSWORD = "Demo@2026";
+export { DEMO_PASSWORD };
+
+/** The demo password of earlier versions, public too: a real database must not keep it (lib/users/bootstrap-admin.ts). */
+export const PUBLISHED_PASSWORDS = [DEMO_PASSWORD, "Demo@2026"] as const;
 
 export const demoAccounts: { loginName: string; displayName: string; role: Role; unit: string | null }[] = [
   { loginName: "admin", displayName: "系统管理员", role: "ADMIN", unit: "circle-office" },
@@ -20,6 +23,7 @@ export const UNUSABLE_PASSWORD_HASH = "!no-login";
 
 /** Creates the demo accounts that are missing; existing ones (and their passwords) are kept. */
 export async function seedDemoUsers(tx: Tx): Promise<void> {
+  const passwordHash = await hashNewPassword(DEMO_PASSWORD);
   const existing = new Set((await tx.user.findMany({ select: { loginName: true } })).map((user) => user.loginName));
   for (const account of demoAccounts) {
     if (existing.has(account.loginName)) continue;
@@ -30,7 +34,7 @@ export async function seedDemoUsers(tx: Tx): Promise<void> {
         displayName: account.displayName,
         role: account.role,
         unitId: unit?.id ?? null,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
+        passwordHash,
       },
     });
   }
@@ -56,4 +60,25 @@ export async function sampleReporterFor(tx: Tx, unit: { id: string; code: string
     },
   });
   return placeholder.id;
+}
+
+/**
+ * The reviewer of the sample reports: the demo inspector in demo mode,
+ * otherwise an inactive placeholder account that cannot log in.
+ */
+export async function sampleReviewer(tx: Tx): Promise<{ id: string }> {
+  const inspector = await tx.user.findUnique({ where: { loginName: "inspector" }, select: { id: true } });
+  if (inspector) return inspector;
+  return tx.user.upsert({
+    where: { loginName: "sample.inspector" },
+    update: {},
+    create: {
+      loginName: "sample.inspector",
+      displayName: "示例审核人",
+      role: "INSPECTOR",
+      active: false,
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+    },
+    select: { id: true },
+  });
 }

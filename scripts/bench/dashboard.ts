@@ -13,6 +13,7 @@ import { cachedMonthCount, refreshTrendCache } from "@/lib/dashboard/trend-cache
 import { createPrismaClient } from "@/lib/db/create-client";
 import { defaultTrackingSettings } from "@/lib/tracking/settings";
 import { seedAll } from "@/prisma/seed/seed-all";
+import { DEMO_PASSWORD } from "@/lib/demo/mode";
 import { freshBenchDatabase, generateLedgerData } from "./bench-database";
 import { machineLine, percentile, time } from "./stats";
 
@@ -93,7 +94,7 @@ async function benchTimeline() {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-      body: new URLSearchParams({ csrfToken, username: "leader", password: "Demo@2026", json: "true" }),
+      body: new URLSearchParams({ csrfToken, username: "leader", password: DEMO_PASSWORD, json: "true" }),
     });
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"))!.split(";")[0]!;
     let bytes = 0;

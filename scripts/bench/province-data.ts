@@ -16,7 +16,7 @@ export interface ProvinceVolume {
 export const provinceVolume: ProvinceVolume = { units: 1_500, measures: 10_000, months: 60, users: 5_000, milestonesPerMeasure: 3 };
 
 /** Every generated user signs in with this password (load tests log in as many people). */
-export const generatedUserPassword = "Load@2026";
+export const generatedUserPassword = "Load-pass-2026";
 
 /** The other nine cities of Shandong, so the province has its sixteen. */
 const otherCities = [

@@ -2,12 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { requirePassword, resolveEmbeddedPassword, widenSocketCap } from "./pglite-auth.mjs";
 import { StartupError } from "./startup-error.mjs";
 
 /**
  * Runs PostgreSQL (PGlite, compiled to WASM) in this process and serves it over
  * the wire protocol on a free loopback port, so the app, the Prisma CLI and psql
- * all see an ordinary DATABASE_URL.
+ * all see an ordinary DATABASE_URL. Connections must give the password kept
+ * next to the data directory (`<dataDir>.password`, mode 0600; a fresh one per
+ * start for an in-memory database): it is in the returned URL.
  *
  * @param {{ dataDir?: string, port?: number }} options dataDir omitted = in memory
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
@@ -27,10 +30,14 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
     );
   }
 
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 20 });
+  const password = resolveEmbeddedPassword(dataDir ? passwordFile(dataDir) : null);
+  const maxConnections = 20;
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections });
   keepExtendedQueriesTogether(server);
+  requirePassword(server, password);
   try {
     await server.start();
+    widenSocketCap(server, maxConnections);
   } catch (error) {
     await db.close();
     release();
@@ -39,7 +46,7 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
     });
   }
 
-  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@${server.getServerConn()}/postgres?sslmode=disable`;
   let stopped = false;
   return {
     url,
@@ -51,6 +58,11 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
       release();
     },
   };
+}
+
+/** Where the embedded database's password is kept: beside its directory, like the lock file. */
+export function passwordFile(dataDir) {
+  return path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
 }
 
 /** Parse, Bind, Describe, Execute, Close, Flush: the messages of an extended query before its Sync. */

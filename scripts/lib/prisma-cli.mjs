@@ -26,9 +26,23 @@ export async function migrateDeploy(databaseUrl) {
   }
 }
 
-/** Loads the demo catalogue and sample data (`npm run db:seed`). */
-export async function seed(databaseUrl) {
-  const { code, output } = await run(bin("tsx"), ["prisma/seed/index.ts"], { DATABASE_URL: databaseUrl });
+/** Loads the catalogue and sample data (`npm run db:seed`), and the demo accounts in demo mode. */
+export async function seed(databaseUrl, { demo = false } = {}) {
+  const { code, output } = await run(bin("tsx"), ["prisma/seed/index.ts"], {
+    DATABASE_URL: databaseUrl,
+    LUOSHI_DEMO: demo ? "1" : "0",
+  });
   if (code !== 0) throw new StartupError(`Seeding failed: ${output.trim().split("\n").slice(-3).join(" ")}`);
   return output;
+}
+
+/**
+ * Outside demo mode, on every start: replaces published demo passwords and
+ * creates the first admin when there is none (scripts/admin-create.ts
+ * --first-start). Returns the lines to print once (one-time passwords).
+ */
+export async function bootstrapAccounts(databaseUrl) {
+  const { code, output } = await run(bin("tsx"), ["scripts/admin-create.ts", "--first-start"], { DATABASE_URL: databaseUrl });
+  if (code !== 0) throw new StartupError(`Creating the first administrator failed: ${output.trim().split("\n").slice(-3).join(" ")}`);
+  return output.trim().split("\n").filter(Boolean);
 }

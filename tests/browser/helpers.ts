@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "Demo@2026";
+export const DEMO_PASSWORD = "Luoshi-Demo-2026";
 
 /** Fills and submits the login form (the page must show it). */
 export async function submitLogin(page: Page, username: string, password: string) {

@@ -24,7 +24,7 @@ async function generate(seed: number) {
 }
 
 beforeAll(async () => {
-  passwordHash = await hashPassword("Load@2026");
+  passwordHash = await hashPassword("Load-pass-2026");
 });
 afterAll(async () => {
   for (const database of databases) await database.drop();

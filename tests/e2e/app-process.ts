@@ -72,7 +72,7 @@ export async function runToFailure(env: Record<string, string | undefined>, port
 }
 
 /** Signs in over HTTP as next-auth's own form would; returns the Cookie header to send. */
-export async function loginCookie(app: AppProcess, username: string, password = "Demo@2026"): Promise<string> {
+export async function loginCookie(app: AppProcess, username: string, password = "Luoshi-Demo-2026"): Promise<string> {
   const csrfResponse = await fetch(`${app.baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");

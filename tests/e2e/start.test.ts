@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres.mjs";
 import { migrateDeploy, seed } from "@/scripts/lib/prisma-cli.mjs";
+import { DEMO_PASSWORD } from "@/lib/demo/mode";
 import { createScratchDatabase } from "../setup/scratch-database";
 import { freePort, launchApp, loginCookie, root, runToFailure, waitForHealth, type AppProcess } from "./app-process";
 
@@ -28,11 +29,18 @@ async function page(app: AppProcess, pathname: string, locale?: string) {
   return { status: response.status, html: await response.text() };
 }
 
-/** The port of the embedded database, as the start script logs it. */
-function embeddedDatabaseUrl(app: AppProcess): string {
+/** The embedded database's URL: the port as the start script logs it, the password from its file. */
+function embeddedDatabaseUrl(app: AppProcess, dataDir: string, password = fs.readFileSync(path.join(dataDir, "pglite.password"), "utf8").trim()): string {
   const port = app.output().match(/serving postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:(\d+)\//)?.[1];
   if (!port) throw new Error(`No embedded database URL in:\n${app.output()}`);
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** The one-time password the start script printed for `loginName`. */
+function printedPassword(output: string, loginName: string): string {
+  const password = output.match(new RegExp(`login "${loginName.replace(/\./g, "\\.")}", one-time password: (\\S+)`))?.[1];
+  if (!password) throw new Error(`No one-time password for ${loginName} in:\n${output}`);
+  return password;
 }
 
 function hashTree(dir: string): string {
@@ -122,6 +130,34 @@ describe("[START] npm start with the embedded database", () => {
     expect(missing.html).toContain("没有找到");
   });
 
+  it("is demo mode: the demo banner on every page, the demo accounts sign in with the published password", async () => {
+    expect(app.output()).toContain("Demo mode: demo accounts");
+    const session = await loginCookie(app, "leader", DEMO_PASSWORD);
+    for (const [pathname, cookie] of [["/", session], ["/login", ""]] as const) {
+      const html = await (await fetch(`${app.baseUrl}${pathname}`, { headers: { cookie } })).text();
+      expect(html).toContain('data-testid="demo-banner"');
+      expect(html).toContain("演示模式");
+      expect(html).toContain(DEMO_PASSWORD);
+    }
+    const english = await page(app, "/", "en");
+    expect(english.html).toContain("Demo mode: the demo accounts");
+  });
+
+  it("its database refuses a wrong password and accepts the one in the data directory (mode 0600)", async () => {
+    const passwordFile = path.join(dataDir, "pglite.password");
+    expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+    for (const wrong of ["postgres", "wrong"]) {
+      const client = new pg.Client({ connectionString: embeddedDatabaseUrl(app, dataDir, wrong) });
+      client.on("error", () => {});
+      await expect(client.connect()).rejects.toMatchObject({ code: "28P01" });
+      await client.end().catch(() => {});
+    }
+    const client = new pg.Client({ connectionString: embeddedDatabaseUrl(app, dataDir) });
+    await client.connect();
+    expect((await client.query('SELECT count(*)::int AS n FROM "User" WHERE "loginName" = \'viewer\'')).rows[0].n).toBe(1);
+    await client.end();
+  });
+
   it("refuses a second start on the same data directory while the first runs", async () => {
     const { code, output } = await runToFailure({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
     expect(code).toBe(1);
@@ -130,7 +166,7 @@ describe("[START] npm start with the embedded database", () => {
 
   it("stops cleanly on Ctrl-C and keeps the data for the next start", async () => {
     const marker = "持久化检查标记";
-    const client = new pg.Client({ connectionString: embeddedDatabaseUrl(app) });
+    const client = new pg.Client({ connectionString: embeddedDatabaseUrl(app, dataDir) });
     await client.connect();
     await client.query(`UPDATE "Measure" SET "titleZh" = $1 WHERE code = '2.5.3'`, [marker]);
     await client.end();
@@ -166,16 +202,42 @@ describe("[START] npm start with DATABASE_URL", () => {
     }
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)("runs on the PostgreSQL server of TEST_DATABASE_URL", async () => {
+  it.runIf(process.env.TEST_DATABASE_URL)("runs on the PostgreSQL server of TEST_DATABASE_URL: no demo accounts, one admin with a one-time password that must be changed first", async () => {
     const database = await createScratchDatabase("postgres", process.env.TEST_DATABASE_URL);
-    const app = launchApp({ DATABASE_URL: database.url }, await freePort());
+    let app = launchApp({ DATABASE_URL: database.url }, await freePort());
     try {
       expect((await waitForHealth(app)).status).toBe(200);
       const health = await (await fetch(`${app.baseUrl}/api/health`)).json();
       expect(health).toMatchObject({ status: "ok", db: "ok" });
       expect(health.measures).toBeGreaterThanOrEqual(35);
-      const { html } = await page(app, "/");
-      expect(html).toContain("实施“瓶颈路”畅通工程");
+
+      // No demo account, no banner; the printed one-time password is the only way in.
+      for (const loginName of ["admin", "viewer", "leader"]) {
+        await expect(loginCookie(app, loginName, DEMO_PASSWORD)).rejects.toThrow(/failed/);
+        await expect(loginCookie(app, loginName, "Demo@2026")).rejects.toThrow(/failed/);
+      }
+      const password = printedPassword(app.output(), "admin");
+      const session = await loginCookie(app, "admin", password);
+      const home = await fetch(`${app.baseUrl}/`, { headers: { cookie: session }, redirect: "manual" });
+      expect([303, 307]).toContain(home.status);
+      expect(home.headers.get("location")).toMatch(/\/account\/password$/);
+      const passwordPage = await (await fetch(`${app.baseUrl}/account/password`, { headers: { cookie: session } })).text();
+      expect(passwordPage).not.toContain('data-testid="demo-banner"');
+      const api = await fetch(`${app.baseUrl}/api/v1/measures`, { headers: { cookie: session } });
+      expect(api.status).toBe(403);
+      expect((await api.json()).error.code).toBe("MUST_CHANGE_PASSWORD");
+
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const users = (await client.query('SELECT "loginName", role, "mustChangePassword" FROM "User" WHERE active')).rows;
+      await client.end();
+      expect(users).toEqual([{ loginName: "admin", role: "ADMIN", mustChangePassword: true }]);
+
+      // Printed once: the next start creates and prints nothing.
+      expect(await app.interrupt()).toBe(0);
+      app = launchApp({ DATABASE_URL: database.url }, await freePort());
+      expect((await waitForHealth(app)).status).toBe(200);
+      expect(app.output()).not.toContain("one-time password");
     } finally {
       expect(await app.interrupt()).toBe(0);
       await database.drop();
@@ -193,14 +255,14 @@ describe("[START] a read replica (DATABASE_READ_URL)", () => {
     const replicaTitle = "只读副本中的标题";
     for (const database of [primary, replica]) {
       await migrateDeploy(database.url);
-      await seed(database.url);
+      await seed(database.url, { demo: true });
     }
     const client = new pg.Client({ connectionString: replica.url });
     await client.connect();
     await client.query(`UPDATE "Measure" SET "titleZh" = $1 WHERE code = '2.1.2'`, [replicaTitle]);
     await client.end();
 
-    const app = launchApp({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url }, await freePort());
+    const app = launchApp({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url, LUOSHI_DEMO: "1" }, await freePort());
     let replicaDropped = false;
     try {
       const health = await waitForHealth(app);

@@ -39,7 +39,7 @@ export function usersPerRole(count: number): Record<LoadRole, number> {
 }
 
 /**
- * Reads the generated users (load.user…, password Load@2026), measure codes
+ * Reads the generated users (load.user…, password Load-pass-2026), measure codes
  * and filter values, and enough free report slots for `reportSlots` submissions:
  * measures the signed-in officials' units lead or cooperate on (not completed),
  * the current month first, then earlier months, so no two submissions collide.
