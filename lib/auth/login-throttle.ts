@@ -75,6 +75,10 @@ export type LoginClaim =
   | { ok: true; keys: ThrottleKey[] }
   | { ok: false; blockedBy: ThrottleKey; blockedUntil: Date | null };
 
+// Short transactions, but a burst of attempts queues for the connection (PGlite has one
+// writer): wait for it rather than fail the sign-in.
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 class Blocked extends Error {
   constructor(readonly key: ThrottleKey) {
     super("blocked");
@@ -123,7 +127,7 @@ export async function claimLoginAttempt(
             WHERE "scope" = ${key.scope} AND "address" = ${key.address} AND "loginName" = ${key.loginName}`;
         }
       }
-    });
+    }, TX_OPTIONS);
     return { ok: true, keys };
   } catch (error) {
     if (!(error instanceof Blocked)) throw error;
@@ -158,7 +162,7 @@ export async function releaseLoginAttempt(
           "blockedUntil" = CASE WHEN "failures" - 1 < ${settings.freeFailuresPerAddress} THEN LEAST("blockedUntil", ${now}) ELSE "blockedUntil" END
         WHERE "scope" = ${key.scope} AND "address" = ${key.address} AND "loginName" = ${key.loginName}`;
     }
-  });
+  }, TX_OPTIONS);
 }
 
 /**
@@ -200,7 +204,7 @@ export async function recordThrottledAttempt(
       },
     });
     return true;
-  });
+  }, TX_OPTIONS);
 }
 
 /** Forgets keys whose last failure is older than the window and that are no longer blocked. */
