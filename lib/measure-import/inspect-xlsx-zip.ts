@@ -65,8 +65,9 @@ export async function inspectXlsxZip(bytes: Uint8Array): Promise<XlsxInspection>
   const totals: Totals = { inflated: 0, cells: 0, elements: 0 };
   let largestSheetRows = 0;
   for (const part of parts) {
-    // Pictures are not XML: only their size counts.
-    const scan = /xl\/media\//.test(part.name) ? null : new XmlScan(/xl\/worksheets\/sheet(\d+)[.]xml/.test(part.name), totals);
+    // Only XML is parsed by ExcelJS; of pictures, thumbnails and printer settings only the size counts.
+    const xml = /\.(xml|rels|vml)$/i.test(part.name) && !/xl\/media\//.test(part.name);
+    const scan = !xml ? null : new XmlScan(/xl\/worksheets\/sheet(\d+)[.]xml/.test(part.name), totals);
     await inflatePart(bytes, part, totals, (text) => scan?.feed(text));
     if (!scan) continue;
     scan.end();
