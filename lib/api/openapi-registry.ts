@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import type { appErrorStatus } from "@/lib/errors/app-error";
 import { apiErrorSchema } from "./common-schemas";
 
 /** A module that adds its routes to the document; see lib/api/openapi-document.ts for the list. */
@@ -30,19 +31,23 @@ export function registerSecuritySchemes(registry: OpenAPIRegistry): void {
   });
 }
 
-const errorDescriptions = {
+type DocumentedStatus = Exclude<(typeof appErrorStatus)[keyof typeof appErrorStatus], 500>;
+
+/** What each error status means; every status of the error table (but 500) must be described. */
+const errorDescriptions: Record<DocumentedStatus, string> = {
   400: "A bad query, or a JSON string holding half a surrogate pair; `fieldErrors` says which parameter or field.",
   401: "No valid session or token (unknown, revoked or expired token; disabled user).",
   403: "Signed in, but not allowed (role, unit scope, a cross-site cookie request, or a READ token on a write).",
   404: "No such record, or not one the caller may see.",
+  408: "The request body arrived too slowly (REQUEST_TIMEOUT, from the request gate); nothing was changed.",
   409: "Conflict: changed meanwhile, or not allowed in the record's state.",
   413: "The upload or JSON body is larger than allowed (JSON: 1 MB), or the workbook expands past the import's limits.",
   422: "Invalid input; `fieldErrors` says which field.",
   429: "Another import is running on this server (IMPORT_BUSY); retry when it is done.",
   503: "The server is busy (too many requests waiting, or no database connection free in time); nothing was changed. Retry after the `Retry-After` seconds.",
-} as const;
+};
 
-function errorResponses(statuses: (keyof typeof errorDescriptions)[]): Record<string, ResponseConfig> {
+function errorResponses(statuses: DocumentedStatus[]): Record<string, ResponseConfig> {
   return Object.fromEntries(
     statuses.map((status) => [status, { description: errorDescriptions[status], content: { "application/json": { schema: apiErrorSchema } } }]),
   );
@@ -51,7 +56,7 @@ function errorResponses(statuses: (keyof typeof errorDescriptions)[]): Record<st
 type ApiRoute = Omit<RouteConfig, "tags" | "security"> & {
   tag: ApiTag;
   /** Error statuses besides 401 and 403, which every authenticated route may answer. */
-  errors?: (keyof typeof errorDescriptions)[];
+  errors?: DocumentedStatus[];
   /** Public routes need no credential. */
   isPublic?: boolean;
 };
@@ -66,6 +71,7 @@ export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], 
     tags: [tag],
     security: isPublic ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
     // A route's own description of a status (the health check's 503) wins over the generic error.
-    responses: { ...errorResponses(isPublic ? [...errors, 503] : [401, 403, ...errors, 503]), ...responses },
+    // Any request with a body may be cut by the request gate for arriving too slowly (408).
+    responses: { ...errorResponses([...(isPublic ? [] : ([401, 403] as const)), ...errors, ...(route.request?.body ? ([408] as const) : []), 503]), ...responses },
   });
 }
