@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ApiTokenScope } from "@/generated/prisma/enums";
+import { calendarDayString } from "@/lib/validation/period";
 import { singleLineText } from "@/lib/validation/text";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid").refine((value) => !Number.isNaN(Date.parse(value)), "invalid");
 
 export const createApiTokenInputSchema = z.object({
   name: singleLineText(60),
@@ -10,9 +10,9 @@ export const createApiTokenInputSchema = z.object({
     .string()
     .optional()
     .transform((value) => value?.trim() || undefined)
-    .pipe(isoDate.optional()),
+    .pipe(calendarDayString().optional()),
   /** READ only reads; WRITE may also change (POST, PUT, PATCH, DELETE). */
-  scope: z.enum(["READ", "WRITE"]).default("READ"),
+  scope: z.enum(ApiTokenScope).default("READ"),
 });
 
 export const revokeApiTokenInputSchema = z.object({ tokenId: z.string().trim().min(1).max(40) });
