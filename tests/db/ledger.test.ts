@@ -107,7 +107,7 @@ describe("[LEDGER] the ledger query", () => {
     expect(second.total).toBe(first.total);
     expect(second.rows.map((r) => r.code)).not.toContain(first.rows[0]!.code);
     const beyond = await listLedger(db, query({ perPage: 10, page: 999 }), today, settings);
-    expect(beyond).toEqual({ rows: [], total: first.total });
+    expect(beyond).toEqual({ rows: [], total: first.total, hasSample: first.hasSample });
   });
 
   it("takes only what the URL schema allows; anything else falls back to defaults", () => {
