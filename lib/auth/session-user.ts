@@ -30,8 +30,9 @@ type CheckedUser = SessionUser & { active: boolean; sessionsValidFrom: Date | nu
 
 /**
  * The user a credential stands for, or null: the account must be active, and
- * credentials issued before `sessionsValidFrom` (set by a password reset or by
- * disabling the account) no longer count.
+ * credentials `issuedBefore` the user's `sessionsValidFrom` (set when all their
+ * sessions end: reset, own password change, sign out everywhere, disabling)
+ * no longer count.
  */
 export function userIfValid(user: CheckedUser | null, issuedBefore: (validFrom: Date) => boolean): SessionUser | null {
   if (!user?.active) return null;
