@@ -8,7 +8,7 @@ import { assertDatabaseReachable, isCatalogueEmpty, redactDatabaseUrl } from "./
 import { demoModeFromEnv } from "./lib/demo-mode.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { assertPortFree, parsePort } from "./lib/port.mjs";
-import { parseTrustedProxies } from "./lib/client-address.mjs";
+import { checkAppSettings } from "./lib/app-settings.mjs";
 import { gateSettingsFromEnv } from "./lib/request-gate.mjs";
 import { bootstrapAccounts, migrateDeploy, seed } from "./lib/prisma-cli.mjs";
 import { StartupError } from "./lib/startup-error.mjs";
@@ -30,11 +30,7 @@ async function main() {
   const supervision = supervisionSettingsFromEnv();
   // The server reads these too; a bad value should stop the start here, in one clear line.
   gateSettingsFromEnv();
-  try {
-    parseTrustedProxies(process.env.LUOSHI_TRUSTED_PROXIES);
-  } catch (error) {
-    throw new StartupError(error.message);
-  }
+  checkAppSettings();
   const demo = demoModeFromEnv();
   if (process.env.DATABASE_READ_URL && !process.env.DATABASE_URL) {
     throw new StartupError("DATABASE_READ_URL needs DATABASE_URL too: the embedded database has no replicas.");

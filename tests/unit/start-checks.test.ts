@@ -1,5 +1,6 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
+import { checkAppSettings } from "@/scripts/lib/app-settings.mjs";
 import { parseDatabaseUrl, redactDatabaseUrl } from "@/scripts/lib/database.mjs";
 import { assertPortFree, parsePort } from "@/scripts/lib/port.mjs";
 import { StartupError } from "@/scripts/lib/startup-error.mjs";
@@ -17,6 +18,14 @@ describe("[START] configuration checks", () => {
   it("never prints the password of a URL", () => {
     expect(redactDatabaseUrl("postgresql://luoshi:s3cret@db:5432/luoshi")).toBe("postgresql://luoshi:***@db:5432/luoshi");
     expect(redactDatabaseUrl("::")).toBe("(unparseable)");
+  });
+
+  it("refuses bad proxy, session and token settings before the server starts", () => {
+    expect(() => checkAppSettings({ LUOSHI_TRUSTED_PROXIES: "10.0.0.1, ::1", LUOSHI_SESSION_MAX_HOURS: "8" })).not.toThrow();
+    expect(() => checkAppSettings({ LUOSHI_TRUSTED_PROXIES: "10.0.0.1, proxy.example" })).toThrow(/LUOSHI_TRUSTED_PROXIES: not an IP address: proxy.example/);
+    for (const name of ["LUOSHI_SESSION_MAX_HOURS", "LUOSHI_SESSION_IDLE_MINUTES", "LUOSHI_API_TOKEN_DAYS"]) {
+      for (const bad of ["0", "abc", "1.5", "-3"]) expect(() => checkAppSettings({ [name]: bad }), `${name}=${bad}`).toThrow(StartupError);
+    }
   });
 
   it("parses PORT strictly", () => {
