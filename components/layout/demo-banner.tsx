@@ -6,7 +6,7 @@ export async function DemoBanner() {
   if (!isDemoMode()) return null;
   const t = await getTranslations("demoMode");
   return (
-    <p role="status" data-testid="demo-banner" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950 print:hidden">
+    <p role="note" data-testid="demo-banner" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950 print:hidden">
       {t("banner", { password: DEMO_PASSWORD })}
     </p>
   );

@@ -36,7 +36,7 @@ test("[ADMIN]: an admin creates a user, who must change the temporary password, 
   await user.getByLabel("新密码", { exact: true }).fill("Taian-2026-new");
   await user.getByLabel("确认新密码").fill("Taian-2026-new");
   await user.getByRole("button", { name: "修改密码" }).click();
-  await expect(user.getByRole("status")).toHaveText("密码已修改。");
+  await expect(user.getByRole("status")).toHaveText("密码已修改，其他地方的登录已全部退出。");
   await user.goto("/");
   await expectSignedIn(user);
 
