@@ -1,14 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
-import { registerBulletinPaths } from "@/lib/bulletin/openapi";
-import { registerImportPaths } from "@/lib/measure-import/openapi";
-import { registerCataloguePaths } from "@/lib/units/openapi";
-import { registerMeasurePaths } from "@/lib/measures/openapi";
-import { apiTags, type RegisterApiPaths, registerSecuritySchemes } from "./openapi-registry";
-import { registerReportPaths } from "@/lib/reports/openapi";
-import { registerSystemPaths } from "./system-openapi";
-
-/** Every module that documents routes under /api/v1; a new route module adds itself here. */
-const pathModules: RegisterApiPaths[] = [registerMeasurePaths, registerImportPaths, registerReportPaths, registerBulletinPaths, registerCataloguePaths, registerSystemPaths];
+import { openApiPathModules } from "./openapi-modules";
+import { apiTags, registerSecuritySchemes } from "./openapi-registry";
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV3["generateDocument"]>;
 let cached: OpenApiDocument | undefined;
@@ -18,7 +10,7 @@ export function openApiDocument(): OpenApiDocument {
   if (cached) return cached;
   const registry = new OpenAPIRegistry();
   registerSecuritySchemes(registry);
-  for (const register of pathModules) register(registry);
+  for (const register of openApiPathModules) register(registry);
   cached = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: "3.0.3",
     info: {

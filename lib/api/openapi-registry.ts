@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { appErrorStatus } from "@/lib/errors/app-error";
 import { apiErrorSchema } from "./common-schemas";
 
-/** A module that adds its routes to the document; see lib/api/openapi-document.ts for the list. */
+/** What each lib/<folder>/openapi.ts exports: it adds that folder's routes to the document (collected in openapi-modules.ts). */
 export type RegisterApiPaths = (registry: OpenAPIRegistry) => void;
 
 export const apiTags = {

@@ -1,13 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { emptyLightCounts, type Light } from "@/lib/tracking/light";
-import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
+import { asOfDay } from "@/lib/tracking/as-of";
 import { monthEnd, monthOf } from "@/lib/tracking/dates";
-import { lightSql } from "@/lib/tracking/light-sql";
+import { lightSql, measureStateSql, scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
 import { expectedReportsSql, reportMissingSql } from "@/lib/reports/expected-reports-sql";
-import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/scope-sql";
 import { getTrend } from "./trend";
 
 export type LightCounts = Record<Light, number>;

@@ -1,9 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
-import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
-import { lightSql } from "@/lib/tracking/light-sql";
+import { asOfDay } from "@/lib/tracking/as-of";
+import { lightSql, measureStateSql, scopedMeasuresFrom } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { scopedMeasuresFrom } from "@/lib/measures/scope-sql";
 
 type LightSettings = Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">;
 

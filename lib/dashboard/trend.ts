@@ -5,7 +5,7 @@ import { formatPeriod, monthOf } from "@/lib/tracking/dates";
 import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { scopeWhereSql } from "@/lib/measures/scope-sql";
+import { scopeWhereSql } from "@/lib/measures/measure-sql";
 import { cacheWindow, refreshTrendCache } from "./trend-cache";
 import { cachedTrendSql, trendSql } from "./trend-sql";
 

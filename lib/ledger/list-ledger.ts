@@ -1,10 +1,9 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/scope-sql";
+import { lightSql, measureStateSql, scopedMeasuresFrom, scopeWhereSql, type MeasureStateSql } from "@/lib/measures/measure-sql";
 import type { Light } from "@/lib/tracking/light";
-import { asOfDay, measureStateSql } from "@/lib/tracking/as-of";
-import { lightSql, type MeasureStateSql } from "@/lib/tracking/light-sql";
+import { asOfDay } from "@/lib/tracking/as-of";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { LedgerColumn, LedgerQuery } from "./schemas";
 

@@ -32,7 +32,7 @@ export function expectedPercent(startDate: Date | null, dueDate: Date | null, to
 /**
  * red = overdue; yellow = behind the expected pace by more than the margin, or
  * the latest report was returned; blue = due within the window; green = on
- * track. Completed measures are shown apart. Keep in step with light-sql.ts.
+ * track. Completed measures are shown apart. Keep in step with lightSql in lib/measures/measure-sql.ts.
  */
 export function computeLight(measure: LightInput, today: Date, settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">): Light {
   if (measure.status === "COMPLETED") return "COMPLETED";

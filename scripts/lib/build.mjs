@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { writeOpenApiModules } from "./openapi-modules.mjs";
 import { StartupError } from "./startup-error.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -44,6 +45,7 @@ export function needsBuild() {
 
 /** Runs `next build` with its output shown, then records what it was built from. */
 export async function build() {
+  writeOpenApiModules();
   const fingerprint = sourceFingerprint();
   const code = await new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {

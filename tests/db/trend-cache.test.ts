@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopeWhereSql } from "@/lib/measures/scope-sql";
+import { scopeWhereSql } from "@/lib/measures/measure-sql";
 import { getTrend, trendMonths } from "@/lib/dashboard/trend";
 import { refreshTrendCache } from "@/lib/dashboard/trend-cache";
 import { trendSql } from "@/lib/dashboard/trend-sql";

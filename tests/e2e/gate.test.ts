@@ -5,15 +5,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
-import { launchApp, waitForHealth, type AppProcess } from "./app-process";
+import { freePort, launchApp, waitForHealth, type AppProcess } from "./app-process";
 
-// The gate helper's port range (3520-3529).
-const PORT = 3521;
+let PORT: number;
 
 let app: AppProcess;
 let dataDir: string;
 
 beforeAll(async () => {
+  PORT = await freePort();
   if (needsBuild()) await build();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-gate-e2e-"));
   app = launchApp(

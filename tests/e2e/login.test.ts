@@ -5,10 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/seed-users";
 import { build, needsBuild } from "@/scripts/lib/build.mjs";
-import { launchApp, waitForHealth, type AppProcess } from "./app-process";
+import { freePort, launchApp, waitForHealth, type AppProcess } from "./app-process";
 
-// The login part's ports: 3530-3539.
-const PORT = 3531;
+let PORT: number;
 // Loopback has the whole 127/8: the "proxy" connects from 127.0.0.2, the direct client from 127.0.0.1.
 const PROXY = "127.0.0.2";
 const DIRECT = "127.0.0.1";
@@ -17,6 +16,7 @@ let app: AppProcess;
 let dataDir: string;
 
 beforeAll(async () => {
+  PORT = await freePort();
   if (needsBuild()) await build();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-login-e2e-"));
   app = launchApp(

@@ -1,6 +1,6 @@
 import { withApiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
-import { meSchema } from "@/lib/api/system-openapi";
+import { meSchema } from "@/lib/api/openapi";
 
 export const dynamic = "force-dynamic";
 
