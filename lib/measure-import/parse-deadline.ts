@@ -59,20 +59,20 @@ export function parseDeadline(value: ImportCellValue): CellResult<Deadline> {
   }
   match = new RegExp(`^${YEAR}\\s*${MONTH}\\s*(上旬|中旬|下旬)$`).exec(text);
   if (match) {
-    const [year, month] = [Number(match[1]), monthNumber(match[2])];
+    const [year, month] = [Number(match[1]), monthNumber(match[2]!)];
     if (month < 1 || month > 12) return unreadable(original);
     const date = match[3] === "上旬" ? utcDate(year, month, 10) : match[3] === "中旬" ? utcDate(year, month, 20) : monthEnd(year, month);
     return inRange(date, "dekad", original);
   }
   match = new RegExp(`^${YEAR}\\s*${MONTH}\\s*(底|末)?$`).exec(text) ?? /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(text);
   if (match) {
-    const [year, month] = [Number(match[1]), monthNumber(match[2])];
+    const [year, month] = [Number(match[1]), monthNumber(match[2]!)];
     if (month < 1 || month > 12) return unreadable(original);
     return inRange(monthEnd(year, month), "monthEnd", original);
   }
   match = new RegExp(`^${YEAR}\\s*(?:第\\s*)?([一二三四1-4])\\s*季度?(?:末|底)?$`).exec(text) ?? /^(\d{4})\s*年?\s*Q([1-4])$/i.exec(text);
   if (match) {
-    const quarter = monthNumber(match[2]);
+    const quarter = monthNumber(match[2]!);
     return inRange(monthEnd(Number(match[1]), quarter * 3), "quarterEnd", original);
   }
   match = new RegExp(`^${YEAR}\\s*(上|下)半年(?:末|底)?$`).exec(text);
