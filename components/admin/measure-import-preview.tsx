@@ -11,7 +11,8 @@ export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
       <p role="status" className="font-medium" data-testid="import-summary">
         {t("summary", { rows: plan.rows, creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged, errors: plan.errors.length })}
       </p>
-      {plan.ignoredColumns.length > 0 && <p className="text-sm text-slate-600">{t("ignoredColumns", { columns: plan.ignoredColumns.join(", ") })}</p>}
+      {plan.mapping && <OfficeMappingView mapping={plan.mapping} />}
+      {plan.format === "ledger" && plan.ignoredColumns.length > 0 && <p className="text-sm text-slate-600">{t("ignoredColumns", { columns: plan.ignoredColumns.join(", ") })}</p>}
       {plan.exampleRows.length > 0 && <p className="text-sm text-slate-600">{t("exampleRows", { rows: plan.exampleRows.join(", ") })}</p>}
       {plan.errors.length > 0 && (
         <details open className="rounded border border-red-200 bg-red-50 p-2" data-testid="import-errors">
@@ -24,9 +25,54 @@ export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
           </ul>
         </details>
       )}
+      <IssueList title={t("warningsTitle", { count: plan.warnings.length })} issues={plan.warnings} testId="import-warnings" />
+      {plan.skippedRows.length > 0 && (
+        <details className="rounded border border-slate-200 p-2" data-testid="import-skipped">
+          <summary className="cursor-pointer font-medium">{t("skippedTitle", { count: plan.skippedRows.length })}</summary>
+          <ul className="list-disc pl-6 text-sm">
+            {plan.skippedRows.map((skipped) => (
+              <li key={skipped.row}>{t("skippedLine", { row: skipped.row, kind: t(`skippedKinds.${skipped.kind}` as never) })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <PlanTable title={t("createsTitle", { count: plan.creates.length })} items={plan.creates} showBefore={false} testId="import-creates" />
       <PlanTable title={t("updatesTitle", { count: plan.updates.length })} items={plan.updates} showBefore testId="import-updates" />
     </div>
+  );
+}
+
+/** How an office's table was read: where the header is, each column's field, the title rule. */
+function OfficeMappingView({ mapping }: { mapping: NonNullable<ImportPlan["mapping"]> }) {
+  const t = useTranslations("measureImport");
+  return (
+    <details open className="rounded border border-slate-200 p-2 text-sm" data-testid="import-mapping">
+      <summary className="cursor-pointer font-medium">{t("mappingTitle")}</summary>
+      <p className="my-1">{t("officeFormat", { rows: mapping.headerRows.join("–") })}</p>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {mapping.columns.map((column) => (
+          <li key={column.column}>
+            {column.header} → {column.field ? t(`layoutFields.${column.field}`) : t("mappingIgnored")}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1">{t("titleRule", { rule: t(`titleRules.${mapping.titleRule}`) })}</p>
+    </details>
+  );
+}
+
+function IssueList({ title, issues, testId }: { title: string; issues: ImportPlan["warnings"]; testId: string }) {
+  const t = useTranslations("measureImport");
+  if (issues.length === 0) return null;
+  return (
+    <details className="rounded border border-amber-200 bg-amber-50 p-2" data-testid={testId}>
+      <summary className="cursor-pointer font-medium">{title}</summary>
+      <ul className="list-disc pl-6 text-sm">
+        {issues.map((issue, index) => (
+          <li key={index}>{t("issueLine", { row: issue.row, column: issue.column, message: t(`issues.${issue.key}` as never, issue.values as never) })}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -63,6 +109,7 @@ function PlanTable({ title, items, showBefore, testId }: {
                       <ChangeLine key={change.field} change={change} showBefore={showBefore} />
                     ))}
                   </ul>
+                  {item.dueRule && <p className="text-xs text-slate-500">{t("fields.dueDate")}: {t("dueRule", { rule: t(`dueRules.${item.dueRule}`) })}</p>}
                 </td>
               </tr>
             ))}

@@ -9,12 +9,13 @@ import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
 import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
 import { planMeasureImport } from "./plan-measure-import";
+import type { OfficeChoice } from "./schemas";
 
 /** The dry run: what importing this file would do, with every error. Writes nothing. */
-export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array): Promise<ImportPlan> {
+export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array, choice: OfficeChoice = {}): Promise<ImportPlan> {
   return withImportSlot(async () => {
-    const sheet = await parseImportWorkbook(bytes);
-    return (await planMeasureImport(db, sheet, bytes)).plan;
+    const workbook = await parseImportWorkbook(bytes);
+    return (await planMeasureImport(db, workbook, bytes, choice)).plan;
   });
 }
 
@@ -25,15 +26,15 @@ export async function previewMeasureImport(db: PrismaClient, bytes: Uint8Array):
  * and update is audited in the same transaction; any failure rolls back all.
  * Like the preview, one import at a time per server process.
  */
-export async function importMeasures(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string) {
-  return withImportSlot(() => applyImport(db, user, bytes, fingerprint));
+export async function importMeasures(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string, choice: OfficeChoice = {}) {
+  return withImportSlot(() => applyImport(db, user, bytes, fingerprint, choice));
 }
 
-async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string) {
-  const sheet = await parseImportWorkbook(bytes);
+async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Array, fingerprint: string, choice: OfficeChoice) {
+  const workbook = await parseImportWorkbook(bytes);
   return db.$transaction(
     async (tx) => {
-      const { plan, writes, language } = await planMeasureImport(tx, sheet, bytes);
+      const { plan, writes, language } = await planMeasureImport(tx, workbook, bytes, choice);
       if (plan.errors.length > 0) throw fieldError("file", "importHasErrors");
       if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
       await createMeasures(tx, user, writes.filter((write) => !write.existing), language);
@@ -49,7 +50,7 @@ async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Arra
 function scalarData(desired: PlannedWrite["desired"], language: ImportLanguage, creating: boolean) {
   const text = (field: ImportField) => desired[field] as string | null | undefined;
   const data: Prisma.MeasureUncheckedUpdateInput = {};
-  const both = (zh: "titleZh" | "kpiNameZh", en: "titleEn" | "kpiNameEn", value: string | undefined) => {
+  const both = (zh: "titleZh" | "kpiNameZh" | "descriptionZh", en: "titleEn" | "kpiNameEn" | "descriptionEn", value: string | undefined) => {
     if (value === undefined) return;
     // A new measure gets the one title it was given in both languages, to be translated later.
     if (creating || language === "zh") data[zh] = value;
@@ -58,6 +59,7 @@ function scalarData(desired: PlannedWrite["desired"], language: ImportLanguage, 
   // Titles and KPI names are never empty here: the plan refuses an empty title, and a KPI needs a name.
   both("titleZh", "titleEn", text("title") ?? undefined);
   both("kpiNameZh", "kpiNameEn", text("kpiName") ?? undefined);
+  both("descriptionZh", "descriptionEn", text("description") ?? undefined);
   if (desired.leadUnit !== undefined) data.leadUnitId = text("leadUnit")!;
   if (desired.area !== undefined) data.areaId = text("area")!;
   if (desired.responsiblePerson !== undefined) data.responsiblePerson = text("responsiblePerson") || null;
@@ -112,6 +114,8 @@ const columnCasts: Record<string, string> = {
   titleEn: "text",
   kpiNameZh: "text",
   kpiNameEn: "text",
+  descriptionZh: "text",
+  descriptionEn: "text",
   leadUnitId: "text",
   areaId: "text",
   responsiblePerson: "text",

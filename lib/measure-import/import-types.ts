@@ -1,4 +1,7 @@
 import type { ImportLanguage } from "./import-columns";
+import type { DeadlineRule } from "./parse-deadline";
+import type { LayoutField } from "./sheet-layout";
+import type { TitleRule } from "./sheet-records";
 
 /*
  * The types the import's steps share (reading a row, planning, applying, the
@@ -8,6 +11,7 @@ import type { ImportLanguage } from "./import-columns";
 /** The measure facts an import can set; each is compared with the database one by one. */
 export type ImportField =
   | "title"
+  | "description"
   | "leadUnit"
   | "cooperatingUnits"
   | "responsiblePerson"
@@ -34,20 +38,43 @@ export interface ImportIssue {
   values?: Record<string, string | number>;
 }
 
+/** One measure the import creates or updates; `dueRule` says how a deadline phrase was read. */
+export interface PlannedRow {
+  row: number;
+  code: string;
+  title: string;
+  changes: FieldChange[];
+  dueRule?: DeadlineRule;
+}
+
+/** How an office's table was read: each column's field (null = not imported) and the title rule. */
+export interface OfficeMapping {
+  headerRows: number[];
+  columns: { column: number; header: string; field: LayoutField | null }[];
+  titleRule: TitleRule;
+}
+
 /** What the import would do, as shown in the preview; the fingerprint seals it. */
 export interface ImportPlan {
+  format: "ledger" | "office";
   rows: number;
-  creates: { row: number; code: string; title: string; changes: FieldChange[] }[];
-  updates: { row: number; code: string; title: string; changes: FieldChange[] }[];
+  creates: PlannedRow[];
+  updates: PlannedRow[];
   unchanged: number;
   errors: ImportIssue[];
+  /** Cells read with a caveat (a formula read as its cached value). */
+  warnings: ImportIssue[];
   ignoredColumns: string[];
   exampleRows: number[];
+  /** Rows not imported and why (title, blank, header, group, total), 1-based. */
+  skippedRows: { row: number; kind: string }[];
+  mapping?: OfficeMapping;
   fingerprint: string;
 }
 
 export interface PlannedWrite {
   code: string;
+  dueRule?: DeadlineRule;
   desired: Desired;
   /** Present for updates: the measure as read, with the version the update must match. */
   existing?: { id: string; version: number };

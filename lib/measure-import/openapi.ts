@@ -2,24 +2,47 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./import-limits";
+import { DEADLINE_RULES } from "./parse-deadline";
 import { importMeasuresQuerySchema } from "./schemas";
+import { LAYOUT_FIELDS } from "./sheet-layout";
+import { TITLE_RULES } from "./sheet-records";
 
 // The answers as documentation: the routes build them from ImportPlan (plan-measure-import.ts).
 const fieldChange = z.object({ field: z.string(), before: z.string(), after: z.string() });
-const plannedRow = z.object({ row: z.number().int(), code: z.string(), title: z.string(), changes: z.array(fieldChange) });
+const plannedRow = z.object({
+  row: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  changes: z.array(fieldChange),
+  dueRule: z.enum(DEADLINE_RULES).optional().meta({ description: "How a deadline phrase was read (office tables)." }),
+});
+const issue = z.object({ row: z.number().int(), column: z.string(), key: z.string().meta({ description: "Message key of the problem." }), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 const importPlanSchema = z.object({
+  format: z.enum(["ledger", "office"]).meta({ description: "The project's own layout, or an office's task breakdown table." }),
   rows: z.number().int(),
   creates: z.array(plannedRow),
   updates: z.array(plannedRow),
   unchanged: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), key: z.string().meta({ description: "Message key of the problem." }), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  errors: z.array(issue),
+  warnings: z.array(issue),
   ignoredColumns: z.array(z.string()),
   exampleRows: z.array(z.number().int()),
+  skippedRows: z.array(z.object({ row: z.number().int(), kind: z.string() })),
+  mapping: z
+    .object({
+      headerRows: z.array(z.number().int()),
+      columns: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.enum(LAYOUT_FIELDS).nullable() })),
+      titleRule: z.enum(TITLE_RULES),
+    })
+    .optional(),
   fingerprint: z.string().meta({ description: "Send it back with the same file to confirm this plan." }),
 });
 const upload = z.object({
   file: z.string().meta({ format: "binary", description: `The task list (.xlsx), at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB and ${IMPORT_MAX_ROWS} rows.` }),
   fingerprint: z.string().optional().meta({ description: "The dry run's fingerprint; required to confirm." }),
+  mapping: z.string().optional().meta({
+    description: 'Office tables: JSON of the admin\'s choices, the same for preview and confirm, e.g. {"columns":{"6":"ignore"},"titleRule":"measure","areas":{"产业协同":"A2"},"defaultArea":"A1"}.',
+  }),
 });
 
 export function registerImportPaths(registry: OpenAPIRegistry): void {

@@ -6,6 +6,8 @@ import zh from "@/messages/zh-CN.json";
 import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type ImportLanguage, type MeasureColumnId } from "./import-columns";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED } from "./import-limits";
 import { inspectXlsxZip } from "./inspect-xlsx-zip";
+import { readSheetGrid, type ReadGrid } from "./read-sheet-grid";
+import { detectSheetLayout, type SheetLayout } from "./sheet-layout";
 
 /** A cell as the import reads it: text, a number, a date, or nothing. */
 export type ImportCellValue = string | number | Date | null;
@@ -32,16 +34,24 @@ export interface ImportSheet {
   exampleRows: number[];
 }
 
+/** A table as offices send it: header found by itself, sections, title and total rows. */
+export interface OfficeSheet extends ReadGrid {
+  layout: SheetLayout;
+}
+
+/** Either the project's own layout (template or export) or an office's table. */
+export type ParsedWorkbook = { format: "ledger"; sheet: ImportSheet } | { format: "office"; office: OfficeSheet };
+
 const exampleMarkers = new Set([zh.measureImport.exampleMarker, en.measureImport.exampleMarker].map((text) => text.toLowerCase()));
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * Reads the first sheet of an .xlsx task list: header row in zh or en (any
- * order), one measure per row. Refuses, with a message naming the problem,
- * anything it cannot read faithfully: too large, not a spreadsheet, empty,
- * too many rows, merged cells, formulas, unknown or missing columns.
+ * Reads the first sheet of an .xlsx task list. A sheet whose first row is the
+ * project's own header (template or export: it names 编号 and 领域) is read
+ * strictly, as below; any other sheet is read as an office's table when a
+ * header can be found in it (lib/measure-import/sheet-layout.ts).
  */
-export async function parseImportWorkbook(bytes: Uint8Array): Promise<ImportSheet> {
+export async function parseImportWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge();
   if (bytes.byteLength === 0) throw fieldError("file", "importEmpty");
   if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
@@ -57,6 +67,36 @@ export async function parseImportWorkbook(bytes: Uint8Array): Promise<ImportShee
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw fieldError("file", "importEmpty");
+  if (!hasLedgerHeader(sheet)) {
+    const office = readOfficeSheet(sheet);
+    if (office) return { format: "office", office };
+  }
+  return { format: "ledger", sheet: readLedgerSheet(sheet) };
+}
+
+function hasLedgerHeader(sheet: ExcelJS.Worksheet): boolean {
+  const ids = new Set<LedgerColumnId>();
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell) => {
+    const match = matchHeader(String(cellValue(cell) ?? ""));
+    if (match) ids.add(match.id);
+  });
+  return ids.has("code") && ids.has("area");
+}
+
+function readOfficeSheet(sheet: ExcelJS.Worksheet): OfficeSheet | null {
+  const read = readSheetGrid(sheet);
+  const layout = detectSheetLayout(read.grid);
+  if (!layout) return null;
+  if (!layout.rows.some((row) => row.kind === "task")) throw fieldError("file", "importEmpty");
+  return { ...read, layout };
+}
+
+/**
+ * The project's own layout: header row in zh or en (any order), one measure per
+ * row. Refuses, with a message naming the problem, anything it cannot read
+ * faithfully: too many rows, merged cells, formulas, unknown or missing columns.
+ */
+function readLedgerSheet(sheet: ExcelJS.Worksheet): ImportSheet {
   const merges = sheet.model.merges ?? [];
   if (merges.length > 0) throw fieldError("file", "importMergedCells", { ranges: listed(merges) });
   const formulas = formulaCells(sheet);

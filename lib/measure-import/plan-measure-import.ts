@@ -2,40 +2,12 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ImportLanguage } from "./import-columns";
 import { cellText } from "./parse-import-cells";
-import type { ImportSheet } from "./parse-import-workbook";
-import type { CatalogueLookups, Desired, ImportField, ImportIssue, ImportPlan, MeasureImportPlan, PlannedWrite } from "./import-types";
+import type { ParsedWorkbook } from "./parse-import-workbook";
+import { loadCatalogue, type Catalogue } from "./load-import-catalogue";
+import type { Desired, ImportField, ImportIssue, ImportPlan, MeasureImportPlan, PlannedWrite } from "./import-types";
+import { officeRows, type RowReading } from "./plan-office-rows";
 import { readImportRow } from "./read-import-row";
-
-async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
-  const [units, areas, cities, measures] = await Promise.all([
-    tx.unit.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
-    tx.area.findMany({ select: { id: true, code: true } }),
-    tx.city.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
-    tx.measure.findMany({
-      where: { code: { in: codes } },
-      select: {
-        id: true,
-        code: true,
-        version: true,
-        titleZh: true,
-        titleEn: true,
-        leadUnitId: true,
-        responsiblePerson: true,
-        dueDate: true,
-        kpiNameZh: true,
-        kpiNameEn: true,
-        kpiUnit: true,
-        kpiTarget: true,
-        investmentPlanned: true,
-        areaId: true,
-        cooperatingUnits: { select: { unitId: true } },
-        cities: { select: { cityId: true } },
-      },
-    }),
-  ]);
-  return { units, areas, cities, measures };
-}
-type Existing = Awaited<ReturnType<typeof loadCatalogue>>["measures"][number];
+import type { OfficeChoice } from "./schemas";
 
 /** Names (zh or en, as written) to ids. */
 function nameIndex(records: { id: string; nameZh: string; nameEn: string }[]) {
@@ -51,17 +23,19 @@ function nameIndex(records: { id: string; nameZh: string; nameEn: string }[]) {
  * Plans an import without writing: each row becomes a create (new code), an
  * update (with the changed fields) or nothing (no change), and every bad cell
  * becomes an error naming row and column. Empty optional cells leave a field
- * as it is. Run it again inside the confirming transaction: the same file
- * against unchanged data gives the same fingerprint.
+ * as it is. Run it again inside the confirming transaction: the same file and
+ * choices against unchanged data give the same fingerprint.
  */
-export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: ImportSheet, fileBytes: Uint8Array): Promise<MeasureImportPlan> {
-  const codes = sheet.rows.map((row) => cellText(row.cells.code ?? null)).filter(Boolean);
-  const catalogue = await loadCatalogue(tx, codes);
-  const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
-  const lookups: CatalogueLookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code) => areaIds.get(code) };
+export async function planMeasureImport(
+  tx: Prisma.TransactionClient,
+  workbook: ParsedWorkbook,
+  fileBytes: Uint8Array,
+  choice: OfficeChoice = {},
+): Promise<MeasureImportPlan> {
+  const source = workbook.format === "office" ? officeRows(workbook.office, choice) : ledgerRows(workbook);
+  const catalogue = await loadCatalogue(tx, source.codes);
   const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
-  // The title's header says the file's language ("KPI" reads the same in both).
-  const language = sheet.columns.title!.language;
+  const language = source.language;
   const display = displayFor(language, catalogue);
 
   const errors: ImportIssue[] = [];
@@ -69,12 +43,12 @@ export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: Imp
   const writes: (PlannedWrite & { row: number; title: string })[] = [];
   let unchanged = 0;
 
-  for (const row of sheet.rows) {
-    const { code, title, desired, errors: rowErrors } = readImportRow(row, sheet, lookups);
+  for (const reading of source.read(catalogue)) {
+    const { rowNumber, code, title, desired, dueRule, errors: rowErrors } = reading;
     if (code !== undefined) {
       const firstRow = firstRowOfCode.get(code);
-      if (firstRow !== undefined) rowErrors.unshift({ row: row.rowNumber, column: sheet.columns.code!.header, key: "duplicateCode", values: { code, firstRow } });
-      else firstRowOfCode.set(code, row.rowNumber);
+      if (firstRow !== undefined) rowErrors.unshift({ row: rowNumber, column: source.codeHeader, key: "duplicateCode", values: { code, firstRow } });
+      else firstRowOfCode.set(code, rowNumber);
     }
     errors.push(...rowErrors);
     if (rowErrors.length > 0 || code === undefined) continue;
@@ -87,27 +61,56 @@ export async function planMeasureImport(tx: Prisma.TransactionClient, sheet: Imp
       unchanged++;
       continue;
     }
-    writes.push({ row: row.rowNumber, code, title: title ?? "", desired, changes, existing: existing && { id: existing.id, version: existing.version } });
+    writes.push({ row: rowNumber, code, title: title ?? "", desired, changes, dueRule, existing: existing && { id: existing.id, version: existing.version } });
   }
 
-  const summary = (write: (typeof writes)[number]) => ({ row: write.row, code: write.code, title: write.title, changes: write.changes });
+  const summary = (write: (typeof writes)[number]) => ({ row: write.row, code: write.code, title: write.title, changes: write.changes, ...(write.dueRule && { dueRule: write.dueRule }) });
   const plan: Omit<ImportPlan, "fingerprint"> = {
-    rows: sheet.rows.length,
+    format: workbook.format,
+    rows: source.rowCount,
     creates: writes.filter((write) => !write.existing).map(summary),
     updates: writes.filter((write) => write.existing).map(summary),
     unchanged,
     errors,
-    ignoredColumns: sheet.ignoredColumns,
-    exampleRows: sheet.exampleRows,
+    warnings: source.warnings,
+    ignoredColumns: source.ignoredColumns,
+    exampleRows: source.exampleRows,
+    skippedRows: source.skippedRows,
+    ...(source.mapping && { mapping: source.mapping }),
   };
   const fileHash = createHash("sha256").update(fileBytes).digest("hex");
   const fingerprint = createHash("sha256").update(fileHash).update(JSON.stringify(plan)).digest("hex");
   return { plan: { ...plan, fingerprint }, writes, language };
 }
 
+/** The project's own layout: every row read by its headers. */
+function ledgerRows(workbook: Extract<ParsedWorkbook, { format: "ledger" }>) {
+  const { sheet } = workbook;
+  return {
+    codes: sheet.rows.map((row) => cellText(row.cells.code ?? null)).filter(Boolean),
+    // The title's header says the file's language ("KPI" reads the same in both).
+    language: sheet.columns.title!.language,
+    rowCount: sheet.rows.length,
+    codeHeader: sheet.columns.code!.header,
+    warnings: [],
+    ignoredColumns: sheet.ignoredColumns,
+    exampleRows: sheet.exampleRows,
+    skippedRows: [],
+    mapping: undefined,
+    read(catalogue: Catalogue): RowReading[] {
+      const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
+      const lookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code: string) => areaIds.get(code) };
+      return sheet.rows.map((row) => ({ rowNumber: row.rowNumber, ...readImportRow(row, sheet, lookups) }));
+    },
+  };
+}
+
+type Existing = Catalogue["measures"][number];
+
 function currentValues(measure: Existing, language: ImportLanguage): Desired {
   return {
     title: language === "en" ? measure.titleEn : measure.titleZh,
+    description: language === "en" ? measure.descriptionEn : measure.descriptionZh,
     leadUnit: measure.leadUnitId,
     cooperatingUnits: measure.cooperatingUnits.map(({ unitId }) => unitId).sort(),
     responsiblePerson: measure.responsiblePerson,
@@ -128,7 +131,7 @@ function sameValue(a: Desired[ImportField], b: Desired[ImportField]): boolean {
 }
 
 /** Values as people read them: unit and city names in the file's language, area codes. */
-function displayFor(language: ImportLanguage, catalogue: Awaited<ReturnType<typeof loadCatalogue>>) {
+function displayFor(language: ImportLanguage, catalogue: Catalogue) {
   const name = (record: { nameZh: string; nameEn: string }) => (language === "en" ? record.nameEn : record.nameZh);
   const units = new Map(catalogue.units.map((unit) => [unit.id, name(unit)]));
   const cities = new Map(catalogue.cities.map((city) => [city.id, name(city)]));

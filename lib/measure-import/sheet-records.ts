@@ -8,6 +8,8 @@ export type TitleRule = (typeof TITLE_RULES)[number];
 export interface MappingChoice {
   columns?: Record<number, LayoutField | "ignore">;
   titleRule?: TitleRule;
+  /** Put before every code, so two offices' tables that both number 1, 2, 3 do not meet. */
+  codePrefix?: string;
 }
 
 /** One task row of the table, read by the mapping; cells as cleaned text. */
@@ -37,9 +39,9 @@ export interface SheetRecords {
 }
 
 /**
- * Reads the task rows of a detected layout. A row without its own number gets
- * `<section>-<n>` (section ordinal, position in the section), so the same file
- * read twice yields the same codes.
+ * Reads the task rows of a detected layout. Codes are `<prefix><section>-<number>`:
+ * the admin's prefix, the section's ordinal, and the row's own number or, without
+ * one, its position in the section; so the same file read twice yields the same codes.
  */
 export function readSheetRecords(grid: SheetGrid, layout: SheetLayout, choice: MappingChoice = {}): SheetRecords {
   const columns = applyChoice(layout.columns, choice.columns);
@@ -66,7 +68,7 @@ export function readSheetRecords(grid: SheetGrid, layout: SheetLayout, choice: M
     }
     positionInSection += 1;
     const own = taskNumber(text(row, "number"));
-    const prefix = section > 0 ? `${section}-` : "";
+    const prefix = `${choice.codePrefix ?? ""}${section > 0 ? `${section}-` : ""}`;
     const task = text(row, "task");
     const measure = text(row, "measure");
     tasks.push({
