@@ -4,7 +4,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
 import type { ImportPlan } from "@/lib/measure-import/import-types";
+import type { OfficeChoice } from "@/lib/measure-import/schemas";
 import { MeasureImportPreview } from "./measure-import-preview";
+import { OfficeMappingEditor, type AreaOption } from "./office-mapping-editor";
 import { uploadWithProgress, type UploadAnswer } from "./upload-with-progress";
 
 const IMPORT_URL = "/api/v1/measures/import";
@@ -13,9 +15,10 @@ type Busy = { step: "uploading"; percent: number } | { step: "processing" } | nu
 
 /**
  * Pick a file, preview the dry run, confirm. The confirm re-sends the same
- * file with the preview's fingerprint; the server refuses if anything changed.
+ * file with the preview's fingerprint (and, for an office's table, the choices
+ * the preview used); the server refuses if anything changed.
  */
-export function MeasureImportForm() {
+export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
   const t = useTranslations("measureImport");
   const tFields = useTranslations("fieldErrors");
   const tErrors = useTranslations("errors");
@@ -34,7 +37,7 @@ export function MeasureImportForm() {
     return tErrors(failure.code as never, { ...values, at: at ? format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "medium" }) : "" } as never);
   };
 
-  async function send(dryRun: boolean) {
+  async function send(dryRun: boolean, choice?: OfficeChoice) {
     setError(null);
     setResult(null);
     if (!file) return setError(t("chooseFile"));
@@ -42,6 +45,8 @@ export function MeasureImportForm() {
     const form = new FormData();
     form.set("file", file);
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
+    const mapping = dryRun ? choice : plan?.mapping?.choice;
+    if (mapping) form.set("mapping", JSON.stringify(mapping));
     setBusy({ step: "uploading", percent: 0 });
     try {
       const answer = await uploadWithProgress(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form, {
@@ -120,6 +125,9 @@ export function MeasureImportForm() {
         </p>
       )}
       {plan && plan.errors.length === 0 && plan.creates.length + plan.updates.length === 0 && <p className="text-sm">{t("noChanges")}</p>}
+      {plan?.mapping && (
+        <OfficeMappingEditor key={plan.fingerprint} mapping={plan.mapping} areas={areas} disabled={busy !== null} onApply={(choice) => void send(true, choice)} />
+      )}
       {plan && <MeasureImportPreview plan={plan} />}
     </div>
   );

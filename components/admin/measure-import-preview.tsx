@@ -11,7 +11,6 @@ export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
       <p role="status" className="font-medium" data-testid="import-summary">
         {t("summary", { rows: plan.rows, creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged, errors: plan.errors.length })}
       </p>
-      {plan.mapping && <OfficeMappingView mapping={plan.mapping} />}
       {plan.format === "ledger" && plan.ignoredColumns.length > 0 && <p className="text-sm text-slate-600">{t("ignoredColumns", { columns: plan.ignoredColumns.join(", ") })}</p>}
       {plan.exampleRows.length > 0 && <p className="text-sm text-slate-600">{t("exampleRows", { rows: plan.exampleRows.join(", ") })}</p>}
       {plan.errors.length > 0 && (
@@ -39,25 +38,6 @@ export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
       <PlanTable title={t("createsTitle", { count: plan.creates.length })} items={plan.creates} showBefore={false} testId="import-creates" />
       <PlanTable title={t("updatesTitle", { count: plan.updates.length })} items={plan.updates} showBefore testId="import-updates" />
     </div>
-  );
-}
-
-/** How an office's table was read: where the header is, each column's field, the title rule. */
-function OfficeMappingView({ mapping }: { mapping: NonNullable<ImportPlan["mapping"]> }) {
-  const t = useTranslations("measureImport");
-  return (
-    <details open className="rounded border border-slate-200 p-2 text-sm" data-testid="import-mapping">
-      <summary className="cursor-pointer font-medium">{t("mappingTitle")}</summary>
-      <p className="my-1">{t("officeFormat", { rows: mapping.headerRows.join("–") })}</p>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1">
-        {mapping.columns.map((column) => (
-          <li key={column.column}>
-            {column.header} → {column.field ? t(`layoutFields.${column.field}`) : t("mappingIgnored")}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-1">{t("titleRule", { rule: t(`titleRules.${mapping.titleRule}`) })}</p>
-    </details>
   );
 }
 

@@ -9,6 +9,7 @@ import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
 import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
 import { planMeasureImport } from "./plan-measure-import";
+import { rememberChoice } from "./remembered-mapping";
 import type { OfficeChoice } from "./schemas";
 
 /** The dry run: what importing this file would do, with every error. Writes nothing. */
@@ -39,6 +40,8 @@ async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Arra
       if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
       await createMeasures(tx, user, writes.filter((write) => !write.existing), language);
       await updateMeasures(tx, user, writes.filter((write) => write.existing), language);
+      // The next table with the same header starts from the choices that worked for this one.
+      if (plan.mapping) await rememberChoice(tx, plan.mapping.signature, plan.mapping.choice);
       return { created: plan.creates.length, updated: plan.updates.length };
     },
     // A few thousand rows take longer than Prisma's default 5 s.

@@ -1,6 +1,7 @@
 import type { ImportLanguage } from "./import-columns";
 import type { DeadlineRule } from "./parse-deadline";
 import type { LayoutField } from "./sheet-layout";
+import type { OfficeChoice } from "./schemas";
 import type { TitleRule } from "./sheet-records";
 
 /*
@@ -47,11 +48,20 @@ export interface PlannedRow {
   dueRule?: DeadlineRule;
 }
 
-/** How an office's table was read: each column's field (null = not imported) and the title rule. */
+/**
+ * How an office's table was read: each column's field (null = not imported), the
+ * title rule, each section's area (code; null = unknown), and the choices that
+ * gave them (the admin's, or those remembered for this header).
+ */
 export interface OfficeMapping {
+  /** Identifies the header, under which the choices are remembered. */
+  signature: string;
   headerRows: number[];
   columns: { column: number; header: string; field: LayoutField | null }[];
   titleRule: TitleRule;
+  sections: { name: string; area: string | null }[];
+  hasRowsWithoutSection: boolean;
+  choice: OfficeChoice;
 }
 
 /** What the import would do, as shown in the preview; the fingerprint seals it. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./import-limits";
 import { DEADLINE_RULES } from "./parse-deadline";
-import { importMeasuresQuerySchema } from "./schemas";
+import { importMeasuresQuerySchema, officeChoiceSchema } from "./schemas";
 import { LAYOUT_FIELDS } from "./sheet-layout";
 import { TITLE_RULES } from "./sheet-records";
 
@@ -30,9 +30,13 @@ const importPlanSchema = z.object({
   skippedRows: z.array(z.object({ row: z.number().int(), kind: z.string() })),
   mapping: z
     .object({
+      signature: z.string().meta({ description: "Identifies the header; the choices confirmed for it are remembered for the next file." }),
       headerRows: z.array(z.number().int()),
       columns: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.enum(LAYOUT_FIELDS).nullable() })),
       titleRule: z.enum(TITLE_RULES),
+      sections: z.array(z.object({ name: z.string(), area: z.string().nullable().meta({ description: "Area code; null = unknown, to be chosen." }) })),
+      hasRowsWithoutSection: z.boolean(),
+      choice: officeChoiceSchema.meta({ description: "The choices applied (the caller's, or those remembered for this header); send them back with the confirm." }),
     })
     .optional(),
   fingerprint: z.string().meta({ description: "Send it back with the same file to confirm this plan." }),

@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ImportLanguage } from "./import-columns";
 import { cellText } from "./parse-import-cells";
-import type { ParsedWorkbook } from "./parse-import-workbook";
+import type { OfficeSheet, ParsedWorkbook } from "./parse-import-workbook";
 import { loadCatalogue, type Catalogue } from "./load-import-catalogue";
 import type { Desired, ImportField, ImportIssue, ImportPlan, MeasureImportPlan, PlannedWrite } from "./import-types";
-import { officeRows, type RowReading } from "./plan-office-rows";
+import { officeHeaders, officeRows, type RowReading } from "./plan-office-rows";
 import { readImportRow } from "./read-import-row";
+import { headerSignature, loadRememberedChoice } from "./remembered-mapping";
 import type { OfficeChoice } from "./schemas";
 
 /** Names (zh or en, as written) to ids. */
@@ -32,8 +33,9 @@ export async function planMeasureImport(
   fileBytes: Uint8Array,
   choice: OfficeChoice = {},
 ): Promise<MeasureImportPlan> {
-  const source = workbook.format === "office" ? officeRows(workbook.office, choice) : ledgerRows(workbook);
+  const source = workbook.format === "office" ? await officeSource(tx, workbook.office, choice) : ledgerRows(workbook);
   const catalogue = await loadCatalogue(tx, source.codes);
+  const { rows, mapping } = source.read(catalogue);
   const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
   const language = source.language;
   const display = displayFor(language, catalogue);
@@ -43,7 +45,7 @@ export async function planMeasureImport(
   const writes: (PlannedWrite & { row: number; title: string })[] = [];
   let unchanged = 0;
 
-  for (const reading of source.read(catalogue)) {
+  for (const reading of rows) {
     const { rowNumber, code, title, desired, dueRule, errors: rowErrors } = reading;
     if (code !== undefined) {
       const firstRow = firstRowOfCode.get(code);
@@ -76,7 +78,7 @@ export async function planMeasureImport(
     ignoredColumns: source.ignoredColumns,
     exampleRows: source.exampleRows,
     skippedRows: source.skippedRows,
-    ...(source.mapping && { mapping: source.mapping }),
+    ...(mapping && { mapping }),
   };
   const fileHash = createHash("sha256").update(fileBytes).digest("hex");
   const fingerprint = createHash("sha256").update(fileHash).update(JSON.stringify(plan)).digest("hex");
@@ -96,13 +98,19 @@ function ledgerRows(workbook: Extract<ParsedWorkbook, { format: "ledger" }>) {
     ignoredColumns: sheet.ignoredColumns,
     exampleRows: sheet.exampleRows,
     skippedRows: [],
-    mapping: undefined,
-    read(catalogue: Catalogue): RowReading[] {
+    read(catalogue: Catalogue): { rows: RowReading[]; mapping?: undefined } {
       const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
       const lookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code: string) => areaIds.get(code) };
-      return sheet.rows.map((row) => ({ rowNumber: row.rowNumber, ...readImportRow(row, sheet, lookups) }));
+      return { rows: sheet.rows.map((row) => ({ rowNumber: row.rowNumber, ...readImportRow(row, sheet, lookups) })) };
     },
   };
+}
+
+/** An office's table: without choices of the admin, those remembered for its header apply. */
+async function officeSource(tx: Prisma.TransactionClient, office: OfficeSheet, choice: OfficeChoice) {
+  const signature = headerSignature(officeHeaders(office));
+  const effective = Object.keys(choice).length === 0 ? ((await loadRememberedChoice(tx, signature)) ?? {}) : choice;
+  return officeRows(office, effective, signature);
 }
 
 type Existing = Catalogue["measures"][number];

@@ -18,20 +18,27 @@ export interface RowReading {
   errors: ImportIssue[];
 }
 
-/** An office's table: the task rows under the admin's mapping, and what was skipped or read with a caveat. */
-export function officeRows(office: OfficeSheet, choice: OfficeChoice) {
-  const { grid, layout } = office;
-  const records = readSheetRecords(grid, layout, choice);
+/** The header of each column that has one; of a two-row header, the lower text. */
+export function officeHeaders({ grid, layout }: OfficeSheet): { column: number; header: string }[] {
   const headerOf = (column: number) =>
     layout.headerRows.map((row) => grid.cells[row]?.[column] ?? "").filter((text) => text !== "").at(-1) ?? "";
+  const columns = new Set(layout.headerRows.flatMap((row) => (grid.cells[row] ?? []).flatMap((text, column) => (text !== "" ? [column] : []))));
+  return [...columns].sort((a, b) => a - b).map((column) => ({ column, header: headerOf(column) }));
+}
+
+/**
+ * An office's table: the task rows under the admin's choices (already merged with
+ * the remembered ones), and what was skipped or read with a caveat.
+ */
+export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature: string) {
+  const { grid, layout } = office;
+  const records = readSheetRecords(grid, layout, choice);
+  const headers = officeHeaders(office);
+  const headerOf = (column: number) => headers.find((entry) => entry.column === column)?.header ?? "";
   const fieldHeader = new Map([...records.columns].map(([column, field]) => [field, headerOf(column)]));
   const taskRows = new Set(records.tasks.map((task) => task.rowNumber - 1));
-  const headerColumns = new Set(layout.headerRows.flatMap((row) => (grid.cells[row] ?? []).flatMap((text, column) => (text !== "" ? [column] : []))));
-  const mapping: OfficeMapping = {
-    headerRows: layout.headerRows.map((row) => row + 1),
-    columns: [...headerColumns].sort((a, b) => a - b).map((column) => ({ column, header: headerOf(column), field: records.columns.get(column) ?? null })),
-    titleRule: records.titleRule,
-  };
+  const sections = [...new Set(records.tasks.flatMap((task) => (task.area === null ? [] : [task.area])))];
+  const columns = headers.map(({ column, header }) => ({ column, header, field: records.columns.get(column) ?? null }));
   return {
     codes: records.tasks.map((task) => task.code),
     language: "zh" as const,
@@ -41,11 +48,10 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice) {
     warnings: office.formulaCells
       .filter((cell) => taskRows.has(cell.row))
       .map((cell): ImportIssue => ({ row: cell.row + 1, column: headerOf(cell.column), key: "formulaCachedValue", values: { cell: cell.address } })),
-    ignoredColumns: mapping.columns.filter((column) => column.field === null).map((column) => column.header),
+    ignoredColumns: columns.filter((column) => column.field === null).map((column) => column.header),
     exampleRows: [],
     skippedRows: records.skipped.map((skipped) => ({ row: skipped.rowNumber, kind: skipped.kind })),
-    mapping,
-    read(catalogue: Catalogue): RowReading[] {
+    read(catalogue: Catalogue): { rows: RowReading[]; mapping: OfficeMapping } {
       const matchUnit = unitMatcher(catalogue.units.map((unit) => ({ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, aliases: [] })));
       const unitNames = new Map(catalogue.units.map((unit) => [unit.id, unit.nameZh]));
       const areaByCode = new Map(catalogue.areas.map((area) => [area.code, area.id]));
@@ -61,7 +67,17 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice) {
         },
         header: (field: LayoutField) => fieldHeader.get(field) ?? "",
       };
-      return records.tasks.map((record) => ({ rowNumber: record.rowNumber, ...readOfficeRow(record, lookups) }));
+      const areaCodes = new Map(catalogue.areas.map((area) => [area.id, area.code]));
+      const mapping: OfficeMapping = {
+        signature,
+        headerRows: layout.headerRows.map((row) => row + 1),
+        columns,
+        titleRule: records.titleRule,
+        sections: sections.map((name) => ({ name, area: areaCodes.get(lookups.areaId(name) ?? "") ?? null })),
+        hasRowsWithoutSection: records.tasks.some((task) => task.area === null),
+        choice,
+      };
+      return { rows: records.tasks.map((record) => ({ rowNumber: record.rowNumber, ...readOfficeRow(record, lookups) })), mapping };
     },
   };
 }

@@ -79,3 +79,42 @@ test("[IMPORT]: a file over the size limit is refused before upload in the page,
   expect(response.status()).toBe(413);
   expect((await response.json()).error.fieldErrors.file).toEqual({ key: "importTooLarge", values: { maxMb: 5 } });
 });
+
+test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imports after mapping its group to an area in the page", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/import");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-template").click()]);
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const example = template.worksheets[0]!.getRow(2);
+  const [leadUnit, area] = [String(example.getCell(4).value), String(example.getCell(10).value)];
+
+  const office = new ExcelJS.Workbook();
+  const sheet = office.addWorksheet("任务分解表");
+  sheet.addRow(["浏览器测试重点任务分解表"]);
+  sheet.mergeCells("A1:E1");
+  sheet.addRow(["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]);
+  sheet.addRow(["一、浏览器测试分组"]);
+  sheet.mergeCells("A3:E3");
+  sheet.addRow(["1", "办公室表格导入的措施", leadUnit, "", "2027年第三季度"]);
+  sheet.addRow(["合计", "1项"]);
+  const upload = { name: "办公室任务分解表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await office.xlsx.writeBuffer()) };
+
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(upload);
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("import-errors")).toContainText("第 4 行，工作任务：分组“浏览器测试分组”不是已有领域");
+  await expect(page.getByRole("button", { name: "确认导入" })).toBeDisabled();
+
+  const mapping = page.getByTestId("import-mapping");
+  await expect(mapping).toContainText("表头在第 2 行");
+  await mapping.getByLabel("浏览器测试分组").selectOption(area);
+  await mapping.getByLabel("编号前缀").fill("BROWSER-");
+  await mapping.getByRole("button", { name: "按此对应关系重新预览" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("共 1 行：新建 1 项，更新 0 项，无变化 0 项，错误 0 处。");
+  await expect(page.getByTestId("import-creates")).toContainText("按“季度末”读取");
+  await expect(page.getByTestId("import-skipped")).toContainText("未导入的行（3）");
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("import-result")).toHaveText("导入完成：新建 1 项，更新 0 项。");
+
+  await page.goto("/measures/BROWSER-1-1");
+  await expect(page.getByRole("heading", { name: /办公室表格导入的措施/ })).toBeVisible();
+});

@@ -78,7 +78,7 @@ describe("[IMPORT] an office's task breakdown table", () => {
     const plan = await preview(await officeTable(), { codePrefix: `P${s}-` });
     expect(plan.format).toBe("office");
     expect(plan.errors).toEqual([]);
-    expect(plan.mapping).toEqual({
+    expect(plan.mapping).toMatchObject({
       headerRows: [3, 4],
       columns: [
         { column: 0, header: "序号", field: "number" },
@@ -89,6 +89,12 @@ describe("[IMPORT] an office's task breakdown table", () => {
         { column: 5, header: "完成时限", field: "dueDate" },
       ],
       titleRule: "taskPlusMeasure",
+      sections: [
+        { name: `基础设施一体化${s}`, area: infra.code },
+        { name: `产业协同${s}`, area: industry.code },
+      ],
+      hasRowsWithoutSection: false,
+      choice: { codePrefix: `P${s}-` },
     });
     expect(plan.skippedRows).toEqual([
       { row: 1, kind: "title" },
@@ -175,6 +181,24 @@ describe("[IMPORT] an office's task breakdown table", () => {
     expect(confirmed.body).toEqual({ created: 3, updated: 0 });
     const park = await db.measure.findUniqueOrThrow({ where: { code: `M${s}-2-3` }, include: { cooperatingUnits: true } });
     expect([park.areaId, park.cooperatingUnits]).toEqual([industry.id, []]);
+  });
+
+  it("remembers the confirmed choices for the next file with the same header", async () => {
+    await signInAs(admin);
+    const header = `（二）远期合作${s}`;
+    const mapping = { areas: { [`远期合作${s}`]: industry.code }, codePrefix: `R${s}-` };
+    const first = await officeTable({ section2: header });
+    const plan = await preview(first, mapping);
+    expect(plan.mapping?.sections).toEqual([
+      { name: `基础设施一体化${s}`, area: infra.code },
+      { name: `远期合作${s}`, area: industry.code },
+    ]);
+    expect((await post(first, { fingerprint: plan.fingerprint, mapping: JSON.stringify(plan.mapping!.choice) }, false)).body).toEqual({ created: 3, updated: 0 });
+
+    // The same header next month, no choices sent: the remembered ones apply.
+    const next = await preview(await officeTable({ section2: header }));
+    expect(next.mapping?.choice).toEqual(mapping);
+    expect(next).toMatchObject({ errors: [], creates: [], unchanged: 3 });
   });
 
   it("refuses a mapping that is not valid JSON or names an unknown field", async () => {

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MeasureImportForm } from "@/components/admin/measure-import-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
+import { listImportAreas } from "@/lib/measure-import/list-import-areas";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage() {
   await requirePageUser("catalogue.manage");
-  const t = await getTranslations("measureImport");
+  const [t, locale, areas] = await Promise.all([getTranslations("measureImport"), getLocale(), listImportAreas(db)]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -24,7 +27,7 @@ export default async function ImportPage() {
           {t("downloadTemplate")}
         </a>
       </p>
-      <MeasureImportForm />
+      <MeasureImportForm areas={areas.map((area) => ({ code: area.code, title: localized(area, "title", locale) }))} />
     </div>
   );
 }

@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { OfficeMapping } from "@/lib/measure-import/import-types";
+import type { OfficeChoice } from "@/lib/measure-import/schemas";
+import { LAYOUT_FIELDS } from "@/lib/measure-import/sheet-layout";
+import { TITLE_RULES } from "@/lib/measure-import/sheet-records";
+
+export interface AreaOption {
+  code: string;
+  title: string;
+}
+
+const selectClass = "rounded border border-slate-300 px-1 py-0.5";
+
+/**
+ * How an office's table was read, editable: each column's field, the title rule,
+ * the code prefix, each section's area. Applying previews again with the choices;
+ * the confirm sends them too, and they are remembered for the next file with this header.
+ */
+export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
+  mapping: OfficeMapping;
+  areas: AreaOption[];
+  disabled: boolean;
+  onApply: (choice: OfficeChoice) => void;
+}) {
+  const t = useTranslations("measureImport");
+  const [columns, setColumns] = useState(() => Object.fromEntries(mapping.columns.map((column) => [String(column.column), column.field ?? "ignore"])));
+  const [titleRule, setTitleRule] = useState(mapping.titleRule);
+  const [codePrefix, setCodePrefix] = useState(mapping.choice.codePrefix ?? "");
+  const [sectionAreas, setSectionAreas] = useState(() => Object.fromEntries(mapping.sections.map((section) => [section.name, section.area ?? ""])));
+  const [defaultArea, setDefaultArea] = useState(mapping.choice.defaultArea ?? "");
+
+  const apply = () => {
+    const chosenAreas = Object.fromEntries(Object.entries(sectionAreas).filter(([, code]) => code !== ""));
+    onApply({
+      columns: columns as OfficeChoice["columns"],
+      titleRule,
+      ...(codePrefix && { codePrefix }),
+      ...(Object.keys(chosenAreas).length > 0 && { areas: chosenAreas }),
+      ...(defaultArea && { defaultArea }),
+    });
+  };
+  const areaSelect = (value: string, onChange: (code: string) => void, label: string) => (
+    <select aria-label={label} className={selectClass} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+      <option value="">{t("areaUnknown")}</option>
+      {areas.map((area) => (
+        <option key={area.code} value={area.code}>
+          {area.code} {area.title}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <fieldset className="flex flex-col gap-2 rounded border border-slate-200 p-2 text-sm" data-testid="import-mapping">
+      <legend className="px-1 font-medium">{t("mappingTitle")}</legend>
+      <p>{t("officeFormat", { rows: mapping.headerRows.join("–") })}</p>
+      <div className="flex flex-wrap gap-x-4 gap-y-2">
+        {mapping.columns.map((column) => (
+          <label key={column.column} className="flex items-center gap-1">
+            <span>{column.header} →</span>
+            <select
+              className={selectClass}
+              value={columns[String(column.column)]}
+              disabled={disabled}
+              onChange={(event) => setColumns({ ...columns, [String(column.column)]: event.target.value as (typeof LAYOUT_FIELDS)[number] | "ignore" })}
+            >
+              {LAYOUT_FIELDS.map((field) => (
+                <option key={field} value={field}>
+                  {t(`layoutFields.${field}`)}
+                </option>
+              ))}
+              <option value="ignore">{t("mappingIgnored")}</option>
+            </select>
+          </label>
+        ))}
+      </div>
+      <div className="flex flex-wrap gap-x-4 gap-y-2">
+        <label className="flex items-center gap-1">
+          {t("titleRuleLabel")}
+          <select className={selectClass} value={titleRule} disabled={disabled} onChange={(event) => setTitleRule(event.target.value as OfficeMapping["titleRule"])}>
+            {TITLE_RULES.map((rule) => (
+              <option key={rule} value={rule}>
+                {t(`titleRules.${rule}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          {t("codePrefix")}
+          <input className={`${selectClass} w-28`} value={codePrefix} maxLength={20} disabled={disabled} onChange={(event) => setCodePrefix(event.target.value)} />
+        </label>
+      </div>
+      {(mapping.sections.length > 0 || mapping.hasRowsWithoutSection) && (
+        <div className="flex flex-col gap-1">
+          <span>{t("sectionAreas")}</span>
+          {mapping.sections.map((section) => (
+            <label key={section.name} className="flex items-center gap-1">
+              <span>{section.name} →</span>
+              {areaSelect(sectionAreas[section.name] ?? "", (code) => setSectionAreas({ ...sectionAreas, [section.name]: code }), section.name)}
+            </label>
+          ))}
+          {mapping.hasRowsWithoutSection && (
+            <label className="flex items-center gap-1">
+              <span>{t("rowsWithoutSection")} →</span>
+              {areaSelect(defaultArea, setDefaultArea, t("rowsWithoutSection"))}
+            </label>
+          )}
+        </div>
+      )}
+      <div>
+        <button type="button" disabled={disabled} onClick={apply} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
+          {t("applyMapping")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
