@@ -6,10 +6,8 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
 import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
+import { WRITING_ACTIONS } from "./report-writers";
 import type { ReviewReportInput } from "./schemas";
-
-/** The audit actions of writing a report: whoever did one of them wrote it. */
-const WRITING_ACTIONS = ["report.save", "report.submit"];
 
 /**
  * Whether the user wrote (saved or submitted any version of) the report: its
@@ -70,7 +68,8 @@ type ApprovedReport = Prisma.ProgressReportGetPayload<{ include: { measure: true
 
 /** The measure's figures after one of its reports is approved (the rule above). */
 async function applyApprovedReport(tx: Prisma.TransactionClient, user: SessionUser, report: ApprovedReport) {
-  const { measure } = report;
+  if (report.unitId !== report.measure.leadUnitId) return;
+  const measure = await lockMeasure(tx, report.measureId);
   if (report.unitId !== measure.leadUnitId) return;
   if (measure.status === "COMPLETED") return;
   const newerApproved = await tx.progressReport.count({
@@ -92,4 +91,15 @@ async function applyApprovedReport(tx: Prisma.TransactionClient, user: SessionUs
     before: { percentComplete: measure.percentComplete, status: measure.status, version: measure.version },
     after: { percentComplete: figures.percentComplete, status: figures.status, report: report.id },
   });
+}
+
+/**
+ * Locks the measure's row and reads it afresh: two reviewers approving two
+ * months of the same measure at once are taken one after the other, so the one
+ * that commits last still sees the other's approval and an older month never
+ * overwrites a newer one.
+ */
+async function lockMeasure(tx: Prisma.TransactionClient, measureId: string) {
+  await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
+  return tx.measure.findUniqueOrThrow({ where: { id: measureId } });
 }
