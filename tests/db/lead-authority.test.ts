@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { reopenMeasure } from "@/lib/extensions/reopen-measure";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
 import { listLedger } from "@/lib/ledger/list-ledger";
@@ -333,5 +334,48 @@ describe("[LEAD] a change of lead unit", () => {
     // The former lead unit's reports no longer speak for the measure.
     const ledger = await listLedger(db, ledgerQuerySchema.parse({ area: areaCode, perPage: 200, asOf: "2026-11" }), today, settings);
     expect(ledger.rows.find((row) => row.id === measure.id)).toMatchObject({ percentComplete: 60 });
+  });
+});
+
+describe("[LEAD] a closed-out measure keeps its newest approved month a completion report", () => {
+  it("refuses a later ordinary month of the lead unit (clear error, nothing changed), accepts a later completion report, and takes later months again once reopened", async () => {
+    const measure = await seedFullMeasure(90);
+    const { reportId: october } = await saveReport(db, leadOfficial, form(measure.code, { period: "2026-10", percentComplete: "100", isCompletion: "on" }), today);
+    const { reportId: november } = await saveReport(db, leadOfficial, form(measure.code, { percentComplete: "80" }), today);
+    await approve(inspector, october);
+    expect(await figures(measure.id)).toMatchObject({ percentComplete: 100, status: "COMPLETED" });
+
+    await expect(approve(inspector, november)).rejects.toMatchObject({ code: "MEASURE_CLOSED_OUT" });
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: november } })).toMatchObject({ state: "SUBMITTED", reviewerId: null });
+    for (const file of ["zh-CN", "en"]) {
+      expect(JSON.parse(readFileSync(`messages/${file}.json`, "utf8")).errors.MEASURE_CLOSED_OUT).toMatch(file === "en" ? /closed out/ : /销号/);
+    }
+    // Returning it is allowed; so is approving a cooperating unit's report meanwhile (it changes nothing).
+    const coop = await seedReport(db, measure.id, coopUnitId, coopOfficial.id, "2026-11", "SUBMITTED", 50);
+    await approve(inspector, coop.id);
+    expect(await figures(measure.id)).toMatchObject({ percentComplete: 100, status: "COMPLETED" });
+    await reviewReport(db, inspector, { reportId: november, version: await versionOf(november), decision: "return", comment: "已销号" });
+
+    // The as-of view of November agrees with the measure: still the October completion.
+    const asOf = await listLedger(db, ledgerQuerySchema.parse({ area: areaCode, perPage: 200, asOf: "2026-11" }), today, settings);
+    expect(asOf.rows.find((row) => row.id === measure.id)).toMatchObject({ percentComplete: 100, status: "COMPLETED" });
+
+    // Once an inspector reopens the measure, the corrected November report is submitted and governs again.
+    await reopenMeasure(db, inspector, { measureCode: measure.code, version: (await measureOf(measure.id)).version, reason: "十一月尚未完成" });
+    await saveReport(db, leadOfficial, form(measure.code, { percentComplete: "85", version: String(await versionOf(november)) }), today);
+    await approve(inspector, november);
+    expect(await figures(measure.id)).toMatchObject({ percentComplete: 85, status: "IN_PROGRESS" });
+  });
+
+  it("a later completion report of a closed-out measure is approved without a second close-out", async () => {
+    const measure = await seedFullMeasure(90);
+    const october = await seedReport(db, measure.id, leadUnitId, leadOfficial.id, "2026-10", "SUBMITTED", 100);
+    const november = await seedReport(db, measure.id, leadUnitId, leadOfficial.id, "2026-11", "SUBMITTED", 100);
+    await db.progressReport.updateMany({ where: { id: { in: [october.id, november.id] } }, data: { isCompletion: true, status: "COMPLETED" } });
+    await approve(inspector, october.id);
+    await approve(leader, november.id);
+    expect(await figures(measure.id)).toMatchObject({ percentComplete: 100, status: "COMPLETED" });
+    const actions = await db.auditEvent.findMany({ where: { entityType: "Measure", entityId: measure.id }, select: { action: true } });
+    expect(actions.map((event) => event.action).sort()).toEqual(["measure.closeOut", "measure.figuresFromReport"]);
   });
 });
