@@ -225,7 +225,7 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
         </p>
       )}
       {!slot.isLeadUnit && (
-        <p role="note" className="mb-3 text-sm text-slate-600" data-testid="cooperating-report-note">
+        <p className="mb-3 text-sm text-slate-600" data-testid="cooperating-report-note">
           {tAuthority("cooperatingFormNote")}
         </p>
       )}
