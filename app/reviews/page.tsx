@@ -10,7 +10,13 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewsPage() {
   const user = await requirePageUser("report.review");
-  const [{ reports, hasSample }, locale, format, t] = await Promise.all([listReportsToReview(db, user.id), getLocale(), getFormatter(), getTranslations("reviews")]);
+  const [{ reports, hasSample }, locale, format, t, tAuthority] = await Promise.all([
+    listReportsToReview(db, user.id),
+    getLocale(),
+    getFormatter(),
+    getTranslations("reviews"),
+    getTranslations("leadAuthority"),
+  ]);
   return (
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
@@ -32,7 +38,10 @@ export default async function ReviewsPage() {
                     unit: localized(report.unit, "name", locale),
                     author: report.author.displayName,
                     percent: report.percentComplete,
-                  })}
+                  })}{" "}
+                  <span data-report-role={report.unit.id === report.measure.leadUnitId ? "lead" : "cooperating"}>
+                    ({report.unit.id === report.measure.leadUnitId ? tAuthority("reviewLead") : tAuthority("reviewCooperating")})
+                  </span>
                 </p>
               </li>
             ))}

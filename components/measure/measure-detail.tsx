@@ -5,6 +5,8 @@ import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
 import { expectedPercent, type Light } from "@/lib/tracking/light";
 import { LightBadge } from "@/components/light/light-badge";
+import type { CooperatingPart } from "@/lib/reports/cooperating-parts";
+import { CooperatingParts } from "./cooperating-parts";
 import { ReopenForm } from "./extension-forms";
 import { MeasureExtensions } from "./measure-extensions";
 import { MeasureHistory } from "./measure-history";
@@ -47,15 +49,20 @@ type Props = {
   history: HistoryEvent[];
   /** The signed-in user (reviewers never decide a report they wrote). */
   viewerId: string;
+  /** Submitted reports the viewer wrote (saved or submitted a version of): never theirs to review. */
+  writtenReportIds: string[];
+  /** Each cooperating unit's latest approved report: its own part, never the measure's figures. */
+  cooperatingParts: CooperatingPart[];
 };
 
 /** Everything known about one measure, and the work its users do on it. */
-export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId }: Props) {
-  const [locale, format, t, tWorkflow] = await Promise.all([
+export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId, writtenReportIds, cooperatingParts }: Props) {
+  const [locale, format, t, tWorkflow, tAuthority] = await Promise.all([
     getLocale(),
     getFormatter(),
     getTranslations("measure"),
     getTranslations("workflow"),
+    getTranslations("leadAuthority"),
   ]);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "long" }) : t("notSet"));
   const amount = (value: { toNumber(): number } | null) => (value === null ? t("notSet") : format.number(value.toNumber()));
@@ -163,8 +170,24 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
       </Section>
 
       <Section title={t("reports")}>
-        <MeasureReports reports={measure.progressReports} canReview={permissions.review} leadUnitId={measure.leadUnit.id} viewerId={viewerId} />
+        <MeasureReports
+          reports={measure.progressReports}
+          canReview={permissions.review}
+          leadUnitId={measure.leadUnit.id}
+          viewerId={viewerId}
+          writtenReportIds={writtenReportIds}
+        />
       </Section>
+
+      {measure.cooperatingUnits.length > 0 && (
+        <Section title={tAuthority("cooperatingTitle")}>
+          <CooperatingParts
+            parts={cooperatingParts}
+            kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
+            hasInvestment={measure.investmentPlanned !== null}
+          />
+        </Section>
+      )}
 
       <Section title={t("sourceDocuments")}>
         {measure.sourceDocuments.length === 0 ? (
@@ -191,7 +214,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
 }
 
 async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: MeasureDetail }) {
-  const t = await getTranslations("workflow");
+  const [t, tAuthority] = await Promise.all([getTranslations("workflow"), getTranslations("leadAuthority")]);
   if (slot.state === "SUBMITTED") return <p role="note">{t("alreadySubmitted")}</p>;
   if (slot.state === "APPROVED") return <p role="note">{t("alreadyApproved")}</p>;
   return (
@@ -199,6 +222,11 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
       {slot.state === "RETURNED" && (
         <p role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
           {t("returnedNotice", { comment: slot.reviewComment ?? "" })}
+        </p>
+      )}
+      {!slot.isLeadUnit && (
+        <p className="mb-3 text-sm text-slate-600" data-testid="cooperating-report-note">
+          {tAuthority("cooperatingFormNote")}
         </p>
       )}
       <ReportForm

@@ -15,11 +15,14 @@ export async function MeasureReports({
   canReview,
   leadUnitId,
   viewerId,
+  writtenReportIds,
 }: {
   reports: Report[];
   canReview: boolean;
   leadUnitId: string;
   viewerId: string;
+  /** Reports the viewer saved or submitted a version of (the author field holds only the last writer). */
+  writtenReportIds: string[];
 }) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
@@ -53,7 +56,7 @@ export async function MeasureReports({
               {report.reviewComment ? ` · ${tWorkflow("comment", { comment: report.reviewComment })}` : ""}
             </p>
           )}
-          {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && <ReviewForm reportId={report.id} version={report.version} />}
+          {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && <ReviewForm reportId={report.id} version={report.version} />}
         </li>
       ))}
     </ol>

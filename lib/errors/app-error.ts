@@ -15,6 +15,8 @@ export const appErrorStatus = {
   INVALID_STATE: 409,
   /** A reviewer tried to approve or return a report they wrote. */
   OWN_REPORT: 403,
+  /** Approving a later month of the lead unit's report while the measure is closed out (reopen it first, or return the report). */
+  MEASURE_CLOSED_OUT: 409,
   PLAN_CHANGED: 409,
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */

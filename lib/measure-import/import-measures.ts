@@ -4,6 +4,7 @@ import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
+import { refreshLatestReports } from "@/lib/reports/refresh-latest-report";
 import type { ImportLanguage } from "./import-columns";
 import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
@@ -169,6 +170,11 @@ async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, u
 
   await replaceLinks(tx, updates, "cooperatingUnits");
   await replaceLinks(tx, updates, "cities");
+  // Only the lead unit speaks for the measure: a new lead's reports decide its latest report state.
+  await refreshLatestReports(
+    tx,
+    updates.filter((write) => write.changes.some((change) => change.field === "leadUnit")).map((write) => write.existing!.id),
+  );
   await recordAuditEvents(
     tx,
     updates.map((write) => ({

@@ -2,6 +2,8 @@ import { listMeasureHistory } from "@/lib/audit/list-measure-history";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { listCooperatingParts } from "@/lib/reports/cooperating-parts";
+import { reportIdsWrittenBy } from "@/lib/reports/report-writers";
 import { periodSchema } from "@/lib/reports/schemas";
 import { formatPeriod, monthOf, parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
@@ -11,7 +13,10 @@ import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
 /**
  * Everything the measure page shows for this user: the measure, its computed
  * light, what the user may do on it, their unit's report for the chosen month
- * (the current one by default) and the change history.
+ * (the current one by default), each cooperating unit's own part (its latest
+ * approved report, shown beside the lead unit's and never the measure's
+ * figures), the reports the user wrote (never theirs to review) and the change
+ * history.
  */
 export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code: string, requestedPeriod: string | undefined) {
   const measure = await getMeasureByCode(db, code, user.unitId);
@@ -32,12 +37,25 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   const parsedPeriod = periodSchema.safeParse(requestedPeriod);
   const period = parsedPeriod.success && parsedPeriod.data <= currentPeriod ? parsedPeriod.data : currentPeriod;
   // Independent of each other: one round trip's wait instead of three.
-  const [settings, history, reportSlot] = await Promise.all([
+  const submittedIds = measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id);
+  const [settings, history, reportSlot, cooperatingParts, writtenIds] = await Promise.all([
     getTrackingSettings(db),
     listMeasureHistory(db, measure.id, user.unitId),
     permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
+    listCooperatingParts(db, measure.id),
+    permissions.review ? reportIdsWrittenBy(db, user.id, submittedIds) : new Set<string>(),
   ]);
-  return { measure, light: computeLight(measure, today, settings), today, permissions, reportSlot, history, viewerId: user.id };
+  return {
+    measure,
+    light: computeLight(measure, today, settings),
+    today,
+    permissions,
+    reportSlot,
+    history,
+    viewerId: user.id,
+    cooperatingParts,
+    writtenReportIds: [...writtenIds],
+  };
 }
 
 /** The user's unit's report on the measure for the month, as the report form starts from. */

@@ -18,3 +18,17 @@ export async function refreshLatestReport(tx: Prisma.TransactionClient, measureI
     data: { latestReportState: latest?.state ?? null, latestReportPeriod: latest?.period ?? null },
   });
 }
+
+/**
+ * The same for many measures in one statement: after their lead unit changed
+ * (an import), the latest report columns follow the NEW lead unit's reports.
+ */
+export async function refreshLatestReports(tx: Prisma.TransactionClient, measureIds: string[]): Promise<void> {
+  if (measureIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Measure" AS m SET ("latestReportState", "latestReportPeriod") = (
+      SELECT r.state, r.period FROM "ProgressReport" r
+      WHERE r."measureId" = m.id AND r."unitId" = m."leadUnitId" AND r.state <> 'DRAFT'
+      ORDER BY r.period DESC, r."updatedAt" DESC LIMIT 1)
+    WHERE m.id = ANY(${measureIds}::text[])`;
+}

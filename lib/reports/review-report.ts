@@ -6,10 +6,8 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
 import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
+import { WRITING_ACTIONS } from "./report-writers";
 import type { ReviewReportInput } from "./schemas";
-
-/** The audit actions of writing a report: whoever did one of them wrote it. */
-const WRITING_ACTIONS = ["report.save", "report.submit"];
 
 /**
  * Whether the user wrote (saved or submitted any version of) the report: its
@@ -32,7 +30,9 @@ export async function wroteReport(tx: Prisma.TransactionClient, userId: string, 
  * A cooperating unit's approved report is shown beside the lead unit's and never
  * changes the measure. Approving an older month than one already approved
  * records that month's report but leaves the measure's figures (and status) as
- * the newer month gave them; so does any approval while the measure is closed out.
+ * the newer month gave them. While the measure is closed out, a later month of
+ * the lead unit is refused (MEASURE_CLOSED_OUT) unless it is a completion report
+ * too: return it, or reopen the measure first. (docs/workflow.md, "Lead-unit authority".)
  */
 export async function reviewReport(db: PrismaClient, user: SessionUser, input: ReviewReportInput) {
   return db.$transaction(async (tx) => {
@@ -70,13 +70,17 @@ type ApprovedReport = Prisma.ProgressReportGetPayload<{ include: { measure: true
 
 /** The measure's figures after one of its reports is approved (the rule above). */
 async function applyApprovedReport(tx: Prisma.TransactionClient, user: SessionUser, report: ApprovedReport) {
-  const { measure } = report;
+  if (report.unitId !== report.measure.leadUnitId) return;
+  const measure = await lockMeasure(tx, report.measureId);
   if (report.unitId !== measure.leadUnitId) return;
-  if (measure.status === "COMPLETED") return;
   const newerApproved = await tx.progressReport.count({
     where: { measureId: measure.id, unitId: measure.leadUnitId, state: "APPROVED", period: { gt: report.period } },
   });
   if (newerApproved > 0) return;
+  // The newest approved month of a closed-out measure must stay a completion report (else the
+  // measure and its as-of views would disagree): any other report is refused until it is reopened.
+  const closedOut = measure.status === "COMPLETED";
+  if (closedOut && !report.isCompletion) throw new AppError("MEASURE_CLOSED_OUT");
   const figures = {
     percentComplete: report.isCompletion ? 100 : report.percentComplete,
     status: report.isCompletion ? ("COMPLETED" as const) : measure.status === "NOT_STARTED" ? ("IN_PROGRESS" as const) : measure.status,
@@ -86,10 +90,21 @@ async function applyApprovedReport(tx: Prisma.TransactionClient, user: SessionUs
   await tx.measure.update({ where: { id: measure.id }, data: { ...figures, version: { increment: 1 } } });
   await recordAuditEvent(tx, {
     actorId: user.id,
-    action: report.isCompletion ? "measure.closeOut" : "measure.figuresFromReport",
+    action: report.isCompletion && !closedOut ? "measure.closeOut" : "measure.figuresFromReport",
     entityType: "Measure",
     entityId: measure.id,
     before: { percentComplete: measure.percentComplete, status: measure.status, version: measure.version },
     after: { percentComplete: figures.percentComplete, status: figures.status, report: report.id },
   });
+}
+
+/**
+ * Locks the measure's row and reads it afresh: two reviewers approving two
+ * months of the same measure at once are taken one after the other, so the one
+ * that commits last still sees the other's approval and an older month never
+ * overwrites a newer one.
+ */
+async function lockMeasure(tx: Prisma.TransactionClient, measureId: string) {
+  await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
+  return tx.measure.findUniqueOrThrow({ where: { id: measureId } });
 }

@@ -139,7 +139,10 @@ describe("[AUTHORITY] approving an older month after a newer one", () => {
     const november = await seedReport(db, measure.id, leadUnitId, leadOfficial.id, "2026-11", "SUBMITTED", 80);
     await approve(inspector, october.id);
     expect(await measureOf(measure.id)).toMatchObject({ status: "COMPLETED", percentComplete: 100 });
-    await approve(inspector, november.id);
+    // #14: approving it is refused (it would become the newest approved month of a closed-out measure,
+    // so the as-of views and the measure would disagree); the reviewer returns it or reopens the measure.
+    await expect(approve(inspector, november.id)).rejects.toMatchObject({ code: "MEASURE_CLOSED_OUT" });
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: november.id } })).toMatchObject({ state: "SUBMITTED" });
     expect(await measureOf(measure.id)).toMatchObject({ status: "COMPLETED", percentComplete: 100 });
   });
 });

@@ -13,7 +13,7 @@ import { cities as circleCities } from "@/prisma/seed/data/cities";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { signInAs } from "../setup/request-context";
-import { seedArea, seedMeasure, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -448,5 +448,28 @@ describe("[IMPORT] permission and template", () => {
     expect(plan.exampleRows).toEqual([2]);
     expect(plan.errors).toEqual([]);
     expect(plan.creates.map((create) => create.code)).toEqual([code]);
+  });
+});
+
+describe("[IMPORT] a change of lead unit (lead-unit authority, #14)", () => {
+  it("makes the new lead unit's reports the measure's latest report at once", async () => {
+    const measure = await seedFullMeasure();
+    const formerLead = await seedUser(db, "OFFICIAL", lead.id);
+    const newLead = await seedUser(db, "OFFICIAL", coop.id);
+    await seedReport(db, measure.id, lead.id, formerLead.id, "2026-11", "RETURNED", 40);
+    await seedReport(db, measure.id, coop.id, newLead.id, "2026-10", "APPROVED", 60);
+    expect(await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({ latestReportState: "RETURNED" });
+
+    const bytes = await taskList(MIN_HEADERS.concat(H.coop!), [[measure.code, measure.titleZh, coop.nameZh, area.code, lead.nameZh]]);
+    await signInAs(admin);
+    const plan = await preview(bytes);
+    expect(plan.updates[0]!.changes.map((change) => change.field)).toContain("leadUnit");
+    const { status, body } = await post(bytes, { fingerprint: plan.fingerprint });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({
+      leadUnitId: coop.id,
+      latestReportState: "APPROVED",
+      latestReportPeriod: new Date("2026-10-01T00:00:00Z"),
+    });
   });
 });
