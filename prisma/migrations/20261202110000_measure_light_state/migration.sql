@@ -2,7 +2,6 @@
 CREATE TABLE "MeasureLightState" (
     "measureId" TEXT NOT NULL,
     "light" TEXT NOT NULL,
-    "seenOn" DATE NOT NULL,
     "changedOn" DATE NOT NULL,
 
     CONSTRAINT "MeasureLightState_pkey" PRIMARY KEY ("measureId")
