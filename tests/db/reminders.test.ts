@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { decideExtension } from "@/lib/extensions/decide-extension";
 import { requestExtension } from "@/lib/extensions/request-extension";
 import { getReminderSettings } from "@/lib/reminders/settings";
 import { updateReminderSettings } from "@/lib/reminders/update-settings";
-import { runDailyReminders } from "@/lib/reminders/run-daily-reminders";
+import { REMINDERS_LOCK_KEY, runDailyReminders } from "@/lib/reminders/run-daily-reminders";
 import { reviewReport } from "@/lib/reports/review-report";
 import { saveReport } from "@/lib/reports/save-report";
 import { saveReportInputSchema } from "@/lib/reports/schemas";
@@ -230,6 +230,33 @@ describe("[REMINDERS] runs at once and re-runs", () => {
     const c = await run("2028-05-29");
     expect(c.total).toBe(0);
     expect(await eventsOf(ids, all)).toHaveLength(recorded.length);
+  });
+});
+
+describe("[REMINDERS] the advisory lock", () => {
+  // On the embedded database a transaction holds the whole database, so a second run simply waits its turn (above).
+  it.skipIf(inject("databaseKind") === "pglite")("a run while another instance holds the lock does nothing", async () => {
+    const measure = await longMeasure();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REMINDERS_LOCK_KEY}::bigint)`;
+      locked();
+      await held;
+    }, { timeout: 60_000 });
+    await isLocked;
+    try {
+      const result = await run("2028-06-29");
+      expect(result).toMatchObject({ ran: false, total: 0 });
+      expect(await eventsOf([measure.id], REPORT_TYPES)).toEqual([]);
+    } finally {
+      release();
+      await holder;
+    }
+    expect((await run("2028-06-29")).ran).toBe(true);
+    expect((await eventsOf([measure.id], REPORT_TYPES)).map((e) => e.type)).toEqual(["report.missing"]);
   });
 });
 
