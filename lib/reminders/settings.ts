@@ -7,13 +7,21 @@ import type { PrismaClient } from "@/lib/db/create-client";
  * "due soon" reminder, so the reminder and the blue light agree; milestones, which
  * are shorter steps, have their own window.
  */
+/** A whole number of days in [min, max]; a blank field is refused, not read as 0. */
+const days = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" ? value.trim() || undefined : value),
+    z.coerce.number({ error: RANGE }).int(RANGE).min(min, RANGE).max(max, RANGE),
+  );
+const RANGE = "wholeNumberInRange";
+
 export const reminderSettingsSchema = z.object({
   /** Remind the lead unit this many days before the reporting day (0 = only on the day). */
-  reportDueDays: z.coerce.number().int().min(0).max(27),
+  reportDueDays: days(0, 27),
   /** Remind of a milestone due within this many days (0 = on its due day only). */
-  milestoneDueDays: z.coerce.number().int().min(0).max(90),
+  milestoneDueDays: days(0, 90),
   /** Repeat the "report missing" reminder every this many days after the reporting day. */
-  missingRepeatDays: z.coerce.number().int().min(1).max(31),
+  missingRepeatDays: days(1, 31),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { zodFieldErrors } from "@/lib/errors/map-error";
 import { missingSlot, reportReminderDay } from "@/lib/reminders/report-dates";
+import { reminderSettingsSchema } from "@/lib/reminders/settings";
 import { reportingDeadline } from "@/lib/tracking/dates";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -38,4 +40,19 @@ describe("[REMINDERS] the report rule of a day", () => {
     expect([1, 2, 3, 4, 6, 7].map((late) => missingSlot(late, 3))).toEqual([0, 0, 0, 1, 1, 2]);
     expect([1, 2, 3].map((late) => missingSlot(late, 1))).toEqual([0, 1, 2]);
   });
+});
+
+describe("[REMINDERS] the settings' validation", () => {
+  const parse = (form: Record<string, unknown>) => reminderSettingsSchema.safeParse({ reportDueDays: "3", milestoneDueDays: "7", missingRepeatDays: "3", ...form });
+  it("reads whole numbers in range, from the form or as stored", () => {
+    expect(parse({ reportDueDays: " 0 ", missingRepeatDays: 31 })).toMatchObject({ success: true, data: { reportDueDays: 0, milestoneDueDays: 7, missingRepeatDays: 31 } });
+  });
+  it.each([["missingRepeatDays", "0"], ["missingRepeatDays", ""], ["reportDueDays", "28"], ["milestoneDueDays", "2.5"], ["milestoneDueDays", "abc"]])(
+    "refuses %s = %j with the range message on that field",
+    (field, value) => {
+      const result = parse({ [field]: value });
+      expect(result.success).toBe(false);
+      expect(zodFieldErrors(result.error!)).toEqual({ [field]: { key: "wholeNumberInRange" } });
+    },
+  );
 });
