@@ -1,7 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { DomainEventInput } from "@/lib/events/emit-event";
 import { isoDay } from "@/lib/tracking/dates";
-import { type CandidateRow, toReminderEvent } from "./reminder-event";
+import { type CandidateRow, type KeyedEvent, toReminderEvent } from "./reminder-event";
 
 type DueRow = CandidateRow & { dueDate: Date; daysLeft: number; milestoneZh?: string; milestoneEn?: string };
 
@@ -14,7 +13,7 @@ const dayParam = (day: Date) => Prisma.sql`${isoDay(day)}::date`;
  * and its due date (`milestone.dueSoon:<milestoneId>:<YYYY-MM-DD>`), so a moved
  * due date is reminded again and the same one never twice.
  */
-export async function milestoneReminders(tx: Prisma.TransactionClient, today: Date, windowDays: number): Promise<DomainEventInput[]> {
+export async function milestoneReminders(tx: Prisma.TransactionClient, today: Date, windowDays: number): Promise<KeyedEvent[]> {
   const day = dayParam(today);
   const rows = await tx.$queryRaw<DueRow[]>(Prisma.sql`
     WITH candidates AS (
@@ -44,7 +43,7 @@ export async function milestoneReminders(tx: Prisma.TransactionClient, today: Da
  * its due date (`measure.overdue:<measureId>:<YYYY-MM-DD>`): an extension that
  * moves the date is reminded anew.
  */
-export async function measureDueReminders(tx: Prisma.TransactionClient, today: Date, windowDays: number): Promise<DomainEventInput[]> {
+export async function measureDueReminders(tx: Prisma.TransactionClient, today: Date, windowDays: number): Promise<KeyedEvent[]> {
   const day = dayParam(today);
   const rows = await tx.$queryRaw<DueRow[]>(Prisma.sql`
     WITH candidates AS (

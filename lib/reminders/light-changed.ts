@@ -1,9 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { DomainEventInput } from "@/lib/events/emit-event";
 import { lightSql, measureStateSql } from "@/lib/measures/measure-sql";
 import { isoDay } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
-import { type CandidateRow, toReminderEvent } from "./reminder-event";
+import { type CandidateRow, type KeyedEvent, toReminderEvent } from "./reminder-event";
 
 type LightRow = CandidateRow & { light: string; previous: string | null; underWay: boolean };
 
@@ -19,7 +18,7 @@ export async function lightChangeReminders(
   tx: Prisma.TransactionClient,
   today: Date,
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
-): Promise<DomainEventInput[]> {
+): Promise<KeyedEvent[]> {
   const day = isoDay(today);
   const { state } = measureStateSql(undefined);
   const current = Prisma.sql`SELECT m.id, m.code, m."titleZh", m."titleEn", m."leadUnitId", m.status,

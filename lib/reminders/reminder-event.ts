@@ -19,7 +19,9 @@ export interface CandidateRow {
  * A candidate row as a DomainEvent. The lead unit hears of it only when the unit
  * is active (a disabled unit has no one to remind); `roles` are added as given.
  */
-export function toReminderEvent(type: EventType, row: CandidateRow, roles: Role[], payload: Record<string, string | number | null>): DomainEventInput {
+export type KeyedEvent = DomainEventInput & { key: string };
+
+export function toReminderEvent(type: EventType, row: CandidateRow, roles: Role[], payload: Record<string, string | number | null>): KeyedEvent {
   return {
     type,
     key: row.key,

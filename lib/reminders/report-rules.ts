@@ -1,8 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { DomainEventInput } from "@/lib/events/emit-event";
 import { expectedReportsSql, reportMissingSql } from "@/lib/reports/expected-reports-sql";
 import { isoDay, monthEnd, parsePeriod } from "@/lib/tracking/dates";
-import { type CandidateRow, toReminderEvent } from "./reminder-event";
+import { type CandidateRow, type KeyedEvent, toReminderEvent } from "./reminder-event";
 import type { ReportReminderDay } from "./report-dates";
 
 /**
@@ -14,7 +13,7 @@ import type { ReportReminderDay } from "./report-dates";
  * Keys: `<type>:<measureId>:<unitId>:<YYYY-MM>` (+ `:<slot>` for report.missing).
  * Rows whose key is already in the outbox are not selected again.
  */
-export async function reportReminders(tx: Prisma.TransactionClient, day: ReportReminderDay): Promise<DomainEventInput[]> {
+export async function reportReminders(tx: Prisma.TransactionClient, day: ReportReminderDay): Promise<KeyedEvent[]> {
   if (day.kind === "none") return [];
   const periodStart = parsePeriod(day.period);
   const type = day.kind === "dueSoon" ? "report.dueSoon" : day.kind === "dueToday" ? "report.dueToday" : "report.missing";

@@ -1,19 +1,17 @@
 import type { PrismaClient } from "@/lib/db/create-client";
-import { type DomainEventInput, emitEvents } from "@/lib/events/emit-event";
 import type { EventType } from "@/lib/events/event-types";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
 import { measureDueReminders, milestoneReminders } from "./due-rules";
 import { lightChangeReminders } from "./light-changed";
+import { recordKeyedEvents } from "./record-events";
+import type { KeyedEvent } from "./reminder-event";
 import { reportReminderDay } from "./report-dates";
 import { reportReminders } from "./report-rules";
 import { getReminderSettings, type ReminderSettings } from "./settings";
 
 /** The advisory lock the daily run holds for its transaction (any constant bigint; this one spells "REMIND"). */
 export const REMINDERS_LOCK_KEY = 0x52454d494e44n;
-
-/** Rows per INSERT of the outbox (10 columns each, well under Postgres' 65,535 parameters). */
-const EMIT_CHUNK = 2_000;
 
 export interface DailyRemindersResult {
   /** False when another instance held the lock: this run did nothing. */
@@ -35,7 +33,7 @@ export interface DailyRemindersOptions {
  * (`runDailyReminders(db, new Date())`). It evaluates every rule for China's
  * calendar day of `now` — report due soon / due today / missing, milestone and
  * measure due soon / overdue, light turned yellow or red — and records the
- * reminders in the DomainEvent outbox, in one transaction. Every event has a
+ * reminders in the DomainEvent outbox (recordKeyedEvents: emitEvents' rows in bulk), in one transaction. Every event has a
  * deterministic key, so a re-run of the same day records nothing new; and the
  * transaction takes a Postgres advisory lock, so when several instances start it
  * at once one does the work and the others return `ran: false` (or, if they come
@@ -52,18 +50,14 @@ export async function runDailyReminders(db: PrismaClient, now: Date, options: Da
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDERS_LOCK_KEY}::bigint) AS locked`;
       if (!lock?.locked) return { ran: false, day, emitted: {}, total: 0 };
-      const events: DomainEventInput[] = [
+      const events: KeyedEvent[] = [
         ...(await reportReminders(tx, reportReminderDay(today, tracking.reportingDay, reminders))),
         ...(await milestoneReminders(tx, today, reminders.milestoneDueDays)),
         ...(await measureDueReminders(tx, today, tracking.dueSoonDays)),
         ...(await lightChangeReminders(tx, today, tracking)),
       ];
       const emitted: Partial<Record<EventType, number>> = {};
-      let total = 0;
-      for (let start = 0; start < events.length; start += EMIT_CHUNK) {
-        const chunk = events.slice(start, start + EMIT_CHUNK);
-        total += await emitEvents(tx, chunk);
-      }
+      const total = await recordKeyedEvents(tx, events);
       for (const event of events) emitted[event.type] = (emitted[event.type] ?? 0) + 1;
       return { ran: true, day, emitted, total };
     },
