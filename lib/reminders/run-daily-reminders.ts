@@ -33,8 +33,8 @@ export interface DailyRemindersOptions {
  * (`runDailyReminders(db, new Date())`). It evaluates every rule for China's
  * calendar day of `now` — report due soon / due today / missing, milestone and
  * measure due soon / overdue, light turned yellow or red — and records the
- * reminders in the DomainEvent outbox (recordKeyedEvents: emitEvents' rows in bulk), in one transaction. Every event has a
- * deterministic key, so a re-run of the same day records nothing new; and the
+ * reminders in the DomainEvent outbox (recordKeyedEvents: emitEvents' rows, in
+ * bulk), in one transaction. Every event has a deterministic key, so a re-run of the same day records nothing new; and the
  * transaction takes a Postgres advisory lock, so when several instances start it
  * at once one does the work and the others return `ran: false` (or, if they come
  * after it committed, find every key recorded). Works on PGlite and PostgreSQL.
