@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listMissingReports } from "@/lib/reports/list-missing-reports";
 import { periodSchema } from "@/lib/reports/schemas";
-import { formatPeriod, monthOf, parsePeriod, todayInChina } from "@/lib/tracking/dates";
+import { formatPeriod, monthOf, parsePeriod, reportingDeadline, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function MissingReportsPage({ searchParams }: Props) {
     getFormatter(),
     getTranslations("missing"),
   ]);
-  const deadline = new Date(Date.UTC(periodStart.getUTCFullYear(), periodStart.getUTCMonth(), settings.reportingDay));
+  const deadline = reportingDeadline(periodStart, settings.reportingDay);
   const missingCount = units.reduce((sum, unit) => sum + unit.missing.length, 0);
   return (
     <>

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
+import { emitExtensionDecided } from "@/lib/reminders/action-events";
 import { isoDay } from "@/lib/tracking/dates";
 import type { DecideExtensionInput } from "./schemas";
 
@@ -32,5 +33,7 @@ export async function decideExtension(db: PrismaClient, user: SessionUser, input
       before: { dueDate: isoDay(request.currentDueDate) },
       after: { extension: request.id, dueDate: isoDay(state === "APPROVED" ? request.requestedDueDate : request.currentDueDate), comment: input.comment },
     });
+    const measure = await tx.measure.findUniqueOrThrow({ where: { id: request.measureId } });
+    await emitExtensionDecided(tx, user.id, measure, request, state, input.comment ?? "");
   });
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
+import { emitExtensionRequested } from "@/lib/reminders/action-events";
 import { isoDay } from "@/lib/tracking/dates";
 import type { RequestExtensionInput } from "./schemas";
 
@@ -32,5 +33,6 @@ export async function requestExtension(db: PrismaClient, user: SessionUser, inpu
       entityId: measure.id,
       after: { extension: request.id, from: isoDay(measure.dueDate), to: isoDay(input.requestedDueDate), reason: input.reason },
     });
+    await emitExtensionRequested(tx, user.id, measure, request);
   });
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
+import { emitReportReturned } from "@/lib/reminders/action-events";
 import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
 import { WRITING_ACTIONS } from "./report-writers";
@@ -62,6 +63,7 @@ export async function reviewReport(db: PrismaClient, user: SessionUser, input: R
     });
 
     if (state === "APPROVED") await applyApprovedReport(tx, user, report);
+    if (state === "RETURNED") await emitReportReturned(tx, user.id, report.measure, report, input.comment);
     return { state };
   });
 }

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
+import { emitReportSubmitted } from "@/lib/reminders/action-events";
 import { monthOf, parsePeriod } from "@/lib/tracking/dates";
 import { refreshLatestReport } from "./refresh-latest-report";
 import { nextReportState } from "./report-state-machine";
@@ -68,6 +69,7 @@ export async function saveReport(db: PrismaClient, user: SessionUser, input: Sav
       before: existing ? { state: existing.state, percentComplete: existing.percentComplete, version: existing.version } : undefined,
       after: { state, percentComplete: input.percentComplete, period: input.period, measure: measure.code },
     });
+    if (state === "SUBMITTED") await emitReportSubmitted(tx, user.id, measure, { id: reportId, unitId: user.unitId, period });
     return { reportId, state };
   });
 }

@@ -45,3 +45,8 @@ export function parsePeriod(period: string): Date {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The day a month's report is due: the reporting day (setting, 1–28) of that month. */
+export function reportingDeadline(period: Date, reportingDay: number): Date {
+  return new Date(Date.UTC(period.getUTCFullYear(), period.getUTCMonth(), reportingDay));
+}

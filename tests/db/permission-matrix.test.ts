@@ -8,6 +8,7 @@ import { idleState } from "@/lib/errors/action-state";
 import { cookieValue, signInAs } from "../setup/request-context";
 import { currentPeriod, FIXTURE_PASSWORD, seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { getTrackingSettings } from "@/lib/tracking/settings";
+import { getReminderSettings } from "@/lib/reminders/settings";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -150,6 +151,16 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       return {
         form: { reportingDay: String(reportingDay), paceMarginPercent: String(current.paceMarginPercent), dueSoonDays: String(current.dueSoonDays) },
         changed: async () => (await getTrackingSettings(db)).reportingDay === reportingDay,
+      };
+    },
+  },
+  "reminders.settings.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const missingRepeatDays = ((await getReminderSettings(db)).missingRepeatDays % 31) + 1;
+      return {
+        form: { reportDueDays: "3", milestoneDueDays: "7", missingRepeatDays: String(missingRepeatDays) },
+        changed: async () => (await getReminderSettings(db)).missingRepeatDays === missingRepeatDays,
       };
     },
   },

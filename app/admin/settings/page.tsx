@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
+import { getReminderSettings } from "@/lib/reminders/settings";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +15,7 @@ export default async function SettingsPage() {
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
       <SettingsForm settings={settings} />
+      <ReminderSettingsForm settings={await getReminderSettings(db)} />
     </>
   );
 }
