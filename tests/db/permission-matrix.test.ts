@@ -8,6 +8,7 @@ import { idleState } from "@/lib/errors/action-state";
 import { cookieValue, signInAs } from "../setup/request-context";
 import { currentPeriod, FIXTURE_PASSWORD, seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { getTrackingSettings } from "@/lib/tracking/settings";
+import { getScoringRules } from "@/lib/scoring/rules";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -150,6 +151,17 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       return {
         form: { reportingDay: String(reportingDay), paceMarginPercent: String(current.paceMarginPercent), dueSoonDays: String(current.dueSoonDays) },
         changed: async () => (await getTrackingSettings(db)).reportingDay === reportingDay,
+      };
+    },
+  },
+  "scoring.updateRules": {
+    targets: ["none"],
+    prepare: async () => {
+      const current = await getScoringRules(db);
+      const listSize = (current.listSize % 20) + 1;
+      return {
+        form: Object.fromEntries(Object.entries({ ...current, listSize }).map(([key, value]) => [key, String(value)])),
+        changed: async () => (await getScoringRules(db)).listSize === listSize,
       };
     },
   },

@@ -8,7 +8,7 @@ import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
-/** The month's ranking (红黑榜) and the breakdown of every score, as an Excel workbook. */
+/** The month's ranking and the breakdown of every score, as an Excel workbook. */
 export const GET = withApiRoute("score.read", async (request) => {
   const query = scoresQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const month = query.month ?? defaultScoreMonth(todayInChina());

@@ -7,7 +7,7 @@ import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
-/** The month's unit scores and ranking (红黑榜), with each score's breakdown. */
+/** The month's unit scores and ranking, with each score's breakdown. */
 export const GET = withApiRoute("score.read", async (request) => {
   const query = scoresQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const month = query.month ?? defaultScoreMonth(todayInChina());
