@@ -200,7 +200,7 @@ export async function computeUnitScores(
     select: { id: true, code: true, nameZh: true, nameEn: true },
   });
   const scored = units.map((unit) => score(unit, tallies.get(unit.id)!, rules));
-  const ranked = rank(scored, rules);
+  const ranked = rankUnits(scored, rules);
   return { month, rules, units: ranked, hasSample: ranked.some((unit) => unit.hasSample) };
 }
 
@@ -231,12 +231,19 @@ function score(unit: UnitScore["unit"], tally: Tally, rules: ScoringRules): Omit
  * the bottom, k = min(listSize, half the units); a unit with the full base score
  * is never on the 黑榜, and none is on both.
  */
-function rank(units: Omit<UnitScore, "rank" | "list">[], rules: ScoringRules): UnitScore[] {
+export function rankUnits(units: Omit<UnitScore, "rank" | "list">[], rules: Pick<ScoringRules, "listSize" | "baseScore">): UnitScore[] {
   const sorted = [...units].sort((a, b) => b.total - a.total || a.unit.code.localeCompare(b.unit.code));
   const k = Math.min(rules.listSize, Math.floor(sorted.length / 2));
+  // Sorted best first: the units above a unit are those before its first equal, the units below those after its last equal.
+  const firstIndex = new Map<number, number>();
+  const lastIndex = new Map<number, number>();
+  sorted.forEach((unit, index) => {
+    if (!firstIndex.has(unit.total)) firstIndex.set(unit.total, index);
+    lastIndex.set(unit.total, index);
+  });
   return sorted.map((unit) => {
-    const rankFromTop = 1 + sorted.filter((other) => other.total > unit.total).length;
-    const rankFromBottom = 1 + sorted.filter((other) => other.total < unit.total).length;
+    const rankFromTop = 1 + firstIndex.get(unit.total)!;
+    const rankFromBottom = sorted.length - lastIndex.get(unit.total)!;
     const list = rankFromTop <= k ? "red" : rankFromBottom <= k && unit.total < rules.baseScore ? "black" : null;
     return { ...unit, rank: rankFromTop, list };
   });
