@@ -37,9 +37,8 @@ async function addScoringHistory(url: string) {
       FROM "ProgressReport" r WHERE r.state = 'RETURNED' OR (r.state = 'APPROVED' AND random() < 0.02);
     -- 3,000 notices over the last twelve months, to the lead unit; 80 % answered, some late.
     WITH picked AS (
-      SELECT m.id, m."leadUnitId", row_number() OVER () AS n,
-             (date '2025-12-01' + floor(random() * 365)::int) AS due
-      FROM "Measure" m ORDER BY random() LIMIT 3000
+      SELECT x.id, x.n, date '2025-12-01' + (x.n * 7 % 365)::int AS due
+      FROM (SELECT m.id, row_number() OVER (ORDER BY md5(m.id)) AS n FROM "Measure" m) x WHERE x.n <= 3000
     ), notices AS (
       INSERT INTO "Notice" (id, year, number, "measureId", level, body, "replyDueDate", "ruleKey", "createdAt", "updatedAt")
       SELECT 'bsn' || n, 2025 + (n % 2)::int, 100000 + n, id, 'SUPERVISE', '基准督办', due, 'bench', due - 10, due - 10 FROM picked
