@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
 import { GET as getScoresRoute } from "@/app/api/v1/scores/route";
 import { GET as getScoresXlsxRoute } from "@/app/api/v1/scores.xlsx/route";
 import { idleState } from "@/lib/errors/action-state";
@@ -256,6 +257,17 @@ describe("unit scores on a hand-computed fixture", () => {
 const request = (path: string) => new NextRequest(`http://localhost:3000${path}`, { headers: { host: "localhost:3000" } });
 
 describe("the ranking API and its export", () => {
+  // The routes read the stored tracking settings (another test file may have changed them): the fixture's, for these tests.
+  let stored: { key: string; value: Prisma.JsonValue }[] = [];
+  beforeAll(async () => {
+    stored = await db.setting.findMany({ where: { key: { in: Object.keys(settings) } }, select: { key: true, value: true } });
+    for (const [key, value] of Object.entries(settings)) await db.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
+  });
+  afterAll(async () => {
+    await db.setting.deleteMany({ where: { key: { in: Object.keys(settings) } } });
+    for (const { key, value } of stored) await db.setting.create({ data: { key, value: value as Prisma.InputJsonValue } });
+  });
+
   it("answers leaders, inspectors and admins; refuses officials and viewers", async () => {
     for (const role of ["leader", "inspector", "admin"] as const) {
       await signInAs(users[role]);
