@@ -43,3 +43,21 @@ test("[SCORES]: a leader sees the ranking of a month and opens a unit's breakdow
   expect(response?.status()).toBe(403);
   await context.close();
 });
+
+test("[SCORES]: an admin edits the scoring rules; a wrong value is refused at its field and what was typed stays", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/settings");
+  const form = page.getByTestId("scoring-rules-form");
+  await expect(page.getByRole("heading", { name: "考评规则" })).toBeVisible();
+  await form.getByLabel("按时报送率权重（分）").fill("150");
+  await form.getByLabel("每次报告退回扣分").fill("3");
+  await form.getByRole("button", { name: "保存考评规则" }).click();
+  await expect(form.getByText("请输入 0–100 之间的整数。")).toBeVisible();
+  await expect(form.getByLabel("按时报送率权重（分）")).toHaveValue("150");
+  await expect(form.getByLabel("每次报告退回扣分")).toHaveValue("3");
+
+  await form.getByLabel("按时报送率权重（分）").fill("30");
+  await form.getByRole("button", { name: "保存考评规则" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
+  await page.reload();
+  await expect(page.getByTestId("scoring-rules-form").getByLabel("每次报告退回扣分")).toHaveValue("3");
+});
