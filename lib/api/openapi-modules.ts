@@ -5,7 +5,8 @@ import { registerBulletinPaths } from "@/lib/bulletin/openapi";
 import { registerImportPaths } from "@/lib/measure-import/openapi";
 import { registerMeasurePaths } from "@/lib/measures/openapi";
 import { registerReportPaths } from "@/lib/reports/openapi";
+import { registerScoringPaths } from "@/lib/scoring/openapi";
 import { registerCataloguePaths } from "@/lib/units/openapi";
 
 /** Every lib/<folder>/openapi.ts, in folder order. */
-export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerReportPaths, registerCataloguePaths];
+export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];

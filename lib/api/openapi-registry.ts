@@ -11,6 +11,7 @@ export const apiTags = {
   Reports: "Monthly progress reports.",
   Catalogue: "Units and cities.",
   Bulletins: "Monthly progress bulletins (Word, PDF).",
+  Scoring: "Unit scores and the ranking (红黑榜).",
   System: "Health, identity and this document.",
 } as const;
 export type ApiTag = keyof typeof apiTags;

@@ -24,6 +24,8 @@ export const permissionTable = {
   "measure.reopen": { INSPECTOR: "all" },
   /** Reporting day, pace margin, due-soon window. */
   "settings.manage": { ADMIN: "all" },
+  /** Unit scores and the ranking (红黑榜), with their breakdown and export. */
+  "score.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all" },
   "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** Create, list and revoke one's own personal API tokens. */
   "account.manageOwnTokens": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },

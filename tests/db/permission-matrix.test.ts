@@ -9,6 +9,7 @@ import { cookieValue, signInAs } from "../setup/request-context";
 import { currentPeriod, FIXTURE_PASSWORD, seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 import { getReminderSettings } from "@/lib/reminders/settings";
+import { getScoringRules } from "@/lib/scoring/rules";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -161,6 +162,17 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       return {
         form: { reportDueDays: "3", milestoneDueDays: "7", missingRepeatDays: String(missingRepeatDays) },
         changed: async () => (await getReminderSettings(db)).missingRepeatDays === missingRepeatDays,
+      };
+    },
+  },
+  "scoring.updateRules": {
+    targets: ["none"],
+    prepare: async () => {
+      const current = await getScoringRules(db);
+      const listSize = (current.listSize % 20) + 1;
+      return {
+        form: Object.fromEntries(Object.entries({ ...current, listSize }).map(([key, value]) => [key, String(value)])),
+        changed: async () => (await getScoringRules(db)).listSize === listSize,
       };
     },
   },

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
+import { ScoringRulesSection } from "@/components/scoring/scoring-rules-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { getReminderSettings } from "@/lib/reminders/settings";
@@ -16,6 +17,7 @@ export default async function SettingsPage() {
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
       <SettingsForm settings={settings} />
       <ReminderSettingsForm settings={await getReminderSettings(db)} />
+      <ScoringRulesSection />
     </>
   );
 }
