@@ -11,6 +11,7 @@ export const apiTags = {
   Reports: "Monthly progress reports.",
   Catalogue: "Units and cities.",
   Bulletins: "Monthly progress bulletins (Word, PDF).",
+  Notices: "催办 notices (督办单): issued, replied, decided, escalated.",
   System: "Health, identity and this document.",
 } as const;
 export type ApiTag = keyof typeof apiTags;

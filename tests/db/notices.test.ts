@@ -57,7 +57,8 @@ const history = (measureId: string) =>
 const events = (noticeId: string) => db.domainEvent.findMany({ where: { entityType: "Notice", entityId: noticeId }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  [leadUnitId, coopUnitId, otherUnitId] = (await Promise.all([seedUnit(db), seedUnit(db), seedUnit(db)])).map((unit) => unit.id);
+  const [lead, coop, other] = await Promise.all([seedUnit(db), seedUnit(db), seedUnit(db)]);
+  [leadUnitId, coopUnitId, otherUnitId] = [lead.id, coop.id, other.id];
   areaId = (await seedArea(db)).id;
   leadOfficial = asSession(await seedUser(db, "OFFICIAL", leadUnitId));
   coopOfficial = asSession(await seedUser(db, "OFFICIAL", coopUnitId));
