@@ -47,10 +47,12 @@ type Props = {
   history: HistoryEvent[];
   /** The signed-in user (reviewers never decide a report they wrote). */
   viewerId: string;
+  /** The measure's 催办 notices (components/notices), when the user may see or issue them. */
+  notices?: { title: string; content: React.ReactNode };
 };
 
 /** Everything known about one measure, and the work its users do on it. */
-export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId }: Props) {
+export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId, notices }: Props) {
   const [locale, format, t, tWorkflow] = await Promise.all([
     getLocale(),
     getFormatter(),
@@ -182,6 +184,8 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
           </ul>
         )}
       </Section>
+
+      {notices && <Section title={notices.title}>{notices.content}</Section>}
 
       <Section title={tWorkflow("history")}>
         <MeasureHistory events={history} />

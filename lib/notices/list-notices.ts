@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
 import { isoDay } from "@/lib/tracking/dates";
-import type { ListNoticesQuery, NoticeDetailJson, NoticeJson } from "./api-schemas";
+import { type ListNoticesQuery, listNoticesQuerySchema, type NoticeDetailJson, type NoticeJson } from "./api-schemas";
 import { noticeWhereFor, overdueNoticeWhere } from "./notice-where";
 
 const unitSelect = {
@@ -126,4 +126,26 @@ export async function getNotice(db: PrismaClient, user: SessionUser, id: string,
       createdAt: reply.createdAt.toISOString(),
     })),
   };
+}
+
+/** The URL filters of /notices: a malformed value is ignored, not an error. */
+export function parseNoticeFilters(params: Record<string, string | string[] | undefined>): ListNoticesQuery {
+  const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) || undefined;
+  const query: ListNoticesQuery = { page: 1, perPage: 100 };
+  for (const key of ["state", "level", "unit", "measure", "overdue", "page"] as const) {
+    const value = first(key);
+    if (value === undefined) continue;
+    const parsed = listNoticesQuerySchema.shape[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) Object.assign(query, { [key]: parsed.data });
+  }
+  return query;
+}
+
+/** The recipient units the user's notices are addressed to (the unit filter's choices). */
+export async function noticeRecipientUnits(db: PrismaClient, user: SessionUser) {
+  return db.unit.findMany({
+    where: { noticesReceived: { some: { notice: noticeWhereFor(user) } } },
+    select: { code: true, nameZh: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
 }
