@@ -47,7 +47,7 @@ type Props = {
   history: HistoryEvent[];
   /** The signed-in user (reviewers never decide a report they wrote). */
   viewerId: string;
-  /** The measure's 催办 notices (components/notices), when the user may see or issue them. */
+  /** The measure's notices (components/notices), when the user may see or issue them. */
   notices?: { title: string; content: React.ReactNode };
 };
 

@@ -7,7 +7,7 @@ import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
-/** 催办 notices the caller may read (officials: those addressed to their unit). */
+/** Notices (cuiban) the caller may read (officials: those addressed to their unit). */
 export const GET = withApiRoute("notice.read", async (request, { user }) => {
   const query = listNoticesQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   return jsonResponse(listNoticesResponseSchema, await listNotices(db, user, query, todayInChina()));
