@@ -1,4 +1,12 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getNoticeRoute } from "@/app/api/v1/notices/[id]/route";
+import { GET as listNoticesRoute } from "@/app/api/v1/notices/route";
+import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
+import { ledgerCsvStream } from "@/lib/exports/ledger-csv";
+import { ledgerQuerySchema } from "@/lib/ledger/schemas";
+import zh from "@/messages/zh-CN.json";
+import { signInAs } from "../setup/request-context";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors/app-error";
 import { applyNoticeRules } from "@/lib/notices/apply-notice-rules";
@@ -20,6 +28,7 @@ let leadUnitId: string;
 let coopUnitId: string;
 let otherUnitId: string;
 let areaId: string;
+let areaCode: string;
 let leadOfficial: SessionUser;
 let coopOfficial: SessionUser;
 let otherOfficial: SessionUser;
@@ -59,7 +68,8 @@ const events = (noticeId: string) => db.domainEvent.findMany({ where: { entityTy
 beforeAll(async () => {
   const [lead, coop, other] = await Promise.all([seedUnit(db), seedUnit(db), seedUnit(db)]);
   [leadUnitId, coopUnitId, otherUnitId] = [lead.id, coop.id, other.id];
-  areaId = (await seedArea(db)).id;
+  const area = await seedArea(db);
+  [areaId, areaCode] = [area.id, area.code];
   leadOfficial = asSession(await seedUser(db, "OFFICIAL", leadUnitId));
   coopOfficial = asSession(await seedUser(db, "OFFICIAL", coopUnitId));
   otherOfficial = asSession(await seedUser(db, "OFFICIAL", otherUnitId));
@@ -235,5 +245,65 @@ describe("[NOTICE] automatic rules", () => {
     // Again the same day: nothing twice; the measure has no second active notice.
     expect((await applyNoticeRules(db, later)).escalated).toBe(0);
     expect(await db.notice.count({ where: { measureId: silent.id, state: { in: ["OPEN", "REPLIED", "RETURNED"] } } })).toBe(1);
+  });
+});
+
+describe("[NOTICE] export, dashboard and API", () => {
+  it("the ledger export has a notices column: open, overdue, latest level", async () => {
+    const measure = await newMeasure();
+    await issue(measure.code, "SPECIAL");
+    const labels = {
+      locale: "zh-CN",
+      columns: zh.export.columns.split("|"),
+      light: (light: string) => zh.lights[light as "RED"],
+      sample: zh.export.sample,
+      kpi: () => "",
+      investment: () => "",
+      notices: ({ open, overdue, level }: { open: number; overdue: number; level: "REMINDER" | "SUPERVISE" | "SPECIAL" }) =>
+        zh.export.noticesLine.replace("{open}", String(open)).replace("{overdue}", String(overdue)).replace("{level}", zh.notices.levels[level]),
+    };
+    const text = await new Response(ledgerCsvStream(db, ledgerQuerySchema.parse({ area: areaCode }), today, { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 }, labels)).text();
+    expect(zh.export.columns.split("|").at(-1)).toBe("督办单");
+    const line = text.split("\r\n").find((row) => row.includes(measure.code))!;
+    expect(line).toContain("办理中 1，回复逾期 0，最新：专项督办");
+  });
+
+  it("the dashboard counts notices in progress and overdue per recipient unit", async () => {
+    const before = await noticeCountsByUnit(db, { area: areaCode }, today);
+    const measure = await newMeasure();
+    await issue(measure.code, "REMINDER", { cooperatingUnitIds: [coopUnitId] });
+    const after = await noticeCountsByUnit(db, { area: areaCode }, today);
+    expect(after.open).toBe(before.open + 1);
+    const unit = (counts: typeof after, code: string) => counts.units.find((row) => row.code === code)?.open ?? 0;
+    const [lead, coop] = await Promise.all([db.unit.findUniqueOrThrow({ where: { id: leadUnitId } }), db.unit.findUniqueOrThrow({ where: { id: coopUnitId } })]);
+    expect(unit(after, lead.code)).toBe(unit(before, lead.code) + 1);
+    expect(unit(after, coop.code)).toBe(unit(before, coop.code) + 1);
+    // A day after the reply deadline the notice counts as overdue.
+    const late = await noticeCountsByUnit(db, { area: areaCode }, day(30));
+    expect(late.overdue).toBeGreaterThan(0);
+  });
+
+  it("GET /api/v1/notices: officials see only their unit's notices", async () => {
+    const measure = await newMeasure();
+    const notice = await issue(measure.code);
+    const request = (path: string) => new NextRequest(`http://localhost:3000${path}`, { headers: { host: "localhost:3000" } });
+
+    await signInAs(leadOfficial);
+    const own = await (await listNoticesRoute(request(`/api/v1/notices?measure=${measure.code}`), { params: Promise.resolve({}) })).json();
+    expect(own.items.map((item: { id: string }) => item.id)).toEqual([notice.id]);
+    expect(own.items[0]).toMatchObject({ level: "SUPERVISE", state: "OPEN", recipients: [{ isLead: true, hasActiveOfficial: true }] });
+
+    await signInAs(otherOfficial);
+    const other = await (await listNoticesRoute(request(`/api/v1/notices?measure=${measure.code}`), { params: Promise.resolve({}) })).json();
+    expect(other.items).toEqual([]);
+    const refused = await getNoticeRoute(request(`/api/v1/notices/${notice.id}`), { params: Promise.resolve({ id: notice.id }) });
+    expect(refused.status).toBe(403);
+
+    await signInAs(inspector);
+    const detail = await getNoticeRoute(request(`/api/v1/notices/${notice.id}`), { params: Promise.resolve({ id: notice.id }) });
+    expect(detail.status).toBe(200);
+    expect(await detail.json()).toMatchObject({ id: notice.id, replies: [] });
+    const bad = await listNoticesRoute(request("/api/v1/notices?level=PURPLE"), { params: Promise.resolve({}) });
+    expect(bad.status).toBe(422);
   });
 });
