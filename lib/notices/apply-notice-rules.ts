@@ -27,12 +27,18 @@ type CreatedRow = {
   escalatedFromId: string | null;
   replyDueDate: Date;
   unitIds: string[];
+  /** Recipient units without an active official (the administrators are told). */
+  unattendedUnitIds: string[];
   code: string;
   titleZh: string;
   titleEn: string;
 };
 
 const CHUNK = 1000;
+
+/** True when the unit has no active official. */
+const unattendedSql = (unitId: Prisma.Sql) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM "User" ou WHERE ou."unitId" = ${unitId} AND ou.role = 'OFFICIAL' AND ou.active)`;
 
 /**
  * The daily run of the automatic notice rules (settings.ts), set-based:
@@ -91,6 +97,7 @@ export async function applyNoticeRules(db: PrismaClient, now = new Date()): Prom
           )
           SELECT i.id, i."measureId", i.level::text AS level, i.year, i.number, i."autoKey", i."ruleKey", i."escalatedFromId", i."replyDueDate",
                  (SELECT array_agg(r."unitId") FROM recipients r WHERE r."noticeId" = i.id) AS "unitIds",
+                 (SELECT COALESCE(array_agg(r."unitId"), '{}') FROM recipients r WHERE r."noticeId" = i.id AND ${unattendedSql(Prisma.sql`r."unitId"`)}) AS "unattendedUnitIds",
                  m.code, m."titleZh", m."titleEn"
           FROM inserted i JOIN "Measure" m ON m.id = i."measureId"`);
         created.push(...rows);
@@ -141,7 +148,9 @@ export async function applyNoticeRules(db: PrismaClient, now = new Date()): Prom
             RETURNING "noticeId"
           )
           SELECT i.id, i."measureId", i.level::text AS level, i.year, i.number, i."autoKey", i."ruleKey", i."escalatedFromId", i."replyDueDate",
-                 ARRAY[m."leadUnitId"] AS "unitIds", m.code, m."titleZh", m."titleEn"
+                 ARRAY[m."leadUnitId"] AS "unitIds",
+                 (CASE WHEN ${unattendedSql(Prisma.sql`m."leadUnitId"`)} THEN ARRAY[m."leadUnitId"] ELSE '{}' END) AS "unattendedUnitIds",
+                 m.code, m."titleZh", m."titleEn"
           FROM inserted i JOIN "Measure" m ON m.id = i."measureId"
           WHERE i.id IN (SELECT "noticeId" FROM recipients)`);
         created.push(...rows);
@@ -188,9 +197,10 @@ export async function applyNoticeRules(db: PrismaClient, now = new Date()): Prom
           key: `notice.issued:${row.autoKey}`,
           measureId: row.measureId,
           audienceUnitIds: row.unitIds,
+          audienceRoles: row.unattendedUnitIds.length > 0 ? ["ADMIN"] : [],
           entityType: "Notice",
           entityId: row.id,
-          payload,
+          payload: { ...payload, unattendedUnitIds: row.unattendedUnitIds },
         });
       }
       for (let start = 0; start < audits.length; start += CHUNK) await recordAuditEvents(tx, audits.slice(start, start + CHUNK));

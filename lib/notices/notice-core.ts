@@ -88,15 +88,29 @@ export async function createNotice(tx: Prisma.TransactionClient, input: NewNotic
       ...(input.ruleKey ? { rule: input.ruleKey } : {}),
     },
   });
+  const unattendedUnitIds = await unitsWithoutActiveOfficial(tx, input.recipients.map((recipient) => recipient.unitId));
   await emitEvent(tx, {
     type: input.escalatedFromId ? "notice.escalated" : "notice.issued",
     key: input.autoKey ? `notice.issued:${input.autoKey}` : undefined,
     measureId: input.measure.id,
     audienceUnitIds: input.recipients.map((recipient) => recipient.unitId),
+    // Nobody in such a unit would hear of it: the administrators are told.
+    audienceRoles: unattendedUnitIds.length > 0 ? ["ADMIN"] : [],
     actorId: input.issuedById,
     entityType: "Notice",
     entityId: notice.id,
-    payload: eventPayload(notice, input.measure),
+    payload: { ...eventPayload(notice, input.measure), unattendedUnitIds },
   });
   return notice;
+}
+
+/** Of these units, those without an active official (nobody there can read or answer a notice). */
+export async function unitsWithoutActiveOfficial(tx: Prisma.TransactionClient, unitIds: string[]): Promise<string[]> {
+  const staffed = await tx.user.findMany({
+    where: { unitId: { in: unitIds }, role: "OFFICIAL", active: true },
+    select: { unitId: true },
+    distinct: ["unitId"],
+  });
+  const withOfficial = new Set(staffed.map((user) => user.unitId));
+  return unitIds.filter((unitId) => !withOfficial.has(unitId));
 }

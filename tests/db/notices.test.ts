@@ -13,6 +13,7 @@ import { applyNoticeRules } from "@/lib/notices/apply-notice-rules";
 import { decideReply } from "@/lib/notices/decide-reply";
 import { escalateNotice } from "@/lib/notices/escalate-notice";
 import { issueNotice } from "@/lib/notices/issue-notice";
+import { listNotices } from "@/lib/notices/list-notices";
 import { replyToNotice } from "@/lib/notices/reply-to-notice";
 import { decideReplyInputSchema, issueNoticeInputSchema, replyToNoticeInputSchema } from "@/lib/notices/schemas";
 import { addDays, todayInChina } from "@/lib/tracking/dates";
@@ -136,6 +137,28 @@ describe("[NOTICE] lifecycle", () => {
     expect((await events(higher.id)).map((row) => row.type)).toEqual(["notice.escalated"]);
     // A 专项督办 cannot go higher.
     await expectCode(escalateNotice(db, inspector, { noticeId: higher.id, version: 1, body: "", replyDueDate: day(3) }, today), "INVALID_STATE");
+  });
+});
+
+describe("[NOTICE] a recipient unit without an active official", () => {
+  it("is flagged on the notice and told to the administrators", async () => {
+    const unstaffed = await seedUnit(db);
+    await seedUser(db, "OFFICIAL", unstaffed.id, { active: false });
+    const measure = await seedMeasure(db, areaId, unstaffed.id);
+    const notice = await issue(measure.code, "REMINDER");
+    const [event] = await events(notice.id);
+    expect(event).toMatchObject({ type: "notice.issued", audienceUnitIds: [unstaffed.id], audienceRoles: ["ADMIN"] });
+    const { items } = await listNotices(db, inspector, { measure: measure.code, page: 1, perPage: 10 }, today);
+    expect(items[0]!.recipients).toMatchObject([{ isLead: true, hasActiveOfficial: false }]);
+
+    // The rules tell the administrators too.
+    const overdue = await seedMeasure(db, areaId, unstaffed.id, [], { dueDate: day(-2) });
+    await applyNoticeRules(db, now);
+    const auto = await db.notice.findFirstOrThrow({ where: { measureId: overdue.id } });
+    expect((await events(auto.id))[0]).toMatchObject({ audienceRoles: ["ADMIN"], payload: { unattendedUnitIds: [unstaffed.id] } });
+    // A staffed unit's notices are not.
+    const staffed = await newMeasure();
+    expect((await events((await issue(staffed.code)).id))[0]!.audienceRoles).toEqual([]);
   });
 });
 
