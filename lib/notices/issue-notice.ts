@@ -1,6 +1,6 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { fieldError } from "@/lib/errors/app-error";
+import { AppError, fieldError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
 import { createNotice } from "./notice-core";
 import { lockNoticeNumbers } from "./notice-number";
@@ -13,6 +13,8 @@ import type { IssueNoticeInput } from "./schemas";
 export async function issueNotice(db: PrismaClient, user: SessionUser, input: IssueNoticeInput, today: Date) {
   return db.$transaction(async (tx) => {
     const measure = await findMeasureFor(tx, user, "notice.issue", input.measureCode);
+    // A closed-out measure has nothing left to chase (reopen it first).
+    if (measure.status === "COMPLETED") throw new AppError("INVALID_STATE");
     if (input.replyDueDate < today) throw fieldError("replyDueDate", "dateInPast");
     const cooperating = await tx.measureCooperatingUnit.findMany({ where: { measureId: measure.id }, select: { unitId: true } });
     const allowed = new Set(cooperating.map((row) => row.unitId));

@@ -56,7 +56,7 @@ export async function loadNoticesPage(db: PrismaClient, user: SessionUser, query
 export async function loadMeasureNotices(
   db: PrismaClient,
   user: SessionUser,
-  measure: { code: string; cooperatingUnits: { unit: { id: string; nameZh: string; nameEn: string } }[] },
+  measure: { code: string; status: string; cooperatingUnits: { unit: { id: string; nameZh: string; nameEn: string } }[] },
   today: Date,
 ) {
   const canRead = can(user, "notice.read");
@@ -66,7 +66,7 @@ export async function loadMeasureNotices(
     notices: list.items,
     total: list.total,
     flags: list.items.map((notice) => seesNoOfficialFlag(user, notice)),
-    canIssue: can(user, "notice.issue"),
+    canIssue: can(user, "notice.issue") && measure.status !== "COMPLETED",
     cooperatingUnits: measure.cooperatingUnits.map(({ unit }) => unit),
     defaultDueDate: isoDay(addDays(today, 7)),
   };

@@ -189,6 +189,8 @@ describe("[NOTICE] roles", () => {
       fieldErrors: { cooperatingUnitIds: { key: "unknownUnit" } },
     });
     expect(await db.notice.count({ where: { measureId: measure.id } })).toBe(0);
+    const closed = await newMeasure({ status: "COMPLETED", percentComplete: 100 });
+    await expectCode(issue(closed.code), "INVALID_STATE");
   });
 });
 
