@@ -2,6 +2,9 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getNoticeRoute } from "@/app/api/v1/notices/[id]/route";
 import { GET as listNoticesRoute } from "@/app/api/v1/notices/route";
+import { bulletinDocument } from "@/lib/bulletin/bulletin-document";
+import { loadBulletinData } from "@/lib/bulletin/load-bulletin-data";
+import { bulletinQuerySchema } from "@/lib/bulletin/schemas";
 import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
 import { ledgerCsvStream } from "@/lib/exports/ledger-csv";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
@@ -306,6 +309,17 @@ describe("[NOTICE] export, dashboard and API", () => {
     // A day after the reply deadline the notice counts as overdue.
     const late = await noticeCountsByUnit(db, { area: areaCode }, day(30));
     expect(late.overdue).toBeGreaterThan(0);
+  });
+
+  it("the monthly bulletin has a short notices section per recipient unit", async () => {
+    const measure = await newMeasure();
+    await issue(measure.code, "SPECIAL");
+    const data = await loadBulletinData(db, bulletinQuerySchema.parse({ month: currentPeriod(), area: areaCode }), today, { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 });
+    const document = bulletinDocument(data, "zh-CN");
+    const section = document.sections.at(-1)!;
+    expect(section.heading).toMatch(/^督办单办理情况（办理中 \d+ 件，回复逾期 \d+ 件）$/);
+    const lead = await db.unit.findUniqueOrThrow({ where: { id: leadUnitId } });
+    expect(section.parts[0]!.table.rows.map((row) => row[0])).toContain(lead.nameZh);
   });
 
   it("GET /api/v1/notices: officials see only their unit's notices", async () => {
