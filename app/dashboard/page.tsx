@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { ScopeFilterForm } from "@/components/dashboard/scope-filter-form";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
+import { NoticeCounts } from "@/components/notices/notice-counts";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { bulletinPageHref } from "@/lib/bulletin/schemas";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
+import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
@@ -26,10 +28,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [data, options, t] = await Promise.all([
+  const [data, options, t, noticeCounts] = await Promise.all([
     getDashboardData(db, query, today, settings),
     listLedgerFilterOptions(db, query.leadUnit),
     getTranslations("dashboard"),
+    noticeCountsByUnit(db, query, today),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (
@@ -47,6 +50,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         </Link>
       </ScopeFilterForm>
       <DashboardView data={data} query={query} today={today} />
+      <NoticeCounts counts={noticeCounts} />
     </>
   );
 }

@@ -29,6 +29,7 @@ export async function SiteHeader() {
               {can(user, "report.review") && <Link href="/reviews" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("reviews")}</Link>}
               <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>
               {can(user, "score.read") && <Link href="/scores" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("scores")}</Link>}
+              {can(user, "notice.read") && <Link href="/notices" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("notices")}</Link>}
               {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}
               {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
               {can(user, "catalogue.manage") && <Link href="/admin/import" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("import")}</Link>}

@@ -53,10 +53,12 @@ type Props = {
   writtenReportIds: string[];
   /** Each cooperating unit's latest approved report: its own part, never the measure's figures. */
   cooperatingParts: CooperatingPart[];
+  /** The measure's notices (components/notices), when the user may see or issue them. */
+  notices?: { title: string; content: React.ReactNode };
 };
 
 /** Everything known about one measure, and the work its users do on it. */
-export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId, writtenReportIds, cooperatingParts }: Props) {
+export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId, writtenReportIds, cooperatingParts, notices }: Props) {
   const [locale, format, t, tWorkflow, tAuthority] = await Promise.all([
     getLocale(),
     getFormatter(),
@@ -205,6 +207,8 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
           </ul>
         )}
       </Section>
+
+      {notices && <Section title={notices.title}>{notices.content}</Section>}
 
       <Section title={tWorkflow("history")}>
         <MeasureHistory events={history} />

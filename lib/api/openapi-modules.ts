@@ -4,9 +4,10 @@ import { registerSystemPaths } from "@/lib/api/openapi";
 import { registerBulletinPaths } from "@/lib/bulletin/openapi";
 import { registerImportPaths } from "@/lib/measure-import/openapi";
 import { registerMeasurePaths } from "@/lib/measures/openapi";
+import { registerNoticePaths } from "@/lib/notices/openapi";
 import { registerReportPaths } from "@/lib/reports/openapi";
 import { registerScoringPaths } from "@/lib/scoring/openapi";
 import { registerCataloguePaths } from "@/lib/units/openapi";
 
 /** Every lib/<folder>/openapi.ts, in folder order. */
-export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];
+export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerNoticePaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];

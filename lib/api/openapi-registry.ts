@@ -12,6 +12,7 @@ export const apiTags = {
   Catalogue: "Units and cities.",
   Bulletins: "Monthly progress bulletins (Word, PDF).",
   Scoring: "Unit scores and the ranking (红黑榜).",
+  Notices: "催办 notices (督办单): issued, replied, decided, escalated.",
   System: "Health, identity and this document.",
 } as const;
 export type ApiTag = keyof typeof apiTags;

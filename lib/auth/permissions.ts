@@ -26,6 +26,14 @@ export const permissionTable = {
   "settings.manage": { ADMIN: "all" },
   /** Unit scores and the ranking (红黑榜), with their breakdown and export. */
   "score.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all" },
+  /** Read 催办 notices (督办单): officials only those addressed to their unit. */
+  "notice.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "ownUnit", VIEWER: "all" },
+  /** Issue a notice on a measure, and escalate one to the next level. */
+  "notice.issue": { INSPECTOR: "all" },
+  /** Reply in writing to a notice addressed to one's unit. */
+  "notice.reply": { OFFICIAL: "ownUnit" },
+  /** Accept a reply (closing the notice) or send it back. */
+  "notice.decide": { INSPECTOR: "all" },
   "account.changeOwnPassword": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** Create, list and revoke one's own personal API tokens. */
   "account.manageOwnTokens": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },

@@ -78,6 +78,13 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
       : [],
     empty: t("none"),
   };
+  const notices: BulletinSection = {
+    heading: t("noticesHeading", { open: data.notices.open, overdue: data.notices.overdue }),
+    parts: data.notices.units.length
+      ? [{ table: { columns: t("noticesColumns").split("|"), widths: [60, 20, 20], rows: data.notices.units.map((u) => [lang === "en" ? u.nameEn : u.nameZh, String(u.open), String(u.overdue)]) } }]
+      : [],
+    empty: t("none"),
+  };
 
   return {
     lang,
@@ -103,7 +110,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale) {
         [t("figureInvestmentShare"), `${investmentShare}%`],
       ].map(([label, value]) => ({ label: String(label), value: String(value) })),
     },
-    sections: [areas, overdue, missing],
+    sections: [areas, overdue, missing, notices],
     method: t("method"),
     // Strings too: the Word renderer passes placeholders for its own page fields.
     pageLabel: (page: number | string, pages: number | string) => t("page", { page, pages }),

@@ -7,6 +7,7 @@ import { asOfDay } from "@/lib/tracking/as-of";
 import { isoDate } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import { dashboardScope, type BulletinQuery } from "./schemas";
+import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
 
 const PAGE = 200;
 
@@ -61,11 +62,13 @@ async function scopeNames(db: PrismaClient, query: BulletinQuery): Promise<{ pro
  */
 export async function loadBulletinData(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings) {
   const scope = dashboardScope(query);
-  const [dashboard, measures, missing, names] = await Promise.all([
+  const [dashboard, measures, missing, names, notices] = await Promise.all([
     getDashboardData(db, scope, today, settings, { withTrend: false }),
     listScopeMeasures(db, query, today, settings),
     listMissingInScope(db, scope, today, settings),
     scopeNames(db, query),
+    // Notices are counted as they stand now (the bulletin is usually made for the month just ended).
+    noticeCountsByUnit(db, scope, today),
   ]);
   const progress = await latestProgress(db, measures.map((measure) => measure.id), query.month);
 
@@ -86,6 +89,7 @@ export async function loadBulletinData(db: PrismaClient, query: BulletinQuery, t
     // All overdue measures (the dashboard lists only the first ten), by due date.
     overdue: all.filter((measure) => measure.light === "RED").sort((a, b) => (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0) || a.code.localeCompare(b.code)),
     missing,
+    notices,
   };
 }
 

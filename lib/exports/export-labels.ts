@@ -4,7 +4,7 @@ import type { LedgerExportLabels } from "./ledger-export-record";
 
 /** Column names and wording of the ledger exports in the user's language. */
 export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheetName: string; file: string }> {
-  const [locale, t, tLights] = await Promise.all([getLocale(), getTranslations("export"), getTranslations("lights")]);
+  const [locale, t, tLights, tNotices] = await Promise.all([getLocale(), getTranslations("export"), getTranslations("lights"), getTranslations("notices")]);
   return {
     locale,
     columns: t("columns").split("|"),
@@ -12,6 +12,7 @@ export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheet
     sample: t("sample"),
     kpi: (values) => t("kpiLine", values),
     investment: (values) => t("investmentLine", values),
+    notices: ({ level, ...counts }) => t("noticesLine", { ...counts, level: tNotices(`levels.${level}`) }),
     sheetName: t("file"),
     file: t("file"),
   };

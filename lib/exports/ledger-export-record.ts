@@ -1,3 +1,4 @@
+import type { NoticeLevel } from "@/generated/prisma/enums";
 import type { Light } from "@/lib/tracking/light";
 import type { LedgerExportRow } from "./ledger-export-rows";
 
@@ -8,6 +9,8 @@ export interface LedgerExportLabels {
   sample: string;
   kpi: (values: { name: string; target: string; actual: string }) => string;
   investment: (values: { planned: string; completed: string }) => string;
+  /** The notices column (督办单): counts and the latest level; without it the column stays empty. */
+  notices?: (values: { open: number; overdue: number; level: NoticeLevel }) => string;
 }
 
 /** The standard ledger columns of one measure, shared by the CSV and Excel exports. */
@@ -42,6 +45,9 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
     row.isSample ? labels.sample : "",
     row.areaCode,
     detail.cities.map(({ city }) => text(city.nameZh, city.nameEn)).join(en ? "; " : "、"),
+    detail.notices && labels.notices
+      ? labels.notices({ open: detail.notices.open, overdue: detail.notices.overdue, level: detail.notices.latestLevel })
+      : "",
   ];
 }
 
@@ -67,6 +73,7 @@ export const LEDGER_COLUMN_IDS = [
   "data",
   "area",
   "cities",
+  "notices",
 ] as const;
 export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
+import { noticeSummaries, type NoticeSummary } from "@/lib/notices/notice-summary";
 import { latestLeadReports, type LeadReportText } from "@/lib/reports/latest-lead-reports";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 
@@ -27,7 +28,7 @@ function loadDetails(db: PrismaClient, ids: string[]) {
 }
 
 export type LedgerExportRow = LedgerRow & {
-  detail: Awaited<ReturnType<typeof loadDetails>>[number] & { report: LeadReportText | undefined };
+  detail: Awaited<ReturnType<typeof loadDetails>>[number] & { report: LeadReportText | undefined; notices: NoticeSummary | undefined };
 };
 
 /**
@@ -46,8 +47,8 @@ export async function* ledgerExportBatches(
     const { rows } = await listLedger(db, { ...query, page, perPage: BATCH }, today, settings);
     if (rows.length === 0) return;
     const ids = rows.map((row) => row.id);
-    const [details, reports] = await Promise.all([loadDetails(db, ids), latestLeadReports(db, ids)]);
-    const byId = new Map(details.map((detail) => [detail.id, { ...detail, report: reports.get(detail.id) }]));
+    const [details, reports, notices] = await Promise.all([loadDetails(db, ids), latestLeadReports(db, ids), noticeSummaries(db, ids, today)]);
+    const byId = new Map(details.map((detail) => [detail.id, { ...detail, report: reports.get(detail.id), notices: notices.get(detail.id) }]));
     yield rows.map((row) => ({ ...row, detail: byId.get(row.id)! }));
     if (rows.length < BATCH) return;
   }

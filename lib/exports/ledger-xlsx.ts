@@ -8,7 +8,7 @@ import { ledgerExportRecord, LIGHT_COLUMN, type LedgerExportLabels } from "./led
 import { ledgerExportBatches } from "./ledger-export-rows";
 
 // Widths in characters, wide enough for Chinese text (two columns per character).
-const widths = [6, 10, 40, 24, 30, 16, 12, 40, 30, 30, 10, 8, 30, 24, 10, 8, 24];
+const widths = [6, 10, 40, 24, 30, 16, 12, 40, 30, 30, 10, 8, 30, 24, 10, 8, 24, 30];
 /** Light colours as ARGB, shared by the bulletins. */
 export const lightFill: Record<Light, string> = {
   RED: "FFF87171",

@@ -10,6 +10,7 @@ import { currentPeriod, FIXTURE_PASSWORD, seedArea, seedMeasure, seedReport, see
 import { getTrackingSettings } from "@/lib/tracking/settings";
 import { getReminderSettings } from "@/lib/reminders/settings";
 import { getScoringRules } from "@/lib/scoring/rules";
+import { getNoticeSettings } from "@/lib/notices/settings";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -48,6 +49,29 @@ async function measureFor(fx: Fixture, target: Target, overrides: Parameters<typ
   return { measure, recordUnitIds: [lead, ...cooperating] };
 }
 const unitTargets: Target[] = ["ownLead", "ownCooperating", "otherUnit"];
+
+/** A notice on a measure of the target's units, addressed to all of them (lead first). */
+async function noticeFor(fx: Fixture, target: Target, state: "OPEN" | "REPLIED" = "OPEN") {
+  const { measure, recordUnitIds } = await measureFor(fx, target);
+  const notice = await db.notice.create({
+    data: {
+      year: 2000,
+      number: Math.floor(Math.random() * 1_000_000_000),
+      measureId: measure.id,
+      level: "SUPERVISE",
+      state,
+      body: "请说明进度滞后原因",
+      replyDueDate: new Date(Date.now() + 7 * 86_400_000),
+      recipients: { create: recordUnitIds.map((unitId, index) => ({ unitId, isLead: index === 0 })) },
+    },
+  });
+  if (state === "REPLIED") {
+    const author = await seedUser(db, "OFFICIAL", recordUnitIds[0]!);
+    await db.noticeReply.create({ data: { noticeId: notice.id, unitId: recordUnitIds[0]!, authorId: author.id, body: "已整改" } });
+  }
+  return { notice, recordUnitIds };
+}
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: Target, actorId: string) => Promise<Prepared> }> = {
   "report.save": {
@@ -141,6 +165,57 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       return {
         form: { measureCode: measure.code, version: "1", reason: "复查发现未完成" },
         changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).status === "IN_PROGRESS",
+      };
+    },
+  },
+  "notice.issue": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      return {
+        form: { measureCode: measure.code, level: "REMINDER", body: "请按期报送进展", replyDueDate: inAWeek() },
+        changed: async () => (await db.notice.count({ where: { measureId: measure.id } })) === 1,
+      };
+    },
+  },
+  "notice.reply": {
+    targets: unitTargets,
+    prepare: async (fx, target) => {
+      const { notice, recordUnitIds } = await noticeFor(fx, target);
+      return {
+        form: { noticeId: notice.id, version: "1", body: "已召开专题会", newDueDate: "" },
+        recordUnitIds,
+        changed: async () => (await db.noticeReply.count({ where: { noticeId: notice.id } })) === 1,
+      };
+    },
+  },
+  "notice.decide": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { notice } = await noticeFor(fx, "otherUnit", "REPLIED");
+      return {
+        form: { noticeId: notice.id, version: "1", decision: "accept", comment: "" },
+        changed: async () => (await db.notice.findUniqueOrThrow({ where: { id: notice.id } })).state === "ACCEPTED",
+      };
+    },
+  },
+  "notice.escalate": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { notice } = await noticeFor(fx, "otherUnit");
+      return {
+        form: { noticeId: notice.id, version: "1", body: "", replyDueDate: inAWeek() },
+        changed: async () => (await db.notice.findUniqueOrThrow({ where: { id: notice.id } })).state === "ESCALATED",
+      };
+    },
+  },
+  "noticeSettings.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const replyDays = ((await getNoticeSettings(db)).noticeReplyDays % 60) + 1;
+      return {
+        form: { noticeRuleReminder: "on", noticeRuleSupervise: "on", noticeRuleSpecial: "on", noticeRuleEscalate: "on", noticeReplyDays: String(replyDays) },
+        changed: async () => (await getNoticeSettings(db)).noticeReplyDays === replyDays,
       };
     },
   },

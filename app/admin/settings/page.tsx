@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
 import { ScoringRulesSection } from "@/components/scoring/scoring-rules-section";
+import { NoticeSettingsForm } from "@/components/notices/notice-forms";
+import { getNoticeSettings } from "@/lib/notices/settings";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { getReminderSettings } from "@/lib/reminders/settings";
@@ -18,6 +20,7 @@ export default async function SettingsPage() {
       <SettingsForm settings={settings} />
       <ReminderSettingsForm settings={await getReminderSettings(db)} />
       <ScoringRulesSection />
+      <NoticeSettingsForm settings={await getNoticeSettings(db)} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { MeasureDetailView } from "@/components/measure/measure-detail";
+import { MeasureNotices } from "@/components/notices/measure-notices";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
+import { loadMeasureNotices } from "@/lib/notices/load-notice-page";
 import { parsePeriod } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
@@ -28,11 +30,17 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   const { period } = await searchParams;
   const page = await loadMeasurePage(db, user, decodeURIComponent(code), Array.isArray(period) ? period[0] : period);
   if (!page) notFound();
-  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
+  const [locale, format, tNotices, notices] = await Promise.all([
+    getLocale(),
+    getFormatter(),
+    getTranslations("notices"),
+    loadMeasureNotices(db, user, page.measure, page.today),
+  ]);
   const { reportSlot } = page;
   return (
     <MeasureDetailView
       {...page}
+      notices={notices.canRead || notices.canIssue ? { title: tNotices("measureNotices"), content: <MeasureNotices measureCode={page.measure.code} data={notices} /> } : undefined}
       reportSlot={
         reportSlot && {
           ...reportSlot,
