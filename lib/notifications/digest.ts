@@ -21,7 +21,7 @@ export async function queueDigests(db: PrismaClient, now: Date, options: { mailE
   const day = todayInChina(now).toISOString().slice(0, 10);
   const userIds = (
     await db.notification.findMany({
-      where: { mode: "DIGEST", digestedAt: null, createdAt: { lte: now } },
+      where: { mode: "DIGEST", digestedAt: null },
       distinct: ["userId"],
       select: { userId: true },
     })
@@ -31,7 +31,7 @@ export async function queueDigests(db: PrismaClient, now: Date, options: { mailE
     queued += await db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "Notification"
-         WHERE "userId" = ${userId} AND mode = 'DIGEST' AND "digestedAt" IS NULL AND "createdAt" <= ${now}
+         WHERE "userId" = ${userId} AND mode = 'DIGEST' AND "digestedAt" IS NULL
          ORDER BY "createdAt", id FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return 0;
       const items = await tx.notification.findMany({ where: { id: { in: locked.map((row) => row.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

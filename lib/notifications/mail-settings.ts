@@ -1,3 +1,4 @@
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Locale } from "@/lib/i18n/config";
 import { isLocale } from "@/lib/i18n/config";
 
@@ -9,7 +10,7 @@ import { isLocale } from "@/lib/i18n/config";
  *   LUOSHI_MAIL_LOCALE  language of mails and webhook texts: zh-CN (default) or en
  */
 export interface MailSettings {
-  transport: string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  transport: string | SMTPTransport.Options;
   from: string;
 }
 
