@@ -66,7 +66,7 @@ describe("[JOBS] the pg-boss queue in one process (on this project's database, P
     runner = await startJobRunner({
       connectionString: inject("databaseUrl"),
       db,
-      settings: { ...jobSettingsFromEnv({}), dispatchIntervalSeconds: 1, deliveryRetryDelaySeconds: 1, deliveryRetryLimit: 4, pool: 3 },
+      settings: { ...jobSettingsFromEnv({} as NodeJS.ProcessEnv), dispatchIntervalSeconds: 1, deliveryRetryDelaySeconds: 1, deliveryRetryLimit: 4, pool: 3 },
       log: () => {},
     });
   });
