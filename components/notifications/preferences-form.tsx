@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { SelectField, TextField } from "@/components/forms/field";
+import { fieldValue, SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleState } from "@/lib/errors/action-state";
 import { saveNotificationPreferencesAction } from "@/lib/notifications/actions";
@@ -23,7 +23,8 @@ export function PreferencesForm({ email, rows, mailOn }: {
       <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} state={state} initial={email} autoComplete="email" className="max-w-md" />
       <div className="grid gap-3 sm:grid-cols-2">
         {rows.map((row) => (
-          <SelectField key={row.type} name={`mode.${row.type}`} label={row.label} state={state} initial={row.mode} options={options} />
+          // Keyed by the value to show: a select is re-made after a rejected save, so it keeps what was chosen.
+          <SelectField key={`${row.type}:${fieldValue(state, `mode.${row.type}`, row.mode)}`} name={`mode.${row.type}`} label={row.label} state={state} initial={row.mode} options={options} />
         ))}
       </div>
       <FormStatus state={state} />
