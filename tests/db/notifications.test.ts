@@ -204,3 +204,58 @@ describe("[NOTIFY] sending through a real SMTP server and a real webhook server"
     expect(robot.calls.filter((c) => c.path === "/robot-after-redirect")).toHaveLength(0);
   });
 });
+
+describe("[NOTIFY] inbox, unit webhook setting and the admins' view", () => {
+  it("marks one's own notifications read, never another person's", async () => {
+    const { markAllNotificationsRead, markNotificationRead, unreadCount } = await import("@/lib/notifications/inbox");
+    const unit = await seedUnit(db);
+    const [me, other] = await Promise.all([seedUser(db, "OFFICIAL", unit.id), seedUser(db, "OFFICIAL", unit.id)]);
+    for (let i = 0; i < 2; i += 1) await emit({ type: "report.missing", entityType: "Measure", entityId: `m-${uniqueSuffix()}`, audienceUnitIds: [unit.id] });
+    await dispatchEvents(db, NOW, { mailEnabled: false });
+    const [mine] = await db.notification.findMany({ where: { userId: me.id } });
+    const theirs = await db.notification.findFirstOrThrow({ where: { userId: other.id } });
+    const asUser = (u: typeof me) => ({ ...u, unitName: null }) as never;
+    await expect(markNotificationRead(db, asUser(me), { notificationId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await markNotificationRead(db, asUser(me), { notificationId: mine!.id });
+    expect(await unreadCount(db, me.id)).toBe(1);
+    expect(await markAllNotificationsRead(db, asUser(me))).toBe(1);
+    expect(await unreadCount(db, me.id)).toBe(0);
+    expect(await unreadCount(db, other.id)).toBe(2);
+  });
+
+  it("the unit form takes an http(s) webhook URL or none, and refuses anything else", async () => {
+    const { updateUnitInputSchema } = await import("@/lib/units/schemas");
+    const base = { unitId: "u", version: "1", nameZh: "单位", nameEn: "Unit", kind: "OTHER", cityId: "" };
+    expect(updateUnitInputSchema.parse({ ...base, webhookUrl: " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc " }).webhookUrl).toBe(
+      "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc",
+    );
+    expect(updateUnitInputSchema.parse({ ...base, webhookUrl: "" }).webhookUrl).toBeNull();
+    expect(updateUnitInputSchema.parse(base).webhookUrl).toBeUndefined();
+    for (const bad of ["ftp://robot.example/x", "javascript:alert(1)", "not a url", "https://user:pw@robot.example/x"]) {
+      const result = updateUnitInputSchema.safeParse({ ...base, webhookUrl: bad });
+      expect(result.success, bad).toBe(false);
+      expect(result.error!.issues[0]!.message).toBe("webhookUrlFormat");
+    }
+  });
+
+  it("/admin/jobs lists failed deliveries (token hidden) and events that reached nobody", async () => {
+    const { loadJobsOverview } = await import("@/lib/jobs/admin-jobs");
+    const unit = await seedUnit(db);
+    const official = await seedUser(db, "OFFICIAL", unit.id);
+    const downPort = await closedPort();
+    await db.unit.update({ where: { id: unit.id }, data: { webhookUrl: `http://127.0.0.1:${downPort}/robot/send?access_token=secret` } });
+    await emit({ type: "notice.escalated", entityType: "Notice", entityId: `n-${uniqueSuffix()}`, audienceUnitIds: [unit.id] });
+    await db.user.update({ where: { id: official.id }, data: { active: false } });
+    await emit({ type: "notice.escalated", entityType: "Notice", entityId: `n-${uniqueSuffix()}`, audienceUnitIds: [unit.id] });
+    await dispatchEvents(db, NOW, { mailEnabled: false });
+    await deliverPending(db, createSenders(null));
+    const overview = await loadJobsOverview(db, NOW);
+    expect(overview.jobs.map((job) => job.name)).toEqual(expect.arrayContaining(["dispatch-events", "send-digest", "deliver"]));
+    expect(overview.jobs.find((job) => job.name === "send-digest")!.nextRun).toEqual(new Date("2026-12-02T10:00:00Z"));
+    const failed = overview.failedDeliveries.filter((d) => d.target.startsWith(`http://127.0.0.1:${downPort}/`));
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(failed[0]!.target).toBe(`http://127.0.0.1:${downPort}/robot/send?…`);
+    expect(JSON.stringify(overview)).not.toContain("secret");
+    expect(overview.unreached.some((row) => row.recipients === 0 && row.units.some((u) => u.id === unit.id))).toBe(true);
+  });
+});
