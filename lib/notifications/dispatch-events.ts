@@ -54,16 +54,41 @@ async function dispatchBatch(tx: Prisma.TransactionClient, now: Date, batchSize:
     (await tx.measure.findMany({ where: { id: { in: measureIds } }, select: { id: true, code: true, titleZh: true, titleEn: true } })).map((m) => [m.id, m]),
   );
   const locale = messageLocale();
-  let notifications = 0;
-  let deliveries = 0;
+
+  // Resolve every audience once per batch (reminders repeat the same units), then
+  // read the preferences and the units' webhooks for the whole batch at once.
+  const audiences = new Map<string, Awaited<ReturnType<typeof resolveAudience>>>();
+  const resolved = [];
   for (const event of events) {
+    const key = JSON.stringify([event.audienceUnitIds, event.audienceUserIds, event.audienceRoles]);
+    let audience = audiences.get(key);
+    if (!audience) {
+      audience = await resolveAudience(tx, { ...event, actorId: null });
+      audiences.set(key, audience);
+    }
+    resolved.push({ event, recipients: audience.recipients.filter((r) => r.id !== event.actorId), unitsWithoutOfficial: audience.unitsWithoutOfficial });
+  }
+  const userIds = [...new Set(resolved.flatMap((r) => r.recipients.map((u) => u.id)))];
+  const types = [...new Set(events.map((event) => event.type))];
+  const prefs = userIds.length
+    ? await tx.notificationPreference.findMany({ where: { userId: { in: userIds }, eventType: { in: types } } })
+    : [];
+  const modeOf = new Map(prefs.map((pref) => [`${pref.eventType}:${pref.userId}`, pref.mode]));
+  const mode = (type: string, userId: string): NotificationMode => modeOf.get(`${type}:${userId}`) ?? DEFAULT_MODE;
+  const unitIds = [...new Set(events.flatMap((event) => event.audienceUnitIds))];
+  const webhookUnits = unitIds.length
+    ? await tx.unit.findMany({ where: { id: { in: unitIds }, active: true, webhookUrl: { not: null } }, select: { id: true, webhookUrl: true } })
+    : [];
+  const webhookOf = new Map(webhookUnits.map((unit) => [unit.id, unit.webhookUrl!]));
+
+  const notificationRows: Prisma.NotificationCreateManyInput[] = [];
+  const deliveryRows: Prisma.NotificationDeliveryCreateManyInput[] = [];
+  const logRows: Prisma.EventDispatchLogCreateManyInput[] = [];
+  for (const { event, recipients, unitsWithoutOfficial } of resolved) {
     const measure = event.measureId ? measures.get(event.measureId) : undefined;
     const payload = withMeasureTitle(event.payload, measure ? (locale === "en" ? measure.titleEn : measure.titleZh) : undefined);
-    const { recipients, unitsWithoutOfficial } = await resolveAudience(tx, event);
-    const modes = await modesFor(tx, event.type, recipients.map((r) => r.id));
-
-    const created = await tx.notification.createMany({
-      data: recipients.map((recipient) => ({
+    for (const recipient of recipients) {
+      notificationRows.push({
         eventId: event.id,
         userId: recipient.id,
         type: event.type,
@@ -71,21 +96,17 @@ async function dispatchBatch(tx: Prisma.TransactionClient, now: Date, batchSize:
         entityId: event.entityId,
         measureCode: measure?.code ?? null,
         payload,
-        mode: modes.get(recipient.id) ?? DEFAULT_MODE,
+        mode: mode(event.type, recipient.id),
         createdAt: event.occurredAt,
-      })),
-      skipDuplicates: true,
-    });
-    notifications += created.count;
-
+      });
+    }
     const source: EventTextSource = { type: event.type, measureCode: measure?.code ?? null, payload };
     const text = renderEventText(locale, source);
     const link = baseUrl + notificationLink({ entityType: event.entityType, entityId: event.entityId, measureCode: measure?.code ?? null });
-    const rows: Prisma.NotificationDeliveryCreateManyInput[] = [];
     if (mail) {
       for (const recipient of recipients) {
-        if ((modes.get(recipient.id) ?? DEFAULT_MODE) !== "MAIL" || !recipient.notificationEmail) continue;
-        rows.push({
+        if (mode(event.type, recipient.id) !== "MAIL" || !recipient.notificationEmail) continue;
+        deliveryRows.push({
           id: randomUUID(),
           key: `mail:${event.id}:${recipient.id}`,
           channel: "EMAIL",
@@ -97,28 +118,25 @@ async function dispatchBatch(tx: Prisma.TransactionClient, now: Date, batchSize:
         });
       }
     }
-    if (event.audienceUnitIds.length > 0) {
-      const units = await tx.unit.findMany({ where: { id: { in: event.audienceUnitIds }, active: true, webhookUrl: { not: null } } });
-      for (const unit of units) {
-        rows.push({
-          id: randomUUID(),
-          key: `webhook:${event.id}:${unit.id}`,
-          channel: "WEBHOOK",
-          eventId: event.id,
-          unitId: unit.id,
-          target: unit.webhookUrl!,
-          subject: text,
-          body: JSON.stringify(webhookBody(`${text}\n${link}`)),
-        });
-      }
+    for (const unitId of event.audienceUnitIds) {
+      const url = webhookOf.get(unitId);
+      if (!url) continue;
+      deliveryRows.push({
+        id: randomUUID(),
+        key: `webhook:${event.id}:${unitId}`,
+        channel: "WEBHOOK",
+        eventId: event.id,
+        unitId,
+        target: url,
+        subject: text,
+        body: JSON.stringify(webhookBody(`${text}\n${link}`)),
+      });
     }
-    if (rows.length > 0) deliveries += (await tx.notificationDelivery.createMany({ data: rows, skipDuplicates: true })).count;
-
-    await tx.eventDispatchLog.createMany({
-      data: [{ eventId: event.id, type: event.type, recipients: recipients.length, unitsWithoutOfficial, dispatchedAt: now }],
-      skipDuplicates: true,
-    });
+    logRows.push({ eventId: event.id, type: event.type, recipients: recipients.length, unitsWithoutOfficial, dispatchedAt: now });
   }
+  const notifications = notificationRows.length ? (await tx.notification.createMany({ data: notificationRows, skipDuplicates: true })).count : 0;
+  const deliveries = deliveryRows.length ? (await tx.notificationDelivery.createMany({ data: deliveryRows, skipDuplicates: true })).count : 0;
+  await tx.eventDispatchLog.createMany({ data: logRows, skipDuplicates: true });
   await tx.domainEvent.updateMany({ where: { id: { in: events.map((event) => event.id) } }, data: { dispatchedAt: now } });
   return { events: events.length, notifications, deliveries };
 }
@@ -153,10 +171,4 @@ export async function resolveAudience(
   const unitsWithoutOfficial = event.audienceUnitIds.filter((unitId) => !unitsWithOfficial.has(unitId));
   const recipients = users.filter((user) => user.id !== event.actorId);
   return { recipients, unitsWithoutOfficial };
-}
-
-async function modesFor(tx: Prisma.TransactionClient, eventType: string, userIds: string[]): Promise<Map<string, NotificationMode>> {
-  if (userIds.length === 0) return new Map();
-  const prefs = await tx.notificationPreference.findMany({ where: { eventType, userId: { in: userIds } } });
-  return new Map(prefs.map((pref) => [pref.userId, pref.mode]));
 }
