@@ -43,6 +43,11 @@ export async function deliverOne(db: PrismaClient, deliveryId: string, senders: 
      RETURNING *`;
   const delivery = claimed[0];
   if (!delivery) return "skipped";
+  // Nothing goes to an account disabled since the event was dispatched.
+  if (delivery.userId && !(await db.user.findUnique({ where: { id: delivery.userId }, select: { active: true } }))?.active) {
+    await db.notificationDelivery.update({ where: { id: delivery.id }, data: { state: "FAILED", lastError: "account disabled", claimedUntil: null } });
+    return "skipped";
+  }
   try {
     if (delivery.channel === "EMAIL") await senders.sendMail(delivery.target, delivery.subject, delivery.body);
     else await senders.postWebhook(delivery.target, delivery.body);

@@ -198,6 +198,20 @@ describe("[NOTIFY] sending through a real SMTP server and a real webhook server"
     expect(sent.map((d) => [d.state, d.attempts])).toEqual([["SENT", 2], ["SENT", 2]]);
   });
 
+  it("an account disabled after the event was dispatched gets no mail", async () => {
+    await db.notificationDelivery.updateMany({ where: { state: { not: "SENT" } }, data: { state: "SENT" } });
+    const unit = await seedUnit(db);
+    const official = await seedUser(db, "OFFICIAL", unit.id);
+    await db.user.update({ where: { id: official.id }, data: { notificationEmail: "disabled-later@example.test" } });
+    await emit({ type: "report.dueSoon", entityType: "Measure", entityId: `m-${uniqueSuffix()}`, audienceUnitIds: [unit.id] });
+    await dispatchEvents(db, NOW, { mailEnabled: true });
+    await db.user.update({ where: { id: official.id }, data: { active: false } });
+    const senders = createSenders({ transport: smtp.transport, from: "luoshi@example.test" });
+    expect(await deliverPending(db, senders)).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.mails.filter((m) => m.to.includes("disabled-later@example.test"))).toHaveLength(0);
+    expect(await db.notificationDelivery.findFirstOrThrow({ where: { userId: official.id } })).toMatchObject({ state: "FAILED", lastError: "account disabled" });
+  });
+
   it("a webhook that redirects is a failure (redirects are not followed)", async () => {
     const senders = createSenders(null);
     await expect(senders.postWebhook(robot.url("/redirect"), "{}")).rejects.toThrow("HTTP 302");
