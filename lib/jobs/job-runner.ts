@@ -45,10 +45,14 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const polling = Math.max(0.5, Math.min(2, settings.dispatchIntervalSeconds / 2));
   const runner: JobRunner = {
     async enqueueDeliveries() {
+      // The job's id is the delivery's: queuing it again while its job exists is a no-op.
+      const ids = await unsentDeliveryIds(db);
       let queued = 0;
-      for (const id of await unsentDeliveryIds(db)) {
-        // The job's id is the delivery's: queuing it again while its job exists is a no-op.
-        if (await boss.send(DELIVER_QUEUE, { deliveryId: id }, { id })) queued += 1;
+      for (let start = 0; start < ids.length; start += 500) {
+        const chunk = ids.slice(start, start + 500).map((id) => ({ name: DELIVER_QUEUE, id, data: { deliveryId: id } }));
+        // pg-boss 10 answers with the ids it inserted (its typings say void).
+        const inserted = (await boss.insert(chunk)) as unknown as string[] | null;
+        queued += inserted?.length ?? 0;
       }
       return queued;
     },
