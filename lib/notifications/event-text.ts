@@ -33,8 +33,9 @@ export function renderEventText(locale: Locale, source: EventTextSource): string
   values.measure = source.measureCode ?? (typeof payload.measureCode === "string" ? payload.measureCode : "");
   if (!values.title && typeof payload.measureTitle === "string") values.title = payload.measureTitle;
   const key = eventMessageKey(source.type);
-  if (!t.has(key as never)) return t("unknown" as never, values as never);
-  return t(key as never, values as never);
+  const text: string = t.has(key as never) ? t(key as never, values as never) : t("unknown" as never, values as never);
+  // An empty value leaves a gap ("1.1 ：…"): close it.
+  return text.replace(/ +([：:，,])/g, "$1").replace(/ {2,}/g, " ").trim();
 }
 
 /** The event type's name as shown on the preferences page and in digests. */
