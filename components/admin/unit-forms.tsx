@@ -41,6 +41,7 @@ export type UnitRowData = {
   cityId: string | null;
   active: boolean;
   version: number;
+  webhookUrl: string | null;
   users: number;
   measures: number;
 };
@@ -66,6 +67,7 @@ export function UnitRow({ unit, kindOptions, cityOptions }: Options & { unit: Un
           initial={unit.cityId ?? ""}
           options={[{ value: "", label: t("noCity") }, ...cityOptions]}
         />
+        <TextField name="webhookUrl" label={t("webhookUrl")} state={state} initial={unit.webhookUrl ?? ""} type="url" className="min-w-72" />
         <label className="flex items-center gap-1 text-sm">
           <input type="checkbox" name="active" defaultChecked={unit.active} />
           {t("active")}

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session-user";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/account/logout-button";
+import { InboxLink } from "@/components/notifications/inbox-link";
 
 export async function SiteHeader() {
   const [user, t, tNav, tRoles] = await Promise.all([
@@ -34,6 +35,8 @@ export async function SiteHeader() {
               {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
               {can(user, "catalogue.manage") && <Link href="/admin/import" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("import")}</Link>}
               {can(user, "settings.manage") && <Link href="/admin/settings" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("settings")}</Link>}
+              {can(user, "jobs.view") && <Link href="/admin/jobs" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("jobs")}</Link>}
+              {can(user, "account.notifications") && <InboxLink userId={user.id} />}
               <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
               <Link href="/account/tokens" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiTokens")}</Link>
               <Link href="/api-docs" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiDocs")}</Link>

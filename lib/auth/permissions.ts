@@ -39,6 +39,10 @@ export const permissionTable = {
   "account.manageOwnTokens": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** End all of one's own browser sessions ("sign out everywhere"). */
   "account.endOwnSessions": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** One's own inbox (read, mark read) and notification preferences. */
+  "account.notifications": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** The job queue's state, failed deliveries, events nobody received (/admin/jobs). */
+  "jobs.view": { ADMIN: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -65,6 +65,3 @@ export async function runDailyReminders(db: PrismaClient, now: Date, options: Da
     { timeout: 300_000, maxWait: 120_000 },
   );
 }
-
-/** For a job runner: the daily run for the current instant. */
-export const dailyRemindersJob = (db: PrismaClient) => runDailyReminders(db, new Date());

@@ -25,7 +25,28 @@ export const createUnitInputSchema = unitFieldsSchema.extend({
     .regex(/^[a-z0-9][a-z0-9-]*$/, "unitCodeFormat"),
 });
 
+/**
+ * A group-robot webhook: an http(s) URL, or empty for none. Omitted (a form
+ * without the field) leaves the unit's webhook as it is.
+ */
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .max(500, "tooLong")
+  .refine((value) => {
+    if (value === "") return true;
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.username === "" && url.password === "";
+    } catch {
+      return false;
+    }
+  }, "webhookUrlFormat")
+  .transform((value) => value || null)
+  .optional();
+
 export const updateUnitInputSchema = unitFieldsSchema.extend({
+  webhookUrl: webhookUrlSchema,
   unitId: z.string().trim().min(1).max(40),
   version: z.coerce.number().int().min(1),
   // A checkbox: present when checked.

@@ -33,7 +33,10 @@ async function schemaSnapshot(url: string) {
         ORDER BY rel.relname, con.conname`),
       enums: await query(`
         SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
-        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+        JOIN pg_namespace ns ON ns.oid = t.typnamespace
+        WHERE ns.nspname = 'public' -- the job queue keeps its own enums in schema pgboss
+        GROUP BY t.typname ORDER BY t.typname`),
     };
   } finally {
     await client.end();

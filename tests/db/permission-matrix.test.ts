@@ -265,6 +265,34 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "notifications.markRead": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => {
+      const notification = await db.notification.create({
+        data: { eventId: BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)), userId: actorId, type: "report.missing", entityType: "Measure", entityId: "m", mode: "INBOX" },
+      });
+      return {
+        form: { notificationId: notification.id },
+        changed: async () => (await db.notification.findUniqueOrThrow({ where: { id: notification.id } })).readAt !== null,
+      };
+    },
+  },
+  "notifications.markAllRead": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => {
+      await db.notification.create({
+        data: { eventId: BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)), userId: actorId, type: "report.missing", entityType: "Measure", entityId: "m", mode: "INBOX" },
+      });
+      return { form: {}, changed: async () => (await db.notification.count({ where: { userId: actorId, readAt: null } })) === 0 };
+    },
+  },
+  "notifications.savePreferences": {
+    targets: ["none"],
+    prepare: async (_fx, _target, actorId) => ({
+      form: { email: "me@example.test", "mode.report.dueSoon": "DIGEST" },
+      changed: async () => (await db.notificationPreference.findUnique({ where: { userId_eventType: { userId: actorId, eventType: "report.dueSoon" } } }))?.mode === "DIGEST",
+    }),
+  },
   "user.create": {
     targets: ["none"],
     prepare: async () => {

@@ -31,11 +31,11 @@ describe("[AUTH] the role table says what the roles are", () => {
     }
   });
 
-  it("leaders do not edit measure facts; viewers change nothing but their own account (password, API tokens)", () => {
+  it("leaders do not edit measure facts; viewers change nothing but their own account (password, API tokens, notifications)", () => {
     expect(can(as("LEADER"), "measure.editOwner", [own])).toBe(false);
     const viewerPermissions = Object.keys(permissionTable).filter((permission) =>
       can(as("VIEWER"), permission as keyof typeof permissionTable),
     );
-    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "account.endOwnSessions", "account.manageOwnTokens", "measure.read", "notice.read"]);
+    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "account.endOwnSessions", "account.manageOwnTokens", "account.notifications", "measure.read", "notice.read"]);
   });
 });

@@ -1,0 +1,63 @@
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/i18n/config";
+import en from "@/messages/en.json";
+import zhCN from "@/messages/zh-CN.json";
+
+const catalogues = { "zh-CN": zhCN, en } as const;
+
+/** What the text of a notification is made from (a Notification row, or an event being dispatched). */
+export interface EventTextSource {
+  type: string;
+  measureCode: string | null;
+  payload: unknown;
+}
+
+/** Placeholders the event texts may use; a payload without one gets an empty value. */
+const placeholders = ["measure", "title", "period", "dueDate", "days", "level", "light", "decision", "unit", "number"] as const;
+
+/** The message key of an event type ("report.dueSoon" → "report_dueSoon"). */
+export const eventMessageKey = (type: string) => type.replace(/\./g, "_");
+
+/**
+ * One line of text for an event, from its type and payload, in the given language.
+ * Used by the inbox, the mails and the webhook, so they all say the same thing.
+ */
+export function renderEventText(locale: Locale, source: EventTextSource): string {
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: "notifications.events" });
+  const payload = source.payload && typeof source.payload === "object" ? (source.payload as Record<string, unknown>) : {};
+  const values: Record<string, string> = Object.fromEntries(placeholders.map((name) => [name, ""]));
+  for (const name of placeholders) {
+    const value = payload[name];
+    if (typeof value === "string" || typeof value === "number") values[name] = String(value);
+  }
+  values.measure = source.measureCode ?? (typeof payload.measureCode === "string" ? payload.measureCode : "");
+  if (!values.title && typeof payload.measureTitle === "string") values.title = payload.measureTitle;
+  const key = eventMessageKey(source.type);
+  const text: string = t.has(key as never) ? t(key as never, values as never) : t("unknown" as never, values as never);
+  // An empty value leaves a gap ("1.1 ：…"): close it.
+  return text.replace(/ +([：:，,])/g, "$1").replace(/ {2,}/g, " ").trim();
+}
+
+/** The event type's name as shown on the preferences page and in digests. */
+export function eventTypeLabel(locale: Locale, type: string): string {
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: "notifications.types" });
+  const key = eventMessageKey(type);
+  return t.has(key as never) ? t(key as never) : type;
+}
+
+/**
+ * Where a notification leads: the one place that turns an entity into a link.
+ * Everything about a measure (reports, milestones, extensions, notices) opens the
+ * measure page, at the section of that kind; other things open the inbox.
+ */
+export function notificationLink(source: { entityType: string; entityId: string; measureCode: string | null }): string {
+  if (!source.measureCode) return "/inbox";
+  const base = `/measures/${encodeURIComponent(source.measureCode)}`;
+  const anchors: Record<string, string> = {
+    ProgressReport: "#reports",
+    Milestone: "#milestones",
+    ExtensionRequest: "#extensions",
+    Notice: "#notices",
+  };
+  return base + (anchors[source.entityType] ?? "");
+}
