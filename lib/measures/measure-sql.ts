@@ -113,3 +113,18 @@ export function measureStateSql(asOf: string | undefined): { joins: Prisma.Sql; 
     },
   };
 }
+
+/** Measures `m` that this unit leads (the ledger's "my unit leads"). */
+export function unitLeadsSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`m."leadUnitId" = ${unitId}`;
+}
+
+/** Measures `m` this unit cooperates on, as an id set the planner can hash (the ledger's "my unit cooperates"). */
+export function unitCooperatesSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`m.id IN (SELECT mcu."measureId" FROM "MeasureCooperatingUnit" mcu WHERE mcu."unitId" = ${unitId})`;
+}
+
+/** measureWhereFor's "ownUnit" scope in SQL on `m`: measures the unit leads or cooperates on. */
+export function ownUnitMeasuresSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`(${unitLeadsSql(unitId)} OR ${unitCooperatesSql(unitId)})`;
+}
