@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session-user";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/account/logout-button";
+import { MyWorkLink } from "@/components/my-work/my-work-link";
 
 export async function SiteHeader() {
   const [user, t, tNav, tRoles] = await Promise.all([
@@ -21,7 +22,8 @@ export async function SiteHeader() {
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {user && (
             <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
-              <Link href="/" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
+              <MyWorkLink user={user} />
+              <Link href="/catalogue" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
               <Link href="/dashboard" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("dashboard")}</Link>
               <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
               <Link href="/timeline" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("timeline")}</Link>

@@ -93,3 +93,13 @@ export async function markMyWorkSeen(db: PrismaClient, userId: string, now: Date
     RETURNING old.previous`;
   return rows[0]?.previous ?? null;
 }
+
+/**
+ * My work as the home page shows it: records this visit and lists with the
+ * previous one, so news since then (light changes, decisions) is shown once more.
+ */
+export async function loadMyWorkPage(db: PrismaClient, user: MyWorkUser, now = new Date()) {
+  const [previous, settings] = await Promise.all([markMyWorkSeen(db, user.id, now), getTrackingSettings(db)]);
+  const items = await listMyWork(db, user, now, { settings, seenAt: previous });
+  return { items, truncated: items.length >= MY_WORK_LIMIT, limit: MY_WORK_LIMIT };
+}
