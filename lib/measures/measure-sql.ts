@@ -124,7 +124,11 @@ export function unitCooperatesSql(unitId: string): Prisma.Sql {
   return Prisma.sql`m.id IN (SELECT mcu."measureId" FROM "MeasureCooperatingUnit" mcu WHERE mcu."unitId" = ${unitId})`;
 }
 
-/** measureWhereFor's "ownUnit" scope in SQL on `m`: measures the unit leads or cooperates on. */
-export function ownUnitMeasuresSql(unitId: string): Prisma.Sql {
-  return Prisma.sql`(${unitLeadsSql(unitId)} OR ${unitCooperatesSql(unitId)})`;
+/**
+ * measureWhereFor's "ownUnit" scope as a set of measure ids (column "measureId"):
+ * the measures the unit leads or cooperates on, each found through its index.
+ */
+export function ownUnitMeasureIdsSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`SELECT ml.id AS "measureId" FROM "Measure" ml WHERE ml."leadUnitId" = ${unitId}
+    UNION SELECT mcu."measureId" FROM "MeasureCooperatingUnit" mcu WHERE mcu."unitId" = ${unitId}`;
 }

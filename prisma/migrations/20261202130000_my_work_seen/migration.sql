@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "myWorkSeenAt" TIMESTAMPTZ(3);
-
