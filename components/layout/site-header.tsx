@@ -16,7 +16,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-red-800">
+        <Link href="/" prefetch={false} className="text-lg font-semibold text-red-800">
           {t("fullName")}
         </Link>
         <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -10,7 +10,8 @@ export async function MyWorkLink({ user }: { user: MyWorkUser }) {
   const [settings, t] = await Promise.all([getTrackingSettings(db), getTranslations("nav")]);
   const count = await countMyWork(db, user, new Date(), settings);
   return (
-    <Link href="/" className="inline-flex items-center gap-1 rounded px-2 py-1 font-medium hover:bg-slate-100" data-testid="my-work-link">
+    // No prefetch: opening My work records the visit, which a prefetch must not do.
+    <Link href="/" prefetch={false} className="inline-flex items-center gap-1 rounded px-2 py-1 font-medium hover:bg-slate-100" data-testid="my-work-link">
       {t("myWork")}
       {count > 0 && (
         <span className="rounded-full bg-red-800 px-1.5 text-xs text-white" data-testid="my-work-badge">
