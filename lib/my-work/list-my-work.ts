@@ -33,8 +33,10 @@ export interface MyWorkItem {
 
 export interface MyWorkOptions {
   settings?: Pick<TrackingSettings, "reportingDay" | "dueSoonDays">;
-  /** The previous visit (the page passes the value it has just replaced); default: the stored one. */
+  /** The previous visit; default: the stored one. */
   seenAt?: Date | null;
+  /** Also record this visit, in the same statement (the list still counts news from the previous one). */
+  markSeen?: boolean;
   limit?: number;
 }
 
@@ -66,7 +68,8 @@ export function myWorkHref(row: Pick<MyWorkRow, "kind" | "measureCode" | "entity
  */
 export async function listMyWork(db: PrismaClient, user: MyWorkUser, now: Date, options: MyWorkOptions = {}): Promise<MyWorkItem[]> {
   const settings = options.settings ?? (await getTrackingSettings(db));
-  const rows = await db.$queryRaw<MyWorkRow[]>(myWorkSql(user, { now, settings, seenAt: options.seenAt }, options.limit ?? MY_WORK_LIMIT));
+  const params = { now, settings, seenAt: options.seenAt, markSeenAt: options.markSeen ? now : undefined };
+  const rows = await db.$queryRaw<MyWorkRow[]>(myWorkSql(user, params, options.limit ?? MY_WORK_LIMIT));
   return rows.map(({ entityId: _entityId, ...row }) => ({ ...row, href: myWorkHref({ ...row, entityId: _entityId }) }));
 }
 
@@ -95,11 +98,11 @@ export async function markMyWorkSeen(db: PrismaClient, userId: string, now: Date
 }
 
 /**
- * My work as the home page shows it: records this visit and lists with the
- * previous one, so news since then (light changes, decisions) is shown once more.
+ * My work as the home page shows it: lists with the previous visit, so news since
+ * then (light changes, decisions) is shown this once, and records this visit, in one statement.
  */
 export async function loadMyWorkPage(db: PrismaClient, user: MyWorkUser, now = new Date()) {
-  const [previous, settings] = await Promise.all([markMyWorkSeen(db, user.id, now), getTrackingSettings(db)]);
-  const items = await listMyWork(db, user, now, { settings, seenAt: previous });
+  const settings = await getTrackingSettings(db);
+  const items = await listMyWork(db, user, now, { settings, markSeen: true });
   return { items, truncated: items.length >= MY_WORK_LIMIT, limit: MY_WORK_LIMIT };
 }

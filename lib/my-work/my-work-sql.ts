@@ -47,6 +47,12 @@ export interface MyWorkParams {
   settings: Pick<TrackingSettings, "reportingDay" | "dueSoonDays">;
   /** The user's previous visit of My work; undefined = read the stored value in the statement. */
   seenAt?: Date | null;
+  /**
+   * Record this visit (User.myWorkSeenAt = this instant) in the same statement. The
+   * statement still reads the stored value as it was before (a data-modifying CTE's
+   * change is not visible to the rest of its statement), i.e. the previous visit.
+   */
+  markSeenAt?: Date;
 }
 
 /** Columns every branch selects, in this order. */
@@ -110,7 +116,7 @@ const noticeDetail = Prisma.sql`n.level::text || ':' || n.state::text || ':' || 
  * The CTEs and the UNION ALL of every item of this user, as `WITH ... items AS (...)`;
  * callers select from `items`. A role with nothing to do gets an empty set.
  */
-function itemsSql(user: MyWorkUser, { now, settings, seenAt }: MyWorkParams): Prisma.Sql {
+function itemsSql(user: MyWorkUser, { now, settings, seenAt, markSeenAt }: MyWorkParams): Prisma.Sql {
   const today = isoDay(todayInChina(now));
   const todayDate = new Date(`${today}T00:00:00Z`);
   const period = monthOf(todayDate);
@@ -125,6 +131,7 @@ function itemsSql(user: MyWorkUser, { now, settings, seenAt }: MyWorkParams): Pr
       : Prisma.sql`${seenAt ?? lookback}::timestamptz`;
   const ctes: Prisma.Sql[] = [];
   const branches: Prisma.Sql[] = [];
+  if (markSeenAt) ctes.push(Prisma.sql`mark_seen AS (UPDATE "User" SET "myWorkSeenAt" = ${markSeenAt}::timestamptz WHERE id = ${user.id} RETURNING id)`);
 
   if (scopes.official && user.unitId) {
     const unitId = user.unitId;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countMyWork, listMyWork, markMyWorkSeen, type MyWorkItem } from "@/lib/my-work/list-my-work";
+import { countMyWork, listMyWork, loadMyWorkPage, markMyWorkSeen, type MyWorkItem } from "@/lib/my-work/list-my-work";
 import { urgencies } from "@/lib/my-work/my-work-sql";
 import { addDays, todayInChina } from "@/lib/tracking/dates";
 import { currentPeriod, seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
@@ -206,6 +206,16 @@ describe("[MY-WORK] what each role must do", () => {
     expect(afterwards.filter((item) => item.kind === "reviewWaiting")).toHaveLength(2);
     // Restore for the other tests of this file.
     await db.user.update({ where: { id: f.inspector.id }, data: { myWorkSeenAt: new Date(now.getTime() - 24 * HOUR) } });
+  });
+
+  it("the page lists the news since the previous visit once, and records the visit in the same statement", async () => {
+    const leader = await seedUser(db, "LEADER", null);
+    await db.user.update({ where: { id: leader.id }, data: { myWorkSeenAt: new Date(now.getTime() - 24 * HOUR) } });
+    const lights = async () =>
+      ours((await loadMyWorkPage(db, userOf(leader), now)).items).filter((item) => item.kind === "lightChanged").map((item) => item.measureCode).sort();
+    expect(await lights()).toEqual([f.mA3.code, f.mB.code].sort());
+    expect((await db.user.findUniqueOrThrow({ where: { id: leader.id } })).myWorkSeenAt?.getTime()).toBe(now.getTime());
+    expect(await lights()).toEqual([]);
   });
 
   it("an admin sees the supervisors' items plus locked and never-used active accounts", async () => {
