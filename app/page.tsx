@@ -1,36 +1,19 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { CatalogueArea } from "@/components/measure/catalogue-area";
-import { SampleDataBanner } from "@/components/layout/sample-data-banner";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MyWorkList } from "@/components/my-work/my-work-list";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
-import { localized } from "@/lib/i18n/localized";
-import { listProgrammes } from "@/lib/measures/list-programmes";
+import { loadMyWorkPage } from "@/lib/my-work/list-my-work";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  await requirePageUser();
-  const [{ programmes, hasSample }, locale, t] = await Promise.all([listProgrammes(db), getLocale(), getTranslations("home")]);
-  const measures = programmes.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("myWork"))("title") };
+}
 
-  return (
-    <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 mb-4 text-slate-600">
-        {t("intro")} {t("measureCount", { count: measures.length })}
-      </p>
-      {hasSample && <SampleDataBanner />}
-      {measures.length === 0 && <p>{t("empty")}</p>}
-      {programmes.map((programme) => (
-        <section key={programme.code} className="mb-8" aria-labelledby={`programme-${programme.code}`}>
-          <h2 id={`programme-${programme.code}`} className="mb-3 text-xl font-semibold text-red-900">
-            {localized(programme, "title", locale)}
-          </h2>
-          {programme.areas.map((area) => (
-            <CatalogueArea key={area.code} area={area} />
-          ))}
-        </section>
-      ))}
-    </>
-  );
+/** The home page: My work of the signed-in person. The catalogue is at /catalogue. */
+export default async function MyWorkPage() {
+  const user = await requirePageUser();
+  const page = await loadMyWorkPage(db, user);
+  return <MyWorkList {...page} />;
 }

@@ -10,7 +10,7 @@ import { readDb } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { listLedger } from "@/lib/ledger/list-ledger";
-import { ledgerSearchParams, parseLedgerQuery } from "@/lib/ledger/schemas";
+import { ledgerSearchParams, parseLedgerQuery, withViewer } from "@/lib/ledger/schemas";
 import { parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LedgerPage({ searchParams }: Props) {
-  await requirePageUser();
-  const query = parseLedgerQuery(await searchParams);
+  const user = await requirePageUser();
+  const query = withViewer(parseLedgerQuery(await searchParams), user);
   const settings = await getTrackingSettings(readDb);
   const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tExport] = await Promise.all([
     listLedger(readDb, query, todayInChina(), settings),
@@ -75,7 +75,7 @@ export default async function LedgerPage({ searchParams }: Props) {
           </Link>
         </p>
       )}
-      <LedgerFilters query={query} options={options} />
+      <LedgerFilters query={query} options={options} hasUnit={user.unitId !== null} />
       <LightLegend settings={settings} />
       <LedgerTable
         rows={viewRows}

@@ -8,7 +8,7 @@ export async function MessagePage({ namespace }: { namespace: "notFound" | "forb
     <div>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="my-3">{t("body")}</p>
-      <Link href="/" className="text-red-900 hover:underline">
+      <Link href="/catalogue" className="text-red-900 hover:underline">
         {t("back")}
       </Link>
     </div>

@@ -5,6 +5,7 @@ import { getSessionUser } from "@/lib/auth/session-user";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/account/logout-button";
 import { InboxLink } from "@/components/notifications/inbox-link";
+import { MyWorkLink } from "@/components/my-work/my-work-link";
 
 export async function SiteHeader() {
   const [user, t, tNav, tRoles] = await Promise.all([
@@ -16,13 +17,14 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-red-800">
+        <Link href="/" prefetch={false} className="text-lg font-semibold text-red-800">
           {t("fullName")}
         </Link>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {user && (
             <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
-              <Link href="/" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
+              <MyWorkLink user={user} />
+              <Link href="/catalogue" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
               <Link href="/dashboard" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("dashboard")}</Link>
               <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
               <Link href="/timeline" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("timeline")}</Link>

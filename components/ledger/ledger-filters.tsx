@@ -9,7 +9,7 @@ import { lights } from "@/lib/tracking/light";
 
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared. */
-export async function LedgerFilters({ query, options }: { query: LedgerQuery; options: LedgerFilterOptions }) {
+export async function LedgerFilters({ query, options, hasUnit }: { query: LedgerQuery; options: LedgerFilterOptions; hasUnit: boolean }) {
   const [locale, t, tStatus, tLights] = await Promise.all([
     getLocale(),
     getTranslations("ledger"),
@@ -37,6 +37,15 @@ export async function LedgerFilters({ query, options }: { query: LedgerQuery; op
       {select("area", t("area"), options.areas.map((a) => ({ value: a.code, label: `${a.code} ${localized(a, "title", locale)}` })))}
       {select("city", t("city"), options.cities.map((c) => ({ value: c.code, label: localized(c, "name", locale) })))}
       <UnitPicker name="leadUnit" label={t("leadUnit")} selected={options.leadUnit} />
+      {(hasUnit || query.myUnit) &&
+        select("myUnit", t("myUnit"), [
+          { value: "lead", label: t("myUnitLead") },
+          { value: "cooperate", label: t("myUnitCooperate") },
+        ])}
+      <label className="flex flex-col gap-1 text-sm">
+        {t("person")}
+        <input type="search" name="person" defaultValue={query.person ?? ""} maxLength={100} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
       {select("status", t("status"), Object.values(MeasureStatus).map((status) => ({ value: status, label: tStatus(status) })))}
       {select("light", t("light"), lights.map((light) => ({ value: light, label: tLights(light) })))}
       <label className="flex flex-col gap-1 text-sm">

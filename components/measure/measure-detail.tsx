@@ -74,7 +74,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
 
   return (
     <article>
-      <Link href="/" className="text-sm text-red-900 hover:underline">
+      <Link href="/catalogue" className="text-sm text-red-900 hover:underline">
         ← {t("backToCatalogue")}
       </Link>
       <p className="mt-3 text-sm text-slate-500">

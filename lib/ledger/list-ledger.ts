@@ -1,7 +1,15 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { lightSql, measureStateSql, scopedMeasuresFrom, scopeWhereSql, type MeasureStateSql } from "@/lib/measures/measure-sql";
+import {
+  lightSql,
+  measureStateSql,
+  scopedMeasuresFrom,
+  scopeWhereSql,
+  unitCooperatesSql,
+  unitLeadsSql,
+  type MeasureStateSql,
+} from "@/lib/measures/measure-sql";
 import type { Light } from "@/lib/tracking/light";
 import { asOfDay } from "@/lib/tracking/as-of";
 import type { TrackingSettings } from "@/lib/tracking/settings";
@@ -47,13 +55,19 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The ledger's filters: the shared scope plus search text, status and due dates. */
+/** The ledger's filters: the shared scope plus search text, the viewer's unit, responsible person, status and due dates. */
 function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
   const extra: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
     extra.push(Prisma.sql`(m.code ILIKE ${pattern} OR m."titleZh" ILIKE ${pattern} OR m."titleEn" ILIKE ${pattern})`);
   }
+  if (query.myUnit) {
+    // Without a unit (or a viewer), "my unit" matches nothing.
+    const unitId = query.viewerUnitId;
+    extra.push(unitId ? (query.myUnit === "lead" ? unitLeadsSql(unitId) : unitCooperatesSql(unitId)) : Prisma.sql`FALSE`);
+  }
+  if (query.person) extra.push(Prisma.sql`m."responsiblePerson" ILIKE ${containsPattern(query.person)}`);
   if (query.status) extra.push(Prisma.sql`${state.status} = ${query.status}::"MeasureStatus"`);
   if (query.dueFrom) extra.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
   if (query.dueTo) extra.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);

@@ -23,6 +23,9 @@ export const ledgerQuerySchema = z.object({
   area: optional(z.string().max(32).meta({ description: "Area code, e.g. 2.1." })),
   city: optional(z.string().max(32).meta({ description: "City code, e.g. jinan." })),
   leadUnit: optional(z.string().max(40).meta({ description: "Lead unit code." })),
+  /** The signed-in user's unit: measures it leads, or those it cooperates on. */
+  myUnit: optional(z.enum(["lead", "cooperate"]).meta({ description: "Measures the caller's unit leads (lead) or cooperates on (cooperate); none without a unit." })),
+  person: optional(z.string().trim().max(100).meta({ description: "Text in the measure's responsible person." })),
   status: optional(z.enum(MeasureStatus)),
   light: optional(z.enum(lights)),
   dueFrom: optional(isoDate.meta({ description: "Due on or after (YYYY-MM-DD)." })),
@@ -45,7 +48,16 @@ export const ledgerQuerySchema = z.object({
   ),
 });
 
-export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
+/**
+ * A parsed ledger query; `viewerUnitId` is not from the URL but the signed-in
+ * user's unit, which the "my unit" filter needs (see withViewer).
+ */
+export type LedgerQuery = z.infer<typeof ledgerQuerySchema> & { viewerUnitId?: string | null };
+
+/** The query with the viewer's unit, for the "my unit leads / cooperates" filter. */
+export function withViewer<Q extends object>(query: Q, viewer: { unitId: string | null }): Q & { viewerUnitId: string | null } {
+  return { ...query, viewerUnitId: viewer.unitId };
+}
 
 /** Parses Next.js searchParams (string | string[]) into a ledger query. */
 export function parseLedgerQuery(searchParams: Record<string, string | string[] | undefined>): LedgerQuery {
@@ -57,7 +69,9 @@ export function parseLedgerQuery(searchParams: Record<string, string | string[] 
 export function ledgerSearchParams(query: Partial<LedgerQuery>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    // The viewer's unit is the session's, never part of a link.
+    if (key === "viewerUnitId") continue;
     if ((key === "sort" && value === "code") || (key === "dir" && value === "asc") || (key === "page" && value === 1) || (key === "perPage" && value === 50)) continue;
     params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }

@@ -116,3 +116,22 @@ export function measureStateSql(asOf: string | undefined): { joins: Prisma.Sql; 
     },
   };
 }
+
+/** Measures `m` that this unit leads (the ledger's "my unit leads"). */
+export function unitLeadsSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`m."leadUnitId" = ${unitId}`;
+}
+
+/** Measures `m` this unit cooperates on, as an id set the planner can hash (the ledger's "my unit cooperates"). */
+export function unitCooperatesSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`m.id IN (SELECT mcu."measureId" FROM "MeasureCooperatingUnit" mcu WHERE mcu."unitId" = ${unitId})`;
+}
+
+/**
+ * measureWhereFor's "ownUnit" scope as a set of measure ids (column "measureId"):
+ * the measures the unit leads or cooperates on, each found through its index.
+ */
+export function ownUnitMeasureIdsSql(unitId: string): Prisma.Sql {
+  return Prisma.sql`SELECT ml.id AS "measureId" FROM "Measure" ml WHERE ml."leadUnitId" = ${unitId}
+    UNION SELECT mcu."measureId" FROM "MeasureCooperatingUnit" mcu WHERE mcu."unitId" = ${unitId}`;
+}

@@ -65,6 +65,7 @@ test("[ADMIN]: non-admins cannot open the admin pages", async ({ page }) => {
 test("[I18N]: the language switch changes the whole UI and is remembered", async ({ page }) => {
   await logIn(page, "viewer");
   await expectSignedIn(page);
+  await page.goto("/catalogue");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catalogue of measures");
   await expect(page.getByText("Implement the “bottleneck road”", { exact: false })).toBeVisible();

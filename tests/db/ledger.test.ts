@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLedger } from "@/lib/ledger/list-ledger";
-import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
+import { ledgerExportBatches } from "@/lib/exports/ledger-export-rows";
+import { ledgerQuerySchema, ledgerSearchParams, withViewer, type LedgerQuery } from "@/lib/ledger/schemas";
 import { addDays } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
-import { seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -113,5 +114,59 @@ describe("[LEDGER] the ledger query", () => {
   it("takes only what the URL schema allows; anything else falls back to defaults", () => {
     const parsed = ledgerQuerySchema.parse({ sort: "'; DROP TABLE x", dir: "sideways", page: "-3", perPage: "100000", light: "PURPLE", hide: "title,nonsense,percent" });
     expect(parsed).toMatchObject({ sort: "code", dir: "asc", page: 1, perPage: 50, light: undefined, hide: ["title", "percent"] });
+  });
+});
+
+describe("[LEDGER] my unit and responsible person filters", () => {
+  let mine: { area: string; unitA: string; unitB: string; led: string[]; led1: string; led2: string; cooperated: string[]; other: string };
+
+  beforeAll(async () => {
+    const area = await seedArea(db);
+    const [unitA, unitB] = [await seedUnit(db), await seedUnit(db)];
+    const led1 = await seedMeasure(db, area.id, unitA.id);
+    const led2 = await seedMeasure(db, area.id, unitA.id, [unitB.id]);
+    const cooperated = await seedMeasure(db, area.id, unitB.id, [unitA.id]);
+    const other = await seedMeasure(db, area.id, unitB.id);
+    await db.measure.update({ where: { id: led1.id }, data: { responsiblePerson: "张伟（发改委）" } });
+    await db.measure.update({ where: { id: cooperated.id }, data: { responsiblePerson: "Zhang Wei 100%_" } });
+    await db.measure.update({ where: { id: other.id }, data: { responsiblePerson: null } });
+    mine = { area: area.code, unitA: unitA.id, unitB: unitB.id, led: [led1.code, led2.code].sort(), led1: led1.code, led2: led2.code, cooperated: [cooperated.code], other: other.code };
+  });
+
+  const codes = async (params: Record<string, string>, unitId: string | null) =>
+    (await listLedger(db, withViewer(ledgerQuerySchema.parse({ area: mine.area, ...params }), { unitId }), today, settings)).rows.map((row) => row.code).sort();
+
+  it("'my unit leads' and 'my unit cooperates' follow the signed-in user's unit", async () => {
+    expect(await codes({ myUnit: "lead" }, mine.unitA)).toEqual(mine.led);
+    expect(await codes({ myUnit: "cooperate" }, mine.unitA)).toEqual(mine.cooperated);
+    // Unit B leads two and cooperates on one (led2).
+    expect(await codes({ myUnit: "cooperate" }, mine.unitB)).toEqual([mine.led2]);
+    expect((await codes({ myUnit: "lead" }, mine.unitB)).length).toBe(2);
+    // Without a unit (inspectors, leaders), "my unit" matches nothing; without the filter, all four.
+    expect(await codes({ myUnit: "lead" }, null)).toEqual([]);
+    expect(await codes({}, null)).toHaveLength(4);
+    // Malformed values are ignored like every other filter.
+    expect(await codes({ myUnit: "everyone" }, mine.unitA)).toHaveLength(4);
+  });
+
+  it("matches text in the responsible person, wildcards taken literally, combined with the other filters", async () => {
+    expect(await codes({ person: "张伟" }, null)).toEqual([mine.led1]);
+    expect(await codes({ person: "zhang wei" }, null)).toEqual(mine.cooperated);
+    expect(await codes({ person: "100%_" }, null)).toEqual(mine.cooperated);
+    expect(await codes({ person: "%" }, null)).toEqual(mine.cooperated);
+    expect(await codes({ person: "发改委", myUnit: "lead" }, mine.unitA)).toHaveLength(1);
+    expect(await codes({ person: "发改委", myUnit: "cooperate" }, mine.unitA)).toEqual([]);
+  });
+
+  it("stays in the URL (never the viewer's unit) and holds for the export", async () => {
+    const query = withViewer(ledgerQuerySchema.parse({ area: mine.area, myUnit: "lead", person: "张伟" }), { unitId: mine.unitA });
+    const search = ledgerSearchParams(query);
+    expect(search.get("myUnit")).toBe("lead");
+    expect(search.get("person")).toBe("张伟");
+    expect(search.has("viewerUnitId")).toBe(false);
+    const exported: string[] = [];
+    for await (const batch of ledgerExportBatches(db, query, today, settings)) exported.push(...batch.map((row) => row.code));
+    expect(exported).toEqual((await listLedger(db, query, today, settings)).rows.map((row) => row.code));
+    expect(exported).toHaveLength(1);
   });
 });

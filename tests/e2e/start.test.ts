@@ -98,7 +98,7 @@ describe("[START] npm start with the embedded database", () => {
   });
 
   it("serves the catalogue in Chinese by default, with the sample-data banner", async () => {
-    const { status, html } = await page(app, "/");
+    const { status, html } = await page(app, "/catalogue");
     expect(status).toBe(200);
     expect(html).toContain('<html lang="zh-CN"');
     expect(html).toContain("任务目录");
@@ -109,7 +109,7 @@ describe("[START] npm start with the embedded database", () => {
   });
 
   it("serves English when the language cookie says so, titles included", async () => {
-    const { html } = await page(app, "/", "en");
+    const { html } = await page(app, "/catalogue", "en");
     expect(html).toContain('<html lang="en"');
     expect(html).toContain("Catalogue of measures");
     expect(html).toMatch(/bottleneck/i);
@@ -177,7 +177,7 @@ describe("[START] npm start with the embedded database", () => {
     app = launchApp({ LUOSHI_DATA_DIR: dataDir, DATABASE_URL: undefined }, await freePort());
     expect((await waitForHealth(app)).status).toBe(200);
     expect(app.output()).not.toContain("Empty database");
-    const { html } = await page(app, "/");
+    const { html } = await page(app, "/catalogue");
     expect(html).toContain(marker);
     const health = await (await fetch(`${app.baseUrl}/api/health`)).json();
     expect(health.measures).toBeGreaterThanOrEqual(35);

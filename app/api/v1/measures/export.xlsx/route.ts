@@ -2,15 +2,15 @@ import { withApiRoute } from "@/lib/auth/api-route";
 import { readDb } from "@/lib/db";
 import { attachment, ledgerExportLabels } from "@/lib/exports/export-labels";
 import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
-import { parseLedgerQuery } from "@/lib/ledger/schemas";
+import { parseLedgerQuery, withViewer } from "@/lib/ledger/schemas";
 import { todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
 
 /** The current ledger view (same query string as /ledger) as an Excel workbook. */
-export const GET = withApiRoute("measure.read", async (request) => {
-  const query = parseLedgerQuery(Object.fromEntries(request.nextUrl.searchParams));
+export const GET = withApiRoute("measure.read", async (request, { user }) => {
+  const query = withViewer(parseLedgerQuery(Object.fromEntries(request.nextUrl.searchParams)), user);
   const [settings, labels] = await Promise.all([getTrackingSettings(readDb), ledgerExportLabels()]);
   return new Response(ledgerXlsxStream(readDb, query, todayInChina(), settings, labels), {
     headers: {
