@@ -148,7 +148,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
         </Section>
       )}
 
-      <Section title={t("milestones")}>
+      <Section id="milestones" title={t("milestones")}>
         {measure.milestones.length === 0 ? (
           <p>{t("noMilestones")}</p>
         ) : (
@@ -167,11 +167,11 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
         {permissions.manageMilestones && <AddMilestoneForm measureCode={measure.code} />}
       </Section>
 
-      <Section title={tWorkflow("extensions")}>
+      <Section id="extensions" title={tWorkflow("extensions")}>
         <MeasureExtensions measure={measure} canRequest={permissions.requestExtension} canDecide={permissions.decideExtension} />
       </Section>
 
-      <Section title={t("reports")}>
+      <Section id="reports" title={t("reports")}>
         <MeasureReports
           reports={measure.progressReports}
           canReview={permissions.review}
@@ -208,7 +208,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
         )}
       </Section>
 
-      {notices && <Section title={notices.title}>{notices.content}</Section>}
+      {notices && <Section id="notices" title={notices.title}>{notices.content}</Section>}
 
       <Section title={tWorkflow("history")}>
         <MeasureHistory events={history} />
@@ -247,9 +247,10 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+/** A part of the page; `id` is the anchor that notifications link to (lib/notifications/event-text.ts). */
+function Section({ id, title, children }: { id?: string; title: string; children: React.ReactNode }) {
   return (
-    <section className="mb-6 rounded border border-slate-200 bg-white p-4">
+    <section id={id} className="mb-6 scroll-mt-4 rounded border border-slate-200 bg-white p-4">
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
       {children}
     </section>

@@ -31,11 +31,21 @@ export function renderEventText(locale: Locale, source: EventTextSource): string
     if (typeof value === "string" || typeof value === "number") values[name] = String(value);
   }
   values.measure = source.measureCode ?? (typeof payload.measureCode === "string" ? payload.measureCode : "");
+  Object.assign(values, noticeValues(locale, payload, values));
   if (!values.title && typeof payload.measureTitle === "string") values.title = payload.measureTitle;
   const key = eventMessageKey(source.type);
   const text: string = t.has(key as never) ? t(key as never, values as never) : t("unknown" as never, values as never);
   // An empty value leaves a gap ("1.1 ：…"): close it.
   return text.replace(/ +([：:，,])/g, "$1").replace(/ {2,}/g, " ").trim();
+}
+
+/** A notice's payload (lib/notices/notice-core.ts) as text: its serial number, reply date and level in words. */
+function noticeValues(locale: Locale, payload: Record<string, unknown>, values: Record<string, string>): Record<string, string> {
+  if (typeof payload.year !== "number" || typeof payload.number !== "number") return {};
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: "notices" });
+  const level = typeof payload.level === "string" && t.has(`levels.${payload.level}` as never) ? t(`levels.${payload.level}` as never) : values.level;
+  const dueDate = values.dueDate || (typeof payload.replyDueDate === "string" ? payload.replyDueDate : "");
+  return { number: t("label", { year: payload.year, number: payload.number }), dueDate, level: level ?? "" };
 }
 
 /** The event type's name as shown on the preferences page and in digests. */
@@ -47,17 +57,19 @@ export function eventTypeLabel(locale: Locale, type: string): string {
 
 /**
  * Where a notification leads: the one place that turns an entity into a link.
- * Everything about a measure (reports, milestones, extensions, notices) opens the
- * measure page, at the section of that kind; other things open the inbox.
+ * A notice opens its own page; everything else about a measure (reports,
+ * milestones, extensions) opens the measure page at the section of that kind;
+ * other things open the inbox.
  */
 export function notificationLink(source: { entityType: string; entityId: string; measureCode: string | null }): string {
+  // A notice has a page of its own, where it is replied to and decided.
+  if (source.entityType === "Notice") return `/notices/${encodeURIComponent(source.entityId)}`;
   if (!source.measureCode) return "/inbox";
   const base = `/measures/${encodeURIComponent(source.measureCode)}`;
   const anchors: Record<string, string> = {
     ProgressReport: "#reports",
     Milestone: "#milestones",
     ExtensionRequest: "#extensions",
-    Notice: "#notices",
   };
   return base + (anchors[source.entityType] ?? "");
 }

@@ -21,7 +21,7 @@ async function signIn(browser: Browser, login: string, locale: "zh" | "en", path
 
 for (const { locale, messages: m, code } of cases) {
   const t = m.notices;
-  test(`[NOTICES]: inspector issues a notice, the official replies, the inspector accepts (${locale})`, async ({ browser }) => {
+  test(`[NOTICES]: inspector issues a notice; the official sees it in My work and the inbox and replies; the inspector accepts; the dashboard counts follow (${locale})`, async ({ browser }) => {
     const body = `${locale}: browser test ${Date.now()}`;
 
     const inspector = await signIn(browser, "inspector", locale);
@@ -50,9 +50,21 @@ for (const { locale, messages: m, code } of cases) {
     expect(await openCount()).toBe(before + 1);
     await inspector.goto(noticeUrl);
 
-    // The official of the lead unit finds it in /notices and replies.
-    const official = await signIn(browser, "jinan.official", locale, "/notices");
-    await official.goto(noticeUrl);
+    // The official of the lead unit finds it in My work (the home page) and in the inbox, and replies.
+    const noticePath = new URL(noticeUrl).pathname;
+    const official = await signIn(browser, "jinan.official", locale, "/");
+    const myWorkItem = official.getByTestId("my-work-list").locator(`li[data-kind="noticeOpen"]:has(a[href="${noticePath}"])`);
+    await expect(myWorkItem).toBeVisible();
+    await expect(myWorkItem).toContainText(m.myWork.kinds.noticeOpen);
+    // The dispatch job runs every few seconds in the app's own process.
+    await expect
+      .poll(async () => {
+        await official.goto("/inbox");
+        return official.locator(`[data-testid="inbox-item"] a[href="${noticePath}"]`).count();
+      }, { timeout: 60_000, intervals: [2_000] })
+      .toBe(1);
+    await official.locator(`[data-testid="inbox-item"] a[href="${noticePath}"]`).click();
+    await expect(official).toHaveURL(noticeUrl);
     await expect(official.getByTestId("notice-body")).toContainText(body);
     const reply = official.getByTestId("reply-notice-form");
     await reply.getByLabel(t.replyBody, { exact: true }).fill(`${body} — reply`);
@@ -65,6 +77,9 @@ for (const { locale, messages: m, code } of cases) {
     await inspector.getByTestId("decide-notice-form").getByRole("button", { name: t.accept }).click();
     await expect(inspector.locator("h1 [data-state]")).toHaveAttribute("data-state", "ACCEPTED");
     expect(await openCount()).toBe(before);
+    // Done: it has left the official's My work.
+    await official.goto("/");
+    await expect(official.locator(`a[href="${noticePath}"]`)).toHaveCount(0);
     await inspector.goto(`/measures/${code}`);
     await expect(inspector.getByTestId("measure-history")).toContainText(m.auditActions.notice_accept);
     await inspector.close();

@@ -24,11 +24,19 @@ describe("[NOTIFY] texts, links and settings", () => {
     expect(renderEventText("zh-CN", { type: "something.new", measureCode: "1.1", payload: {} })).toBe("1.1：有新的动态");
   });
 
-  it("links lead to the measure page, at the section of the entity", () => {
-    expect(notificationLink({ entityType: "Notice", entityId: "n1", measureCode: "2.1.3" })).toBe("/measures/2.1.3#notices");
+  it("a notice's payload reads as its serial number, reply date and level, in each language", () => {
+    const payload = { year: 2026, number: 12, level: "SUPERVISE", replyDueDate: "2026-12-10", measureCode: "2.1.3" };
+    expect(renderEventText("zh-CN", { type: "notice.issued", measureCode: "2.1.3", payload: { ...payload, title: "起步区" } })).toBe("2.1.3 起步区：收到督办通知 督办〔2026〕12号，请于 2026-12-10 前书面回复");
+    expect(renderEventText("en", { type: "notice.issued", measureCode: "2.1.3", payload: { ...payload, title: "Start area" } })).toBe(
+      "2.1.3 Start area: Notice 2026/12 was issued to you; reply in writing by 2026-12-10",
+    );
+  });
+
+  it("links lead to a notice's page, or to the measure page at the section of the entity", () => {
+    expect(notificationLink({ entityType: "Notice", entityId: "n1", measureCode: "2.1.3" })).toBe("/notices/n1");
     expect(notificationLink({ entityType: "ProgressReport", entityId: "r1", measureCode: "1.1" })).toBe("/measures/1.1#reports");
     expect(notificationLink({ entityType: "Measure", entityId: "m1", measureCode: "1.1" })).toBe("/measures/1.1");
-    expect(notificationLink({ entityType: "Notice", entityId: "n1", measureCode: null })).toBe("/inbox");
+    expect(notificationLink({ entityType: "Milestone", entityId: "s1", measureCode: null })).toBe("/inbox");
   });
 
   it("mail is off unless SMTP_URL or SMTP_HOST is set", () => {
