@@ -49,8 +49,15 @@ async function emitFor(unitIds: string[], count: number) {
   await db.$transaction((tx) => emitEvents(tx, events));
 }
 
-/** Mark what other tests left unsent as sent, so these counts are ours alone. */
-const quietOtherDeliveries = () => db.notificationDelivery.updateMany({ where: { state: { not: "SENT" } }, data: { state: "SENT" } });
+/**
+ * Mark what other test files left undelivered (events nobody dispatched, mails
+ * not sent) as done, so the queue works on this file's events alone and these
+ * counts are ours.
+ */
+async function quietOtherDeliveries() {
+  await db.domainEvent.updateMany({ where: { dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+  await db.notificationDelivery.updateMany({ where: { state: { not: "SENT" } }, data: { state: "SENT" } });
+}
 
 describe("[JOBS] the pg-boss queue in one process (on this project's database, PGlite included)", () => {
   let runner: JobRunner;
