@@ -23,7 +23,7 @@ export interface DomainEventInput {
  */
 export async function emitEvent(tx: Prisma.TransactionClient, event: DomainEventInput): Promise<boolean> {
   const created = await tx.domainEvent.createMany({
-    data: [toRow(event)],
+    data: [domainEventRow(event)],
     skipDuplicates: true,
   });
   return created.count === 1;
@@ -32,11 +32,12 @@ export async function emitEvent(tx: Prisma.TransactionClient, event: DomainEvent
 /** Records many events in one statement; returns how many were new. */
 export async function emitEvents(tx: Prisma.TransactionClient, events: DomainEventInput[]): Promise<number> {
   if (events.length === 0) return 0;
-  const created = await tx.domainEvent.createMany({ data: events.map(toRow), skipDuplicates: true });
+  const created = await tx.domainEvent.createMany({ data: events.map(domainEventRow), skipDuplicates: true });
   return created.count;
 }
 
-function toRow(event: DomainEventInput): Prisma.DomainEventCreateManyInput {
+/** The outbox row of an event (also written in bulk by lib/reminders/record-events.ts). */
+export function domainEventRow(event: DomainEventInput): Prisma.DomainEventCreateManyInput {
   return {
     key: event.key ?? `${event.type}:${event.entityId}:${randomUUID()}`,
     type: event.type,

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { DomainEventInput } from "@/lib/events/emit-event";
+import { domainEventRow, type DomainEventInput } from "@/lib/events/emit-event";
 
 /** Events per INSERT: one JSON parameter each, so the statement stays small in memory. */
 const CHUNK = 5_000;
@@ -14,18 +14,7 @@ const CHUNK = 5_000;
 export async function recordKeyedEvents(tx: Prisma.TransactionClient, events: (DomainEventInput & { key: string })[]): Promise<number> {
   let recorded = 0;
   for (let start = 0; start < events.length; start += CHUNK) {
-    const rows = events.slice(start, start + CHUNK).map((event) => ({
-      key: event.key,
-      type: event.type,
-      measureId: event.measureId ?? null,
-      audienceUnitIds: event.audienceUnitIds ?? [],
-      audienceUserIds: event.audienceUserIds ?? [],
-      audienceRoles: event.audienceRoles ?? [],
-      actorId: event.actorId ?? null,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      payload: event.payload ?? {},
-    }));
+    const rows = events.slice(start, start + CHUNK).map(domainEventRow);
     recorded += await tx.$executeRaw(Prisma.sql`
       INSERT INTO "DomainEvent" (key, type, "measureId", "audienceUnitIds", "audienceUserIds", "audienceRoles", "actorId", "entityType", "entityId", payload)
       SELECT r.key, r.type, r."measureId", r."audienceUnitIds", r."audienceUserIds", r."audienceRoles"::"Role"[], r."actorId", r."entityType", r."entityId", r.payload
