@@ -6,7 +6,8 @@ test("[NOTIFY]: an official finds the inbox in the header and sets notification 
   await page.getByTestId("inbox-link").click();
   await expect(page).toHaveURL(/\/inbox/);
   await expect(page.getByRole("heading", { name: "消息" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "未读" })).toHaveAttribute("aria-current", "page");
+  // exact: the header's inbox link is named with its unread count ("… 条未读") too.
+  await expect(page.getByRole("link", { name: "未读", exact: true })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("link", { name: "通知设置" }).click();
   await expect(page).toHaveURL(/\/account\/notifications/);
