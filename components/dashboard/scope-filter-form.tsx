@@ -4,6 +4,7 @@ import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { UnitPicker } from "@/components/forms/unit-picker";
+import { ScopeSelect } from "@/components/forms/scope-select";
 
 /**
  * The scope of the dashboard and the timeline (programme, area, city, lead unit, and for
@@ -21,15 +22,7 @@ export async function ScopeFilterForm({ path, query, options, showAsOf = false, 
 }) {
   const [locale, t, tLedger] = await Promise.all([getLocale(), getTranslations("dashboard"), getTranslations("ledger")]);
   const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
-    <label className="flex flex-col gap-1 text-sm">
-      {label}
-      <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{t("reset")}</option>
-        {items.map((item) => (
-          <option key={item.value} value={item.value}>{item.label}</option>
-        ))}
-      </select>
-    </label>
+    <ScopeSelect name={name} items={items} label={label} value={query[name]} allLabel={t("reset")} />
   );
   return (
     <form method="get" action={path} className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("filters")}>

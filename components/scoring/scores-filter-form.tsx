@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { ScoresQuery } from "@/lib/scoring/schemas";
+import { ScopeSelect } from "@/components/forms/scope-select";
 
 /** The ranking's month and scope as a plain GET form (the URL holds the view), with the Excel export of the same view. */
 export async function ScoresFilterForm({ query, month, maxMonth, options }: {
@@ -13,15 +14,7 @@ export async function ScoresFilterForm({ query, month, maxMonth, options }: {
 }) {
   const [locale, t, tLedger] = await Promise.all([getLocale(), getTranslations("scoring"), getTranslations("ledger")]);
   const select = (name: "programme" | "area" | "city", items: { value: string; label: string }[], label: string) => (
-    <label className="flex flex-col gap-1 text-sm">
-      {label}
-      <select name={name} defaultValue={query[name] ?? ""} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{t("reset")}</option>
-        {items.map((item) => (
-          <option key={item.value} value={item.value}>{item.label}</option>
-        ))}
-      </select>
-    </label>
+    <ScopeSelect name={name} items={items} label={label} value={query[name]} allLabel={t("reset")} />
   );
   const exportParams = new URLSearchParams({ month });
   for (const key of ["programme", "area", "city"] as const) if (query[key]) exportParams.set(key, query[key]);
