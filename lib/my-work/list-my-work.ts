@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/create-client";
+import { queryRows } from "@/lib/db/sql-rows";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
 import {
   MY_WORK_LIMIT,
@@ -69,7 +70,7 @@ export function myWorkHref(row: Pick<MyWorkRow, "kind" | "measureCode" | "entity
 export async function listMyWork(db: PrismaClient, user: MyWorkUser, now: Date, options: MyWorkOptions = {}): Promise<MyWorkItem[]> {
   const settings = options.settings ?? (await getTrackingSettings(db));
   const params = { now, settings, seenAt: options.seenAt, markSeenAt: options.markSeen ? now : undefined };
-  const rows = await db.$queryRaw<MyWorkRow[]>(myWorkSql(user, params, options.limit ?? MY_WORK_LIMIT));
+  const rows = await queryRows<MyWorkRow>(db, myWorkSql(user, params, options.limit ?? MY_WORK_LIMIT));
   return rows.map(({ entityId: _entityId, ...row }) => ({ ...row, href: myWorkHref({ ...row, entityId: _entityId }) }));
 }
 
@@ -80,7 +81,7 @@ export async function countMyWork(
   now: Date,
   settings: Pick<TrackingSettings, "reportingDay" | "dueSoonDays">,
 ): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>(myWorkCountSql(user, { now, settings }));
+  const [row] = await queryRows<{ count: number }>(db, myWorkCountSql(user, { now, settings }));
   return row?.count ?? 0;
 }
 
