@@ -1,9 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { localized } from "@/lib/i18n/localized";
 import type { OfficeMapping } from "@/lib/measure-import/import-types";
 import type { OfficeChoice } from "@/lib/measure-import/schemas";
+import { ALL_CITIES_CHOICE } from "@/lib/measure-import/match-unit-name";
 import { LAYOUT_FIELDS } from "@/lib/measure-import/sheet-layout";
 import { TITLE_RULES } from "@/lib/measure-import/sheet-records";
 
@@ -26,20 +28,24 @@ export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
   onApply: (choice: OfficeChoice) => void;
 }) {
   const t = useTranslations("measureImport");
+  const locale = useLocale();
   const [columns, setColumns] = useState(() => Object.fromEntries(mapping.columns.map((column) => [String(column.column), column.field ?? "ignore"])));
   const [titleRule, setTitleRule] = useState(mapping.titleRule);
   const [codePrefix, setCodePrefix] = useState(mapping.choice.codePrefix ?? "");
   const [sectionAreas, setSectionAreas] = useState(() => Object.fromEntries(mapping.sections.map((section) => [section.name, section.area ?? ""])));
   const [defaultArea, setDefaultArea] = useState(mapping.choice.defaultArea ?? "");
+  const [unitChoices, setUnitChoices] = useState(() => ({ ...mapping.choice.units, ...Object.fromEntries(mapping.unitNames.map((name) => [name.name, name.chosen ?? ""])) }));
 
   const apply = () => {
     const chosenAreas = Object.fromEntries(Object.entries(sectionAreas).filter(([, code]) => code !== ""));
+    const chosenUnits = Object.fromEntries(Object.entries(unitChoices).filter(([, code]) => code !== ""));
     onApply({
       columns: columns as OfficeChoice["columns"],
       titleRule,
       ...(codePrefix && { codePrefix }),
       ...(Object.keys(chosenAreas).length > 0 && { areas: chosenAreas }),
       ...(defaultArea && { defaultArea }),
+      ...(Object.keys(chosenUnits).length > 0 && { units: chosenUnits }),
     });
   };
   const areaSelect = (value: string, onChange: (code: string) => void, label: string) => (
@@ -108,6 +114,32 @@ export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
               {areaSelect(defaultArea, setDefaultArea, t("rowsWithoutSection"))}
             </label>
           )}
+        </div>
+      )}
+      {mapping.unitNames.length > 0 && (
+        <div className="flex flex-col gap-1" data-testid="import-unit-names">
+          <span>{t("unitNamesTitle")}</span>
+          <span className="text-slate-600">{t("unitNamesHint")}</span>
+          {mapping.unitNames.map((unitName) => (
+            <label key={unitName.name} className="flex flex-wrap items-center gap-1">
+              <span>{unitName.name} →</span>
+              <select
+                aria-label={unitName.name}
+                className={selectClass}
+                value={unitChoices[unitName.name] ?? ""}
+                disabled={disabled}
+                onChange={(event) => setUnitChoices({ ...unitChoices, [unitName.name]: event.target.value })}
+              >
+                <option value="">{t("unitNameChoose")}</option>
+                {unitName.allCities && <option value={ALL_CITIES_CHOICE}>{t("unitNameAllCities")}</option>}
+                {unitName.suggestions.map((suggestion) => (
+                  <option key={suggestion.code} value={suggestion.code}>
+                    {localized(suggestion, "name", locale)} ({t("unitNameScore", { score: suggestion.score })})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </div>
       )}
       <div>

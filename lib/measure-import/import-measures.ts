@@ -10,6 +10,8 @@ import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
 import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
 import { planMeasureImport } from "./plan-measure-import";
+import { learnUnitAliases } from "@/lib/unit-aliases/unit-aliases";
+import { ALL_CITIES_CHOICE } from "./match-unit-name";
 import { rememberChoice } from "./remembered-mapping";
 import type { OfficeChoice } from "./schemas";
 
@@ -43,6 +45,11 @@ async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Arra
       await updateMeasures(tx, user, writes.filter((write) => write.existing), language);
       // The next table with the same header starts from the choices that worked for this one.
       if (plan.mapping) await rememberChoice(tx, plan.mapping.signature, plan.mapping.choice);
+      // A unit name the admin confirmed is recognised from now on (各市 → the seven cities stays with the header's remembered choices).
+      if (plan.mapping) {
+        const confirmed = plan.mapping.unitNames.flatMap(({ name, chosen }) => (chosen && chosen !== ALL_CITIES_CHOICE ? [{ name, unitCode: chosen }] : []));
+        await learnUnitAliases(tx, user, confirmed);
+      }
       return { created: plan.creates.length, updated: plan.updates.length };
     },
     // A few thousand rows take longer than Prisma's default 5 s.
@@ -68,6 +75,7 @@ function scalarData(desired: PlannedWrite["desired"], language: ImportLanguage, 
   if (desired.area !== undefined) data.areaId = text("area")!;
   if (desired.responsiblePerson !== undefined) data.responsiblePerson = text("responsiblePerson") || null;
   if (desired.dueDate !== undefined) data.dueDate = desired.dueDate ? new Date(`${text("dueDate")}T00:00:00Z`) : null;
+  if (desired.ongoing !== undefined) data.ongoing = desired.ongoing === "true";
   if (desired.kpiUnit !== undefined) data.kpiUnit = text("kpiUnit") || null;
   if (desired.kpiTarget !== undefined) data.kpiTarget = text("kpiTarget") || null;
   if (desired.investmentPlanned !== undefined) data.investmentPlanned = text("investmentPlanned") || null;
@@ -124,6 +132,7 @@ const columnCasts: Record<string, string> = {
   areaId: "text",
   responsiblePerson: "text",
   dueDate: "date",
+  ongoing: "boolean",
   kpiUnit: "text",
   kpiTarget: "numeric",
   investmentPlanned: "numeric",
@@ -156,7 +165,7 @@ async function updateMeasures(tx: Prisma.TransactionClient, user: SessionUser, u
     for (const [column, value] of Object.entries(scalarData(desired, language, false))) {
       const entry = byColumn.get(column) ?? { ids: [], values: [] };
       entry.ids.push(write.existing!.id);
-      entry.values.push(value instanceof Date ? value.toISOString().slice(0, 10) : ((value as string | null) ?? null));
+      entry.values.push(value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "boolean" ? String(value) : ((value as string | null) ?? null));
       byColumn.set(column, entry);
     }
   }

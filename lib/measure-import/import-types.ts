@@ -17,6 +17,7 @@ export type ImportField =
   | "cooperatingUnits"
   | "responsiblePerson"
   | "dueDate"
+  | "ongoing"
   | "kpiName"
   | "kpiUnit"
   | "kpiTarget"
@@ -61,6 +62,8 @@ export interface OfficeMapping {
   titleRule: TitleRule;
   sections: { name: string; area: string | null }[];
   hasRowsWithoutSection: boolean;
+  /** Unit names without an exact or alias match: the closest units, and the admin's choice (a unit code or ALL_CITIES_CHOICE). */
+  unitNames: { name: string; allCities: boolean; suggestions: { code: string; nameZh: string; nameEn: string; score: number }[]; chosen: string | null }[];
   choice: OfficeChoice;
 }
 

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 /** The units, areas and cities an import names, and the measures of the codes it holds. */
 export async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
   const [units, areas, cities, measures] = await Promise.all([
-    tx.unit.findMany({ select: { id: true, nameZh: true, nameEn: true, kind: true, active: true } }),
+    tx.unit.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, active: true, aliases: { select: { alias: true } } } }),
     tx.area.findMany({ select: { id: true, code: true, titleZh: true, titleEn: true } }),
     tx.city.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
     tx.measure.findMany({
@@ -19,6 +19,7 @@ export async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[
         leadUnitId: true,
         responsiblePerson: true,
         dueDate: true,
+        ongoing: true,
         kpiNameZh: true,
         kpiNameEn: true,
         kpiUnit: true,

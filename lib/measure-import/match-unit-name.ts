@@ -12,7 +12,12 @@ export type UnitMatch =
   /** 各市… : the seven cities' units, once an admin confirms it. */
   | { kind: "allCities" }
   /** Best first; empty when nothing is close. An admin picks one, which becomes an alias. */
-  | { kind: "suggest"; suggestions: { unitId: string; score: number }[] };
+  | { kind: "suggest"; suggestions: { unitId: string; score: number }[] }
+  /** The admin chose the unit(s) for this name in the preview. */
+  | { kind: "confirmed"; unitIds: string[] };
+
+/** The admin's choice, for a unit name, of the seven cities' governments (各市…). */
+export const ALL_CITIES_CHOICE = "*cities";
 
 const ALL_CITIES = /^(省会经济圈|经济圈)?各(市|设区市|有关市)(政府|人民政府|党委政府)?$/;
 const SUGGESTION_FLOOR = 0.5;

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ImportLanguage } from "./import-columns";
 import { cellText } from "./parse-import-cells";
@@ -123,6 +125,7 @@ function currentValues(measure: Existing, language: ImportLanguage): Desired {
     cooperatingUnits: measure.cooperatingUnits.map(({ unitId }) => unitId).sort(),
     responsiblePerson: measure.responsiblePerson,
     dueDate: measure.dueDate?.toISOString().slice(0, 10) ?? null,
+    ongoing: measure.ongoing ? "true" : null,
     kpiName: language === "en" ? measure.kpiNameEn : measure.kpiNameZh,
     kpiUnit: measure.kpiUnit,
     kpiTarget: measure.kpiTarget?.toString() ?? null,
@@ -149,6 +152,7 @@ function displayFor(language: ImportLanguage, catalogue: Catalogue) {
     if (value === null || value === undefined) return "";
     if (field === "leadUnit") return units.get(value as string) ?? "";
     if (field === "area") return areas.get(value as string) ?? "";
+    if (field === "ongoing") return (language === "en" ? en : zh).measureImport.fields.ongoing;
     if (field === "cooperatingUnits") return (value as string[]).map((id) => units.get(id)).join(separator);
     if (field === "cities") return (value as string[]).map((id) => cities.get(id)).join(separator);
     return value as string;

@@ -1,6 +1,6 @@
 import type { Catalogue } from "./load-import-catalogue";
 import type { Desired, ImportIssue, OfficeMapping } from "./import-types";
-import { unitMatcher } from "./match-unit-name";
+import { ALL_CITIES_CHOICE, unitMatcher, type UnitMatch } from "./match-unit-name";
 import type { DeadlineRule } from "./parse-deadline";
 import type { OfficeSheet } from "./parse-import-workbook";
 import { readOfficeRow } from "./read-office-row";
@@ -44,21 +44,48 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
     language: "zh" as const,
     rowCount: records.tasks.length,
     codeHeader: fieldHeader.get("number") ?? "",
-    // Formulas elsewhere (a 合计 row) are skipped with their row; in a task row the cached value is used.
-    warnings: office.formulaCells
-      .filter((cell) => taskRows.has(cell.row))
-      .map((cell): ImportIssue => ({ row: cell.row + 1, column: headerOf(cell.column), key: "formulaCachedValue", values: { cell: cell.address } })),
+    warnings: [
+      // Formulas elsewhere (a 合计 row) are skipped with their row; in a task row the cached value is used.
+      ...office.formulaCells
+        .filter((cell) => taskRows.has(cell.row))
+        .map((cell): ImportIssue => ({ row: cell.row + 1, column: headerOf(cell.column), key: "formulaCachedValue", values: { cell: cell.address } })),
+      // A note such as （已完成） is the office's remark, not a report: the measure's status stays as the reports make it.
+      ...records.tasks
+        .filter((task) => DONE_NOTE.test(task.notes))
+        .map((task): ImportIssue => ({ row: task.rowNumber, column: fieldHeader.get("notes") ?? "", key: "noteSaysDone", values: { note: task.notes } })),
+    ],
     ignoredColumns: columns.filter((column) => column.field === null).map((column) => column.header),
     exampleRows: [],
     skippedRows: records.skipped.map((skipped) => ({ row: skipped.rowNumber, kind: skipped.kind })),
     read(catalogue: Catalogue): { rows: RowReading[]; mapping: OfficeMapping } {
-      const matchUnit = unitMatcher(catalogue.units.map((unit) => ({ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, aliases: [] })));
+      const matcher = unitMatcher(catalogue.units.map((unit) => ({ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, aliases: unit.aliases.map(({ alias }) => alias) })));
       const unitNames = new Map(catalogue.units.map((unit) => [unit.id, unit.nameZh]));
+      const unitByCode = new Map(catalogue.units.map((unit) => [unit.code, unit]));
+      const unitById = new Map(catalogue.units.map((unit) => [unit.id, unit]));
+      const cityUnitIds = catalogue.units.filter((unit) => unit.kind === "CITY_GOVERNMENT" && unit.active).map((unit) => unit.id);
+      // Names the admin must confirm, in the order met; a confirmation in the choice resolves them.
+      const unresolved = new Map<string, OfficeMapping["unitNames"][number]>();
+      const matchUnit = (name: string): UnitMatch => {
+        const match = matcher(name);
+        if (match.kind === "exact" || match.kind === "alias") return match;
+        const chosen = choice.units?.[name] ?? null;
+        if (!unresolved.has(name)) {
+          const suggestions = match.kind === "suggest" ? match.suggestions : [];
+          unresolved.set(name, {
+            name,
+            allCities: match.kind === "allCities",
+            suggestions: suggestions.map(({ unitId, score }) => ({ code: unitById.get(unitId)!.code, nameZh: unitById.get(unitId)!.nameZh, nameEn: unitById.get(unitId)!.nameEn, score })),
+            chosen,
+          });
+        }
+        if (chosen === ALL_CITIES_CHOICE) return { kind: "confirmed", unitIds: cityUnitIds };
+        const unit = chosen === null ? undefined : unitByCode.get(chosen);
+        return unit ? { kind: "confirmed", unitIds: [unit.id] } : match;
+      };
       const areaByCode = new Map(catalogue.areas.map((area) => [area.code, area.id]));
       const areaByTitle = new Map(catalogue.areas.flatMap((area) => [[titleKey(area.titleZh), area.id] as const, [titleKey(area.titleEn), area.id] as const]));
       const lookups = {
         matchUnit,
-        cityUnitIds: catalogue.units.filter((unit) => unit.kind === "CITY_GOVERNMENT" && unit.active).map((unit) => unit.id),
         unitName: (id: string) => unitNames.get(id) ?? id,
         areaId: (section: string | null) => {
           if (section === null) return choice.defaultArea ? areaByCode.get(choice.defaultArea) : undefined;
@@ -68,6 +95,7 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
         header: (field: LayoutField) => fieldHeader.get(field) ?? "",
       };
       const areaCodes = new Map(catalogue.areas.map((area) => [area.id, area.code]));
+      const rows = records.tasks.map((record) => ({ rowNumber: record.rowNumber, ...readOfficeRow(record, lookups) }));
       const mapping: OfficeMapping = {
         signature,
         headerRows: layout.headerRows.map((row) => row + 1),
@@ -75,12 +103,15 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
         titleRule: records.titleRule,
         sections: sections.map((name) => ({ name, area: areaCodes.get(lookups.areaId(name) ?? "") ?? null })),
         hasRowsWithoutSection: records.tasks.some((task) => task.area === null),
+        unitNames: [...unresolved.values()],
         choice,
       };
-      return { rows: records.tasks.map((record) => ({ rowNumber: record.rowNumber, ...readOfficeRow(record, lookups) })), mapping };
+      return { rows, mapping };
     },
   };
 }
+
+const DONE_NOTE = /已完成|已办结|已完工|已建成/;
 
 function titleKey(title: string): string {
   return title.normalize("NFKC").replace(/[\s\u3000]+/g, "").toLowerCase();

@@ -7,9 +7,8 @@ import type { SheetTaskRecord } from "./sheet-records";
 
 /** Names and sections of the catalogue as an office table's row needs them. */
 export interface OfficeLookups {
+  /** Exact name, alias, or the admin's confirmation in the preview; else what to suggest. */
   matchUnit: (name: string) => UnitMatch;
-  /** The seven cities' governments, for 各市…. */
-  cityUnitIds: string[];
   unitName: (id: string) => string;
   /** An area by its title (zh or en, loosely) or the admin's choice for a section; undefined = unknown. */
   areaId: (section: string | null) => string | undefined;
@@ -63,6 +62,7 @@ export function readOfficeRow(record: SheetTaskRecord, lookups: OfficeLookups) {
     if (!deadline.ok) issue("dueDate", deadline.key, deadline.values);
     else {
       desired.dueDate = deadline.value.date?.toISOString().slice(0, 10) ?? null;
+      desired.ongoing = deadline.value.rule === "ongoing" ? "true" : null;
       dueRule = deadline.value.rule;
     }
   }
@@ -79,8 +79,11 @@ export function readOfficeRow(record: SheetTaskRecord, lookups: OfficeLookups) {
     for (const name of splitUnitNames(text)) {
       const match = lookups.matchUnit(name);
       if (match.kind === "exact" || match.kind === "alias") ids.push(match.unitId);
-      else if (match.kind === "allCities" && field === "cooperatingUnits") ids.push(...lookups.cityUnitIds);
-      else {
+      else if (match.kind === "confirmed") ids.push(...match.unitIds);
+      else if (match.kind === "allCities") {
+        failed = true;
+        issue(field, "confirmAllCities", { name });
+      } else {
         failed = true;
         const suggestions = match.kind === "suggest" ? match.suggestions.map((candidate) => lookups.unitName(candidate.unitId)).join("、") : "";
         issue(field, suggestions ? "unknownUnitSuggest" : "unknownUnit", suggestions ? { name, suggestions } : { name });

@@ -17,6 +17,11 @@ export const officeChoiceSchema = z
     areas: z.record(z.string().max(200), z.string().max(50)).optional(),
     defaultArea: z.string().max(50).optional(),
     codePrefix: z.string().regex(/^[\p{L}\p{N}._-]{0,20}$/u).optional(),
+    // A unit name as written → the unit (code) it means, or the seven cities' governments.
+    units: z
+      .record(z.string().max(200), z.string().max(50))
+      .refine((units) => Object.keys(units).length <= 2_000, "importMapping")
+      .optional(),
   })
   .strict();
 export type OfficeChoice = z.infer<typeof officeChoiceSchema>;

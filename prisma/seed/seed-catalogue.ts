@@ -3,7 +3,9 @@ import { cities } from "./data/cities";
 import { measures } from "./data/measures";
 import { areas, programmes } from "./data/programmes";
 import { sourceDocuments } from "./data/source-documents";
+import { unitAliases } from "./data/unit-aliases";
 import { units } from "./data/units";
+import { unitNameKey } from "@/lib/measure-import/match-unit-name";
 import { isoDate } from "@/lib/tracking/dates";
 import { stableFraction } from "./sample-progress";
 
@@ -45,6 +47,13 @@ export async function seedCatalogue(tx: Tx, now: Date): Promise<string[]> {
       create: { ...unit, cityId: city ? lookup(cityIds, city, "city") : null },
     });
   }
+
+  // Aliases whose key is taken (an admin's own, or a unit's) are kept as they are.
+  const unitIdsForAliases = await idsByCode(tx.unit.findMany({ select: { id: true, code: true } }));
+  await tx.unitAlias.createMany({
+    data: unitAliases.flatMap(({ unit, aliases }) => aliases.map((alias) => ({ alias, key: unitNameKey(alias), unitId: lookup(unitIdsForAliases, unit, "unit") }))),
+    skipDuplicates: true,
+  });
 
   for (const doc of sourceDocuments) {
     await tx.sourceDocument.upsert({

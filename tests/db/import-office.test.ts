@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 /** The office's table; `lead2` and `section2` replace the second task's lead unit and the second section. */
-async function officeTable(options: { lead2?: string; section2?: string } = {}): Promise<Uint8Array> {
+async function officeTable(options: { lead2?: string; section2?: string; cooperating3?: string } = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("任务分解表");
   sheet.addRow(["2021年重点任务分解表"]);
@@ -51,7 +51,7 @@ async function officeTable(options: { lead2?: string; section2?: string } = {}):
   sheet.mergeCells("B6:B7");
   sheet.addRow([options.section2 ?? `（二）产业协同${s}`]);
   sheet.mergeCells("A8:F8");
-  sheet.addRow(["3", "共建园区", "建设合作园区", ndrc.nameZh, transport.nameZh, "长期坚持"]);
+  sheet.addRow(["3", "共建园区", "建设合作园区", ndrc.nameZh, options.cooperating3 ?? transport.nameZh, "长期坚持"]);
   sheet.addRow(["合计", { formula: "COUNTA(C6:C9)", result: 3 }]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -135,11 +135,13 @@ describe("[IMPORT] an office's task breakdown table", () => {
         leadUnitId: m.leadUnitId,
         cooperating: m.cooperatingUnits.map((link) => link.unitId),
         dueDate: m.dueDate?.toISOString().slice(0, 10) ?? null,
+        ongoing: m.ongoing,
       })),
     ).toEqual([
-      { code: `C${s}-1-1`, titleZh: "打通瓶颈路：实施改扩建 （一期）", areaId: infra.id, leadUnitId: transport.id, cooperating: [jinanGov.id], dueDate: "2021-12-31" },
-      { code: `C${s}-1-2`, titleZh: "打通瓶颈路：推进快速路", areaId: infra.id, leadUnitId: ndrc.id, cooperating: [], dueDate: "2021-09-30" },
-      { code: `C${s}-2-3`, titleZh: "共建园区：建设合作园区", areaId: industry.id, leadUnitId: ndrc.id, cooperating: [transport.id], dueDate: null },
+      { code: `C${s}-1-1`, titleZh: "打通瓶颈路：实施改扩建 （一期）", areaId: infra.id, leadUnitId: transport.id, cooperating: [jinanGov.id], dueDate: "2021-12-31", ongoing: false },
+      { code: `C${s}-1-2`, titleZh: "打通瓶颈路：推进快速路", areaId: infra.id, leadUnitId: ndrc.id, cooperating: [], dueDate: "2021-09-30", ongoing: false },
+      // 长期坚持: no due date, and marked as a standing task rather than one whose date is missing.
+      { code: `C${s}-2-3`, titleZh: "共建园区：建设合作园区", areaId: industry.id, leadUnitId: ndrc.id, cooperating: [transport.id], dueDate: null, ongoing: true },
     ]);
 
     const again = await preview(bytes, mapping);
@@ -208,5 +210,45 @@ describe("[IMPORT] an office's task breakdown table", () => {
       const response = await post(bytes, { mapping });
       expect(response.status, mapping).toBe(422);
     }
+  });
+
+  it("asks once per unit name: a confirmed suggestion becomes an alias for the next file, 各市 becomes the seven cities", async () => {
+    await signInAs(admin);
+    const misspelt = `测${s}省交通运输局`;
+    const bytes = await officeTable({ lead2: misspelt, cooperating3: "经济圈各市" });
+    const plan = await preview(bytes, { codePrefix: `U${s}-` });
+    expect(plan.errors.map((error) => [error.row, error.column, error.key])).toEqual([
+      [7, "牵头单位", "unknownUnitSuggest"],
+      [9, "配合单位", "confirmAllCities"],
+    ]);
+    const transportCode = (await db.unit.findUniqueOrThrow({ where: { id: transport.id } })).code;
+    expect(plan.mapping?.unitNames).toEqual([
+      expect.objectContaining({ name: misspelt, allCities: false, chosen: null, suggestions: expect.arrayContaining([expect.objectContaining({ code: transportCode })]) }),
+      { name: "经济圈各市", allCities: true, suggestions: [], chosen: null },
+    ]);
+    expect(plan.mapping?.unitNames[0]?.suggestions[0]?.code).toBe(transportCode);
+
+    const mapping = { codePrefix: `U${s}-`, units: { [misspelt]: transportCode, 经济圈各市: "*cities" } };
+    const chosen = await preview(bytes, mapping);
+    expect(chosen.errors).toEqual([]);
+    const confirmed = await post(bytes, { fingerprint: chosen.fingerprint, mapping: JSON.stringify(mapping) }, false);
+    expect(confirmed.body).toEqual({ created: 3, updated: 0 });
+    const road = await db.measure.findUniqueOrThrow({ where: { code: `U${s}-1-2` } });
+    expect(road.leadUnitId).toBe(transport.id);
+    const park = await db.measure.findUniqueOrThrow({ where: { code: `U${s}-2-3` }, include: { cooperatingUnits: true } });
+    const cityGovernments = await db.unit.findMany({ where: { kind: "CITY_GOVERNMENT", active: true }, select: { id: true } });
+    expect(park.cooperatingUnits.map((link) => link.unitId).sort()).toEqual(cityGovernments.map((unit) => unit.id).filter((id) => id !== ndrc.id).sort());
+    expect(park.cooperatingUnits.map((link) => link.unitId)).toContain(jinanGov.id);
+
+    // The confirmed name is now an alias (audited); 各市 is not (it stays a per-header choice).
+    const alias = await db.unitAlias.findFirstOrThrow({ where: { alias: misspelt } });
+    expect([alias.unitId, alias.createdById]).toEqual([transport.id, admin.id]);
+    expect(await db.unitAlias.count({ where: { alias: "经济圈各市" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "unitAlias.create", entityId: transport.id, actorId: admin.id } })).toBeGreaterThan(0);
+
+    // Next file, chosen afresh (nothing remembered is used): the misspelt name is known now.
+    const next = await preview(await officeTable({ lead2: misspelt }), { codePrefix: `V${s}-` });
+    expect(next.errors).toEqual([]);
+    expect(next.mapping?.unitNames).toEqual([]);
   });
 });

@@ -378,6 +378,28 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "unitAlias.create": {
+    targets: ["none"],
+    prepare: async () => {
+      const unit = await seedUnit(db);
+      const alias = `别名${uniqueSuffix()}`;
+      return {
+        form: { alias, unitCode: unit.code },
+        changed: async () => (await db.unitAlias.count({ where: { alias } })) === 1,
+      };
+    },
+  },
+  "unitAlias.delete": {
+    targets: ["none"],
+    prepare: async () => {
+      const unit = await seedUnit(db);
+      const alias = await db.unitAlias.create({ data: { alias: `删别名${uniqueSuffix()}`, key: `删别名${uniqueSuffix()}`, unitId: unit.id } });
+      return {
+        form: { id: alias.id },
+        changed: async () => (await db.unitAlias.count({ where: { id: alias.id } })) === 0,
+      };
+    },
+  },
   "unit.update": {
     targets: ["none"],
     prepare: async () => {

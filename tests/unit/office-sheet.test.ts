@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "@/lib/measure-import/parse-deadline";
+import { officeRows } from "@/lib/measure-import/plan-office-rows";
 import { readSheetGrid } from "@/lib/measure-import/read-sheet-grid";
 import { detectSheetLayout } from "@/lib/measure-import/sheet-layout";
 import { readSheetRecords } from "@/lib/measure-import/sheet-records";
@@ -134,5 +135,14 @@ describe("an office's task breakdown table, read from a real .xlsx", () => {
     const { grid } = readSheetGrid(await officeWorkbook());
     const records = readSheetRecords(grid, detectSheetLayout(grid)!, { columns: { 6: "responsiblePerson" } });
     expect(records.tasks[1]).toMatchObject({ responsiblePerson: "（已完成）", notes: "" });
+  });
+
+  it("reads a note such as （已完成） as a warning on its row, never as a status", async () => {
+    const sheet = readSheetGrid(await officeWorkbook());
+    const office = { ...sheet, layout: detectSheetLayout(sheet.grid)! };
+    const rows = officeRows(office, {}, "signature");
+    expect(rows.warnings.filter((warning) => warning.key === "noteSaysDone")).toEqual([
+      { row: 8, column: "备注", key: "noteSaysDone", values: { note: "（已完成）" } },
+    ]);
   });
 });

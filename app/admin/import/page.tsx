@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MeasureImportForm } from "@/components/admin/measure-import-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
@@ -14,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  await requirePageUser("catalogue.manage");
-  const [t, locale, areas] = await Promise.all([getTranslations("measureImport"), getLocale(), listImportAreas(db)]);
+  const user = await requirePageUser("catalogue.manage");
+  const [t, tAliases, locale, areas] = await Promise.all([getTranslations("measureImport"), getTranslations("unitAliases"), getLocale(), listImportAreas(db)]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -26,6 +28,11 @@ export default async function ImportPage() {
         <a href="/api/v1/measures/import-template.xlsx" className="text-red-800 underline" data-testid="import-template" download>
           {t("downloadTemplate")}
         </a>
+        {can(user, "unit.manage") && (
+          <Link href="/admin/unit-aliases" className="ml-4 text-red-800 underline">
+            {tAliases("importLink")}
+          </Link>
+        )}
       </p>
       <MeasureImportForm areas={areas.map((area) => ({ code: area.code, title: localized(area, "title", locale) }))} />
     </div>

@@ -1,0 +1,41 @@
+/**
+ * Short forms that offices write for the seeded units (the import matches them
+ * after the units' own names; unitNameKey already absorbs 和/委员会/人民政府/省 variants).
+ * Admins add more on /admin/unit-aliases, or by confirming a suggestion in the import preview.
+ */
+export const unitAliases: { unit: string; aliases: string[] }[] = [
+  { unit: "prov-drc", aliases: ["省发改委"] },
+  { unit: "prov-transport", aliases: ["省交通厅"] },
+  { unit: "prov-industry", aliases: ["省工信厅"] },
+  { unit: "prov-science", aliases: ["省科技厅"] },
+  { unit: "prov-culture-tourism", aliases: ["省文旅厅"] },
+  { unit: "prov-hrss", aliases: ["省人社厅"] },
+  { unit: "prov-medical-insurance", aliases: ["省医保局"] },
+  { unit: "prov-health", aliases: ["省卫健委"] },
+  { unit: "prov-emergency", aliases: ["省应急厅"] },
+  { unit: "prov-environment", aliases: ["省环境厅"] },
+  { unit: "prov-market", aliases: ["省市场监管局"] },
+  { unit: "prov-finance", aliases: ["省金融监管局", "省地方金融监管局"] },
+  { unit: "jinan-gov", aliases: ["济南市"] },
+  { unit: "zibo-gov", aliases: ["淄博市"] },
+  { unit: "taian-gov", aliases: ["泰安市"] },
+  { unit: "liaocheng-gov", aliases: ["聊城市"] },
+  { unit: "dezhou-gov", aliases: ["德州市"] },
+  { unit: "binzhou-gov", aliases: ["滨州市"] },
+  { unit: "dongying-gov", aliases: ["东营市"] },
+  { unit: "jinan-drc", aliases: ["济南市发改委"] },
+  { unit: "jinan-transport", aliases: ["济南市交通局"] },
+  { unit: "jinan-industry", aliases: ["济南市工信局"] },
+  { unit: "jinan-culture-tourism", aliases: ["济南市文旅局"] },
+  { unit: "jinan-hrss", aliases: ["济南市人社局"] },
+  { unit: "jinan-health", aliases: ["济南市卫健委"] },
+  { unit: "jinan-emergency", aliases: ["济南市应急局"] },
+  { unit: "jinan-market", aliases: ["济南市市场监管局"] },
+  { unit: "zibo-drc", aliases: ["淄博市发改委"] },
+  { unit: "zibo-transport", aliases: ["淄博市交通局"] },
+  { unit: "taian-drc", aliases: ["泰安市发改委"] },
+  { unit: "taian-transport", aliases: ["泰安市交通局"] },
+  { unit: "dezhou-drc", aliases: ["德州市发改委"] },
+  { unit: "dezhou-qihe-gov", aliases: ["齐河县", "齐河县政府"] },
+  { unit: "circle-office", aliases: ["经济圈联席办", "省会经济圈联席会议办公室"] },
+];
