@@ -29,8 +29,9 @@ export async function confirmReportCollection(
     return db.$transaction(
       async (tx) => {
         const { plan, writes } = await planReportCollection(tx, user, file, intent, today);
-        if (plan.counts.error > 0) throw fieldError("file", "importHasErrors");
+        // A changed plan first: whatever it now holds, the user must look at it again.
         if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
+        if (plan.counts.error > 0) throw fieldError("file", "importHasErrors");
         for (const write of writes) await saveReportIn(tx, user, write.input, today);
         return { created: plan.counts.create, updated: plan.counts.update, unchanged: plan.counts.unchanged };
       },
