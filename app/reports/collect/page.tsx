@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reportCollection"))("title") };
 }
 
-/** 报表回收: download a unit's report sheet, upload it filled in, preview, confirm. */
+/** Report collection by Excel: download a unit's report sheet, upload it filled in, preview, confirm. */
 export default async function ReportCollectionPage() {
   const user = await requirePageUser("report.collect");
   const [t, locale, units] = await Promise.all([getTranslations("reportCollection"), getLocale(), listCollectionUnits(db, user)]);

@@ -7,7 +7,7 @@ import { collectionDownloadQuerySchema } from "@/lib/report-collection/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** A unit's report sheet for a month (报表回收表): inspectors for any unit, officials for their own. */
+/** A unit's report sheet for a month: inspectors for any unit, officials for their own. */
 export const GET = withApiRoute("report.collect", async (request, { user }) => {
   const query = collectionDownloadQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const [locale, t] = await Promise.all([getLocale(), getTranslations("reportCollection")]);
