@@ -309,10 +309,15 @@ describe("[REPORT COLLECTION] bad input", () => {
       cell(second.code, "percentComplete").value = 20;
       cell(second.code, "measureCode").value = leadMeasure.code;
     });
-    expect(await issuesOf(bytes)).toEqual([
-      [await rowNumber(first.code), columnLetter(columnOf("unitCode")), "keyChanged"],
-      [await rowNumber(second.code), columnLetter(columnOf("measureCode")), "unknownMeasure"],
-    ]);
+    const issues = await issuesOf(bytes);
+    // Rows follow the catalogue's order, which these fixtures leave to their random codes.
+    expect(issues).toHaveLength(2);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        [await rowNumber(first.code), columnLetter(columnOf("unitCode")), "keyChanged"],
+        [await rowNumber(second.code), columnLetter(columnOf("measureCode")), "unknownMeasure"],
+      ]),
+    );
     const otherUnit = await filled(await sheet(), (_cell, workbook) => {
       workbook.getWorksheet(META_SHEET)!.getCell(3, 2).value = unitB.code;
     });
