@@ -29,6 +29,8 @@ async function downloadAndFill(page: Page, unitName: string | null) {
 }
 
 test("[REPORTS]: an inspector downloads a unit's sheet and previews it; the unit's official uploads it, confirms, and the same file again changes nothing", async ({ browser }) => {
+  // Two sign-ins, two downloads and three uploads: more than the default minute on a loaded machine.
+  test.setTimeout(240_000);
   const inspector = await browser.newPage();
   await logIn(inspector, "inspector", undefined, "/missing");
   await inspector.getByTestId("collect-link").click();
