@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listMissingReports } from "@/lib/reports/list-missing-reports";
@@ -14,17 +15,18 @@ type Props = { searchParams: Promise<{ period?: string | string[] }> };
 
 export default async function MissingReportsPage({ searchParams }: Props) {
   // Who has not reported is open to every signed-in user (measure.read), so units see it too.
-  await requirePageUser();
+  const user = await requirePageUser();
   const requested = periodSchema.safeParse((await searchParams).period);
   const today = todayInChina();
   const period = requested.success ? requested.data : formatPeriod(monthOf(today));
   const periodStart = parsePeriod(period);
   const settings = await getTrackingSettings(db);
-  const [units, locale, format, t] = await Promise.all([
+  const [units, locale, format, t, tCollection] = await Promise.all([
     listMissingReports(db, periodStart),
     getLocale(),
     getFormatter(),
     getTranslations("missing"),
+    getTranslations("reportCollection"),
   ]);
   const deadline = reportingDeadline(periodStart, settings.reportingDay);
   const missingCount = units.reduce((sum, unit) => sum + unit.missing.length, 0);
@@ -41,6 +43,11 @@ export default async function MissingReportsPage({ searchParams }: Props) {
           <input type="month" name="period" defaultValue={period} className="rounded border border-slate-300 px-2 py-1" />
         </label>
         <button type="submit" className="rounded bg-red-800 px-3 py-1 text-white">{t("show")}</button>
+        {can(user, "report.collect") && (
+          <Link href="/reports/collect" className="ml-auto text-red-900 underline" data-testid="collect-link">
+            {tCollection("missingLink")}
+          </Link>
+        )}
       </form>
       {units.length === 0 ? (
         <p>{t("none")}</p>

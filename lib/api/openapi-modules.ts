@@ -5,9 +5,10 @@ import { registerBulletinPaths } from "@/lib/bulletin/openapi";
 import { registerImportPaths } from "@/lib/measure-import/openapi";
 import { registerMeasurePaths } from "@/lib/measures/openapi";
 import { registerNoticePaths } from "@/lib/notices/openapi";
+import { registerReportCollectionPaths } from "@/lib/report-collection/openapi";
 import { registerReportPaths } from "@/lib/reports/openapi";
 import { registerScoringPaths } from "@/lib/scoring/openapi";
 import { registerCataloguePaths } from "@/lib/units/openapi";
 
 /** Every lib/<folder>/openapi.ts, in folder order. */
-export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerNoticePaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];
+export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerNoticePaths, registerReportCollectionPaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];

@@ -16,6 +16,8 @@ export const permissionTable = {
   "unit.manage": { ADMIN: "all" },
   "report.write": { OFFICIAL: "ownUnit" },
   "report.review": { LEADER: "all", INSPECTOR: "all" },
+  /** Download a unit's report sheet (报表回收) and preview its upload; writing the reports still needs report.write. */
+  "report.collect": { INSPECTOR: "all", OFFICIAL: "ownUnit" },
   "extension.request": { OFFICIAL: "ownUnit" },
   "extension.decide": { INSPECTOR: "all" },
   /** Add, complete and reschedule milestones. */

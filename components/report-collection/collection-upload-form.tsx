@@ -1,0 +1,151 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { uploadWithProgress, type UploadAnswer } from "@/components/admin/upload-with-progress";
+import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
+import type { CollectionPlan } from "@/lib/report-collection/collection-types";
+import type { CollectionIntent } from "@/lib/report-collection/schemas";
+import { CollectionPreview } from "./collection-preview";
+
+const UPLOAD_URL = "/api/v1/report-collection";
+type FieldProblem = { key: string; values?: Record<string, string | number> };
+type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, FieldProblem> } };
+type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
+type Written = { created: number; updated: number; unchanged: number };
+
+/**
+ * Pick the filled-in sheet and how to write the reports, preview, confirm.
+ * The confirm re-sends the same file and choice with the preview's
+ * fingerprint; the server refuses if anything changed since.
+ */
+export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
+  const t = useTranslations("reportCollection");
+  const tAll = useTranslations();
+  const [file, setFile] = useState<File | null>(null);
+  const [intent, setIntent] = useState<CollectionIntent>("submit");
+  const [plan, setPlan] = useState<CollectionPlan | null>(null);
+  const [result, setResult] = useState<Written | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+
+  const describe = (answer: UploadAnswer): string => {
+    const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
+    const field = failure.fieldErrors?.file ?? failure.fieldErrors?.fingerprint;
+    // This page's own messages carry their namespace; the import's shared ones are under "fieldErrors".
+    if (field) return tAll((field.key.includes(".") ? field.key : `fieldErrors.${field.key}`) as never, field.values as never);
+    return tAll(`errors.${failure.code}` as never, { by: "?", at: "", ...failure.values } as never);
+  };
+
+  async function send(dryRun: boolean) {
+    setError(null);
+    setResult(null);
+    if (!file) return setError(t("chooseFile"));
+    if (file.size > IMPORT_MAX_BYTES) return setError(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
+    const form = new FormData();
+    form.set("file", file);
+    form.set("intent", intent);
+    if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
+    setBusy({ step: "uploading", percent: 0 });
+    try {
+      const answer = await uploadWithProgress(dryRun ? `${UPLOAD_URL}?dryRun=1` : UPLOAD_URL, form, {
+        onProgress: (percent) => setBusy({ step: "uploading", percent }),
+        onUploaded: () => setBusy({ step: "processing" }),
+      });
+      if (answer.status !== 200) {
+        setError(describe(answer));
+        setPlan(null);
+        return;
+      }
+      if (dryRun) setPlan(answer.body as CollectionPlan);
+      else {
+        setResult(answer.body as Written);
+        setPlan(null);
+      }
+    } catch {
+      setError(t("networkError"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const reset = () => {
+    setPlan(null);
+    setResult(null);
+    setError(null);
+  };
+  const writes = plan ? plan.counts.create + plan.counts.update : 0;
+  const confirmable = canConfirm && plan !== null && plan.counts.error === 0 && writes > 0 && busy === null;
+  return (
+    <div className="flex flex-col gap-4">
+      <form
+        className="flex flex-wrap items-end gap-3 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send(true);
+        }}
+      >
+        <label className="flex flex-col gap-1">
+          {t("file")}
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              reset();
+            }}
+          />
+        </label>
+        <fieldset className="flex flex-col gap-1">
+          <legend>{t("intent")}</legend>
+          <div className="flex gap-3">
+            {(["submit", "save"] as const).map((choice) => (
+              <label key={choice} className="flex items-center gap-1">
+                <input
+                  type="radio"
+                  name="intent"
+                  value={choice}
+                  checked={intent === choice}
+                  disabled={busy !== null}
+                  onChange={() => {
+                    setIntent(choice);
+                    reset();
+                  }}
+                />
+                {t(choice === "submit" ? "intentSubmit" : "intentSave")}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
+          {t("preview")}
+        </button>
+        {canConfirm && (
+          <button type="button" disabled={!confirmable} onClick={() => void send(false)} className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900 disabled:opacity-60">
+            {t("confirm")}
+          </button>
+        )}
+      </form>
+      {busy && (
+        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm">
+          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
+          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="collection-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="collection-result">
+          {t("done", { creates: result.created, updates: result.updated, unchanged: result.unchanged })}
+        </p>
+      )}
+      {plan && plan.counts.error === 0 && writes === 0 && <p className="text-sm">{t("noChanges")}</p>}
+      {plan && <CollectionPreview plan={plan} />}
+    </div>
+  );
+}
