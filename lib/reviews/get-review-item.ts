@@ -4,13 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { reportIdsWrittenBy } from "@/lib/reports/report-writers";
 import { formatPeriod, isoDay, monthOf } from "@/lib/tracking/dates";
-
-/** The figures and texts of a report that the panel compares month to month. */
-export const comparedFields = ["percentComplete", "kpiActual", "investmentCompleted", "progress", "problems", "nextSteps"] as const;
-export type ComparedField = (typeof comparedFields)[number];
-export type ReportFigures = Record<"percentComplete", number> &
-  Record<"kpiActual" | "investmentCompleted", number | null> &
-  Record<"progress" | "problems" | "nextSteps", string>;
+import { changedFields, type ReportFigures } from "./compared-fields";
 
 const figuresSelect = {
   percentComplete: true,
@@ -39,12 +33,6 @@ const toFigures = (report: Figures): ReportFigures => ({
   kpiActual: report.kpiActual?.toNumber() ?? null,
   investmentCompleted: report.investmentCompleted?.toNumber() ?? null,
 });
-
-/** The fields whose value differs from last month's report (none without one). */
-export function changedFields(current: ReportFigures, previous: ReportFigures | null): ComparedField[] {
-  if (!previous) return [];
-  return comparedFields.filter((field) => current[field] !== previous[field]);
-}
 
 export type ReviewItem = NonNullable<Awaited<ReturnType<typeof getReviewItem>>>;
 
