@@ -119,6 +119,7 @@ export function ReviewTable({ rows, query, navigate, selected, onSelect }: {
                 key={row.id}
                 data-review-key={view.key}
                 data-kind={view.kind}
+                data-measure-code={view.code}
                 data-report-role={view.role}
                 aria-current={open ? "true" : undefined}
                 className={`cursor-pointer border-t border-slate-100 ${open ? "bg-red-50" : "hover:bg-slate-50"}`}
