@@ -22,7 +22,7 @@ const row = (page: Page, key: string) => page.locator(`tr[data-review-key="${key
 async function openReportWithChangedPercent(page: Page, keys: string[]): Promise<string> {
   const panel = page.getByTestId("review-panel");
   for (const key of keys) {
-    await row(page, key).locator("td").last().click();
+    await row(page, key).getByRole("button").first().click();
     await expect(page).toHaveURL(new RegExp(`open=${encodeURIComponent(key)}`));
     await expect(panel.getByTestId("report-comparison")).toBeVisible();
     if ((await panel.locator("[data-field=percentComplete][data-changed=true]").count()) > 0) return key;
@@ -87,7 +87,7 @@ test("[REVIEWS]: in English, filters live in the URL, and a stale panel is refus
   // Filters and sort go into the URL and survive a reload.
   await page.getByLabel("Kind").selectOption("report");
   await expect(page).toHaveURL(/kind=report/);
-  await page.getByRole("button", { name: "Light" }).click();
+  await page.getByRole("button", { name: "Light", exact: true }).click();
   await expect(page).toHaveURL(/sort=light/);
   await page.reload();
   await expect(page.getByLabel("Kind")).toHaveValue("report");
@@ -96,7 +96,7 @@ test("[REVIEWS]: in English, filters live in the URL, and a stale panel is refus
   const key = keys[0]!;
 
   // Two tabs of the same inspector open the same report; the second decides first.
-  await row(page, key).locator("td").last().click();
+  await row(page, key).getByRole("button").first().click();
   const panel = page.getByTestId("review-panel");
   await expect(panel.getByTestId("report-comparison")).toBeVisible();
   const other = await page.context().newPage();
