@@ -116,8 +116,9 @@ test("[REVIEWS]: in English, filters live in the URL, and a stale panel is refus
 test("[REVIEWS]: on a phone the report opens as a full-screen sheet with the decision at the thumb", async ({ browser }) => {
   const page = await newPage(browser, { width: 390, height: 844 });
   await logIn(page, "inspector", undefined, "/reviews?kind=report");
-  const keys = await ourReportRows(page);
-  await row(page, keys[0]!).getByRole("button").click();
+  // Opening decides nothing, so any report will do.
+  const first = page.locator("tr[data-kind=report]").first();
+  await first.getByRole("button").click();
   const panel = page.getByTestId("review-panel");
   await expect(panel.getByTestId("report-comparison")).toBeVisible();
   const sheet = (await panel.boundingBox())!;
