@@ -23,6 +23,7 @@ export type Decide = (action: FormAction, formData: FormData, doneKey: string) =
 export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null; onClose: () => void; decide: Decide }) {
   const t = useTranslations("reviewQueue");
   const tAuthority = useTranslations("leadAuthority");
+  const tSample = useTranslations("sampleData");
   const locale = useLocale();
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -53,6 +54,7 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
             <>
               <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
                 {item.measure.code} {localized(item.measure, "title", locale)}
+                {item.isSample && <span className="ml-2 rounded bg-amber-100 px-1 align-middle text-xs font-normal text-amber-900">{tSample("tag")}</span>}
               </h2>
               <p className="text-sm text-slate-600">
                 {item.kind === "report" ? (
