@@ -1,53 +1,57 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
+import { ReviewQueue, type ReviewViewRow } from "@/components/reviews/review-queue";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
-import { listReportsToReview } from "@/lib/reports/list-reports-to-review";
+import { getReviewItem } from "@/lib/reviews/get-review-item";
+import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { reviewQueueQuerySchema } from "@/lib/reviews/schemas";
+import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
-export default async function ReviewsPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reviews"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewsPage({ searchParams }: Props) {
   const user = await requirePageUser("report.review");
-  const [{ reports, hasSample }, locale, format, t, tAuthority] = await Promise.all([
-    listReportsToReview(db, user.id),
+  const flat = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = reviewQueueQuerySchema.parse(flat);
+  const now = new Date();
+  const [queue, item, locale, t] = await Promise.all([
+    listReviewQueue(db, user, query, todayInChina(now)),
+    query.open ? getReviewItem(db, user, query.open) : null,
     getLocale(),
-    getFormatter(),
     getTranslations("reviews"),
-    getTranslations("leadAuthority"),
   ]);
+  const rows: ReviewViewRow[] = queue.rows.map((row) => ({
+    key: row.key,
+    kind: row.kind,
+    id: row.id,
+    version: row.version,
+    code: row.measure.code,
+    title: localized(row.measure, "title", locale),
+    unit: localized(row.unit, "name", locale),
+    period: row.period,
+    waitingHours: Math.max(0, Math.floor((now.getTime() - row.since.getTime()) / 3_600_000)),
+    light: row.light,
+    role: row.role,
+  }));
+  const options = {
+    programmes: queue.options.programmes.map((programme) => ({ code: programme.code, label: `${programme.code} ${localized(programme, "title", locale)}` })),
+    areas: queue.options.areas.map((area) => ({ code: area.code, programmeCode: area.programmeCode, label: `${area.code} ${localized(area, "title", locale)}` })),
+    units: queue.options.units.map((unit) => ({ id: unit.id, label: localized(unit, "name", locale) })),
+  };
   return (
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
-      {hasSample && <SampleDataBanner />}
-      {reports.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <>
-          <p className="mb-2 text-sm text-slate-600">{t("count", { count: reports.length })}</p>
-          <ul className="space-y-2">
-            {reports.map((report) => (
-              <li key={report.id} className="rounded border border-slate-200 bg-white p-3">
-                <Link href={`/measures/${report.measure.code}`} className="font-medium text-red-900 hover:underline">
-                  {report.measure.code} {localized(report.measure, "title", locale)}
-                </Link>
-                <p className="text-sm text-slate-600">
-                  {t("line", {
-                    period: format.dateTime(report.period, { year: "numeric", month: "long" }),
-                    unit: localized(report.unit, "name", locale),
-                    author: report.author.displayName,
-                    percent: report.percentComplete,
-                  })}{" "}
-                  <span data-report-role={report.unit.id === report.measure.leadUnitId ? "lead" : "cooperating"}>
-                    ({report.unit.id === report.measure.leadUnitId ? tAuthority("reviewLead") : tAuthority("reviewCooperating")})
-                  </span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {queue.hasSample && <SampleDataBanner />}
+      <ReviewQueue rows={rows} total={queue.total} query={query} options={options} item={query.open ? item : undefined} />
     </>
   );
 }

@@ -97,6 +97,18 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "report.bulkApprove": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const author = await seedUser(db, "OFFICIAL", fx.otherUnitId);
+      const report = await seedReport(db, measure.id, fx.otherUnitId, author.id, currentPeriod(), "SUBMITTED");
+      return {
+        form: { items: `${report.id}:1` },
+        changed: async () => (await db.progressReport.findUniqueOrThrow({ where: { id: report.id } })).state === "APPROVED",
+      };
+    },
+  },
   "milestone.add": {
     targets: unitTargets,
     prepare: async (fx, target) => {

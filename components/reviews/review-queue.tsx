@@ -1,0 +1,97 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import type { FormAction } from "@/lib/auth/guard";
+import { type ActionState, idleState } from "@/lib/errors/action-state";
+import type { ReviewItem } from "@/lib/reviews/get-review-item";
+import type { ReviewKind, ReviewQueueQuery } from "@/lib/reviews/schemas";
+import type { Light } from "@/lib/tracking/light";
+import { BulkApprove } from "./bulk-approve";
+import { ReviewFilters, type ReviewFilterOptions } from "./review-filters";
+import { ReviewPanel } from "./review-panel";
+import { ReviewTable } from "./review-table";
+import { type Toast, ToastMessage } from "./toast";
+
+/** A queue row ready to show: labels already in the user's language. */
+export type ReviewViewRow = {
+  key: string;
+  kind: ReviewKind;
+  id: string;
+  version: number;
+  code: string;
+  title: string;
+  unit: string;
+  period: string | null;
+  waitingHours: number;
+  light: Light;
+  role: "lead" | "cooperating";
+};
+
+export type Navigate = (changes: Record<string, string | undefined>) => void;
+
+/**
+ * The review queue: filters, the table, the panel of the open item, bulk
+ * approval and the toast after each decision. All view state but the selection
+ * lives in the URL; the server answers with the rows.
+ */
+export function ReviewQueue({ rows, total, query, options, item }: {
+  rows: ReviewViewRow[];
+  total: number;
+  query: ReviewQueueQuery;
+  options: ReviewFilterOptions;
+  /** The open item; null when the URL names one no longer waiting; undefined when none is open. */
+  item: ReviewItem | null | undefined;
+}) {
+  const t = useTranslations("reviewQueue");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [selected, setSelected] = useState<Record<string, true>>({});
+
+  const navigate: Navigate = (changes) => {
+    const params = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === "") params.delete(key);
+      else params.set(key, value);
+    }
+    const search = params.toString();
+    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+  };
+
+  const openRow = rows.find((row) => row.key === query.open);
+  /** Runs a decision of the panel; on success the toast names it and the panel closes (the row has left the queue). */
+  async function decide(action: FormAction, formData: FormData, doneKey: string): Promise<ActionState> {
+    const result = await action(idleState, formData);
+    if (result.status === "success") {
+      setToast({ message: t(doneKey, { measure: openRow?.code ?? "", unit: openRow?.unit ?? "" }) });
+      navigate({ open: undefined });
+    }
+    return result;
+  }
+
+  // Only reports still in the queue stay selected.
+  const selectedRows = rows.filter((row) => row.kind === "report" && selected[row.key]);
+  return (
+    <div aria-busy={pending}>
+      <ReviewFilters query={query} options={options} navigate={navigate} />
+      <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+        <p data-testid="review-count">{t("shown", { shown: rows.length, total })}</p>
+        <BulkApprove
+          rows={selectedRows}
+          onDone={(result) => {
+            setSelected({});
+            setToast(result);
+          }}
+        />
+      </div>
+      <ReviewTable rows={rows} query={query} navigate={navigate} selected={selected} onSelect={setSelected} />
+      {rows.length === 0 && <p className="p-4">{total === 0 ? t("empty") : t("emptyFiltered")}</p>}
+      {item !== undefined && <ReviewPanel item={item} onClose={() => navigate({ open: undefined })} decide={decide} />}
+      {toast && <ToastMessage toast={toast} onDismiss={() => setToast(null)} />}
+    </div>
+  );
+}
