@@ -11,7 +11,7 @@ import zh from "@/messages/zh-CN.json";
 function shown(messages: typeof zh, schema: z.ZodType, input: unknown, field: string) {
   const result = schema.safeParse(input);
   expect(result.success).toBe(false);
-  const error = zodFieldErrors(result.error!, schema)[field];
+  const error = zodFieldErrors(result.error!, schema)[field]!;
   const t = createTranslator({ locale: messages === zh ? "zh-CN" : "en", messages, namespace: "fieldErrors" });
   return t(error.key as "required", error.values ?? {});
 }
