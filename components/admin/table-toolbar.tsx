@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ADMIN_PAGE_SIZE } from "@/lib/users/schemas";
 
 type Option = { value: string; label: string };
 export type ToolbarFilter = { name: string; label: string; value: string | undefined; options: Option[] };
@@ -8,10 +9,17 @@ export type ToolbarFilter = { name: string; label: string; value: string | undef
  * The search box and filters of an admin table: a plain GET form, so the state
  * lands in the URL and the server answers with the first page of the result.
  */
-export async function TableToolbar({ path, q, searchLabel, filters }: { path: string; q: string; searchLabel: string; filters: ToolbarFilter[] }) {
+export async function TableToolbar({ path, q, perPage, searchLabel, filters }: {
+  path: string;
+  q: string;
+  perPage: number;
+  searchLabel: string;
+  filters: ToolbarFilter[];
+}) {
   const t = await getTranslations("adminTables");
   return (
     <form method="get" action={path} role="search" className="flex flex-wrap items-end gap-2" data-testid="table-toolbar">
+      {perPage !== ADMIN_PAGE_SIZE && <input type="hidden" name="perPage" value={perPage} />}
       <label className="flex min-w-0 grow flex-col gap-1 text-sm font-medium sm:grow-0">
         {searchLabel}
         <input type="search" name="q" defaultValue={q} className="rounded border border-slate-300 px-2 py-1 font-normal sm:w-64" />

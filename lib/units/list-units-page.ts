@@ -3,7 +3,6 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
-import { ADMIN_PAGE_SIZE } from "@/lib/users/schemas";
 import type { ListUnitsPageQuery } from "./schemas";
 
 const unitRowSelect = {
@@ -37,13 +36,13 @@ export async function listUnitsPage(db: PrismaClient, actor: Pick<SessionUser, "
   if (!can(actor, "unit.manage")) throw new AppError("FORBIDDEN");
   const where = unitsWhere(query);
   const total = await db.unit.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / query.perPage));
   const page = Math.min(query.page, pageCount);
   const rows = await db.unit.findMany({
     where,
     orderBy: [{ active: "desc" }, { code: "asc" }],
-    skip: (page - 1) * ADMIN_PAGE_SIZE,
-    take: ADMIN_PAGE_SIZE,
+    skip: (page - 1) * query.perPage,
+    take: query.perPage,
     select: unitRowSelect,
   });
   return { rows, total, page, pageCount };

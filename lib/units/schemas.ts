@@ -1,5 +1,6 @@
 import { UnitKind } from "@/generated/prisma/enums";
 import { z } from "zod";
+import { ADMIN_PAGE_SIZE } from "@/lib/users/schemas";
 import { lenient } from "@/lib/validation/lenient";
 import { singleLineText } from "@/lib/validation/text";
 
@@ -64,6 +65,7 @@ export type UpdateUnitInput = z.infer<typeof updateUnitInputSchema>;
 export const listUnitsPageQuerySchema = z.object({
   q: lenient(z.string().trim().max(100), "").default(""),
   page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200), ADMIN_PAGE_SIZE).default(ADMIN_PAGE_SIZE),
   kind: lenient(z.enum(UnitKind).optional(), undefined),
   active: lenient(z.enum(["true", "false"]).optional(), undefined),
 });

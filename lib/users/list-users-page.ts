@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
-import { ADMIN_PAGE_SIZE, type ListUsersQuery } from "./schemas";
+import type { ListUsersQuery } from "./schemas";
 
 export const userRowSelect = {
   id: true,
@@ -37,13 +37,13 @@ export async function listUsersPage(db: PrismaClient, actor: Pick<SessionUser, "
   if (!can(actor, "user.manage")) throw new AppError("FORBIDDEN");
   const where = usersWhere(query);
   const total = await db.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / query.perPage));
   const page = Math.min(query.page, pageCount);
   const rows = await db.user.findMany({
     where,
     orderBy: [{ active: "desc" }, { loginName: "asc" }],
-    skip: (page - 1) * ADMIN_PAGE_SIZE,
-    take: ADMIN_PAGE_SIZE,
+    skip: (page - 1) * query.perPage,
+    take: query.perPage,
     select: userRowSelect,
   });
   return { rows, total, page, pageCount };

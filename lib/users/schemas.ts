@@ -74,6 +74,7 @@ export const ADMIN_PAGE_SIZE = 50;
 export const listUsersQuerySchema = z.object({
   q: lenient(z.string().trim().max(100), "").default(""),
   page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200), ADMIN_PAGE_SIZE).default(ADMIN_PAGE_SIZE),
   role: lenient(z.enum(roles).optional(), undefined),
   active: lenient(z.enum(["true", "false"]).optional(), undefined),
 });

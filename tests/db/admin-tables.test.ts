@@ -57,6 +57,8 @@ describe("[ADMIN] the units table", () => {
     expect([past.page, past.rows.length]).toEqual([3, 20]);
     const malformed = await listUnitsPage(db, admin, unitsQuery({ q: suffix, page: "x", kind: "NOPE" }));
     expect([malformed.page, malformed.total]).toEqual([1, 120]);
+    const small = await listUnitsPage(db, admin, unitsQuery({ q: suffix, perPage: "10", page: "12" }));
+    expect([small.pageCount, small.rows.length, small.rows.at(-1)?.code]).toEqual([12, 10, `t-adm-${suffix}-119`]);
     const nothing = await listUnitsPage(db, admin, unitsQuery({ q: `${suffix}-none` }));
     expect([nothing.page, nothing.pageCount, nothing.rows]).toEqual([1, 1, []]);
   });

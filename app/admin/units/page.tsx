@@ -35,7 +35,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
     getTranslations("adminTables"),
     getTranslations("unitKinds"),
   ]);
-  const params = { q: query.q, kind: query.kind, active: query.active, page: result.page };
+  const params = { q: query.q, kind: query.kind, active: query.active, perPage: query.perPage, page: result.page };
   const kindOptions = Object.values(UnitKind).map((kind) => ({ value: kind, label: tKinds(kind) }));
   const cityOptions = cities.map((city) => ({ value: city.id, label: localized(city, "name", locale) }));
   return (
@@ -45,6 +45,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
       <TableToolbar
         path={PATH}
         q={query.q}
+        perPage={query.perPage}
         searchLabel={tTables("searchUnits")}
         filters={[
           { name: "kind", label: tTables("kind"), value: query.kind, options: kindOptions },

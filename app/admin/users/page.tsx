@@ -37,7 +37,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     getTranslations("adminTables"),
     getTranslations("roles"),
   ]);
-  const params = { q: query.q, role: query.role, active: query.active, page: result.page };
+  const params = { q: query.q, role: query.role, active: query.active, perPage: query.perPage, page: result.page };
   const roleOptions = roles.map((role) => ({ value: role, label: tRoles(role) }));
   const unitOptions = units.map((unit) => ({ value: unit.id, label: localized(unit, "name", locale) }));
   return (
@@ -47,6 +47,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <TableToolbar
         path={PATH}
         q={query.q}
+        perPage={query.perPage}
         searchLabel={tTables("searchUsers")}
         filters={[
           { name: "role", label: tTables("role"), value: query.role, options: roleOptions },
