@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectSignedIn, logIn } from "./helpers";
 
 test("[ADMIN]: an admin creates a user, who must change the temporary password, then is disabled", async ({ browser }) => {
+  // Two sign-ins and a password change (bcrypt) in two browsers: longer than one page's flow.
+  test.slow();
   const admin = await browser.newPage();
   await logIn(admin, "admin");
   await admin.goto("/admin/users");
