@@ -4,8 +4,9 @@ import { localized } from "@/lib/i18n/localized";
 import type { UnitPageRow } from "@/lib/units/list-units-page";
 import { adminHref, type TableParams } from "./admin-href";
 
-/** Phone: each row becomes a card, each cell labelled by its column's name. */
-const cell = "px-2 py-1.5 max-sm:block max-sm:p-0 max-sm:before:mr-2 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
+/** Phone: each row becomes a card, each cell labelled by its column's name (the first, a link, needs none). */
+const firstCell = "px-2 py-1.5 max-sm:block max-sm:p-0";
+const cell = `${firstCell} max-sm:before:mr-2 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]`;
 
 /** One page of units; the code opens the edit drawer. */
 export async function UnitsTable({ rows, params }: { rows: UnitPageRow[]; params: TableParams }) {
@@ -31,7 +32,7 @@ export async function UnitsTable({ rows, params }: { rows: UnitPageRow[]; params
       <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
         {rows.map((unit) => (
           <tr key={unit.id} className="border-b border-slate-200 max-sm:block max-sm:rounded max-sm:border max-sm:bg-white max-sm:p-3" data-unit-row={unit.code}>
-            <td className={`${cell} font-mono whitespace-nowrap`} data-label="">
+            <td className={`${firstCell} font-mono whitespace-nowrap`}>
               <Link href={adminHref("/admin/units", params, { edit: unit.id })} scroll={false} className="font-semibold text-red-900 underline">
                 {unit.code}
               </Link>

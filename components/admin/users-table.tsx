@@ -4,8 +4,9 @@ import { localized } from "@/lib/i18n/localized";
 import type { UserPageRow } from "@/lib/users/list-users-page";
 import { adminHref, type TableParams } from "./admin-href";
 
-/** Phone: each row becomes a card, each cell labelled by its column's name. */
-const cell = "px-2 py-1.5 max-sm:block max-sm:p-0 max-sm:before:mr-2 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
+/** Phone: each row becomes a card, each cell labelled by its column's name (the first, a link, needs none). */
+const firstCell = "px-2 py-1.5 max-sm:block max-sm:p-0";
+const cell = `${firstCell} max-sm:before:mr-2 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]`;
 
 /** One page of accounts; the login name opens the edit drawer. */
 export async function UsersTable({ rows, params }: { rows: UserPageRow[]; params: TableParams }) {
@@ -32,7 +33,7 @@ export async function UsersTable({ rows, params }: { rows: UserPageRow[]; params
       <tbody className="max-sm:flex max-sm:flex-col max-sm:gap-2">
         {rows.map((user) => (
           <tr key={user.id} className="border-b border-slate-200 max-sm:block max-sm:rounded max-sm:border max-sm:bg-white max-sm:p-3" data-user-row={user.loginName}>
-            <td className={`${cell} font-mono`} data-label="">
+            <td className={`${firstCell} font-mono`}>
               <Link href={adminHref("/admin/users", params, { edit: user.id })} scroll={false} className="font-semibold text-red-900 underline">
                 {user.loginName}
               </Link>

@@ -36,7 +36,7 @@ function FieldShell({ id, label, hint, error, className, children }: {
   children: React.ReactNode;
 }) {
   return (
-    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+    <div className={`flex min-w-0 flex-col gap-1 ${className ?? ""}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
@@ -50,7 +50,8 @@ function FieldShell({ id, label, hint, error, className, children }: {
   );
 }
 
-const inputClass = "rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600";
+// min-w-0: a select of long unit names must not widen the page on a phone.
+const inputClass = "min-w-0 max-w-full rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600";
 
 export function TextField({ type = "text", autoComplete, ...props }: FieldProps & { type?: string; autoComplete?: string }) {
   const id = useId();
