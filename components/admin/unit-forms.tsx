@@ -46,15 +46,16 @@ export type UnitRowData = {
   measures: number;
 };
 
-export function UnitRow({ unit, kindOptions, cityOptions }: Options & { unit: UnitRowData }) {
+/** One unit in the edit drawer: names, kind, city, robot webhook, active. */
+export function UnitEditForm({ unit, kindOptions, cityOptions }: Options & { unit: UnitRowData }) {
   const t = useTranslations("adminUnits");
   const [state, formAction, pending] = useActionState(updateUnitAction, idleState);
   return (
-    <li className="rounded border border-slate-200 bg-white p-3" data-unit-code={unit.code}>
-      <p className="mb-2 text-sm">
+    <div className="flex flex-col gap-3" data-unit-code={unit.code}>
+      <p className="text-sm">
         <span className="font-mono font-semibold">{unit.code}</span> · {t("users")} {unit.users} · {t("measures")} {unit.measures}
       </p>
-      <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <form action={formAction} className="flex flex-col gap-2">
         <input type="hidden" name="unitId" value={unit.id} />
         <input type="hidden" name="version" value={unit.version} />
         <TextField name="nameZh" label={t("nameZh")} state={state} initial={unit.nameZh} />
@@ -67,16 +68,17 @@ export function UnitRow({ unit, kindOptions, cityOptions }: Options & { unit: Un
           initial={unit.cityId ?? ""}
           options={[{ value: "", label: t("noCity") }, ...cityOptions]}
         />
-        <TextField name="webhookUrl" label={t("webhookUrl")} state={state} initial={unit.webhookUrl ?? ""} type="url" className="min-w-72" />
+        <TextField name="webhookUrl" label={t("webhookUrl")} state={state} initial={unit.webhookUrl ?? ""} type="url" />
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" name="active" defaultChecked={unit.active} />
+          {/* An unticked box sends nothing: after a rejection, its absence is what was chosen. */}
+          <input type="checkbox" name="active" defaultChecked={state.status === "error" ? state.values.active === "on" : unit.active} />
           {t("active")}
         </label>
-        <SubmitButton pending={pending}>{t("save")}</SubmitButton>
-      </form>
-      <div className="mt-2">
         <FormStatus state={state} />
-      </div>
-    </li>
+        <div>
+          <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+        </div>
+      </form>
+    </div>
   );
 }

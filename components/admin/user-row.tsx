@@ -18,22 +18,27 @@ export type UserRowData = {
   active: boolean;
   mustChangePassword: boolean;
   version: number;
+  /** Already formatted by the page; null = never signed in. */
+  lastSignIn: string | null;
 };
 
-/** One account: edit name, role and unit; disable or enable; reset the password. */
-export function UserRow({ user, roleOptions, unitOptions }: { user: UserRowData; roleOptions: Option[]; unitOptions: Option[] }) {
+/** One account in the edit drawer: edit name, role and unit; disable or enable; reset the password. */
+export function UserEditForms({ user, roleOptions, unitOptions }: { user: UserRowData; roleOptions: Option[]; unitOptions: Option[] }) {
   const t = useTranslations("adminUsers");
+  const tTables = useTranslations("adminTables");
   const [accessState, accessAction, accessPending] = useActionState(updateUserAccessAction, idleState);
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, idleState);
   const [resetState, resetAction, resetPending] = useActionState(resetUserPasswordAction, idleState);
   return (
-    <li className="rounded border border-slate-200 bg-white p-3" data-login-name={user.loginName}>
-      <p className="mb-2 text-sm">
+    <div className="flex flex-col gap-3" data-login-name={user.loginName}>
+      <p className="text-sm">
         <span className="font-mono font-semibold">{user.loginName}</span>{" "}
         <span className={user.active ? "text-emerald-800" : "text-slate-500"}>{user.active ? t("active") : t("inactive")}</span>
         {user.mustChangePassword && <span className="ml-2 text-amber-800">{t("mustChange")}</span>}
+        <br />
+        <span className="text-slate-600">{tTables("lastSignInLine", { when: user.lastSignIn ?? tTables("neverSignedIn") })}</span>
       </p>
-      <form action={accessAction} className="flex flex-wrap items-end gap-2">
+      <form action={accessAction} className="flex flex-col gap-2">
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
         <TextField name="displayName" label={t("displayName")} state={accessState} initial={user.displayName} />
@@ -45,9 +50,13 @@ export function UserRow({ user, roleOptions, unitOptions }: { user: UserRowData;
           initial={user.unitId ?? ""}
           options={[{ value: "", label: t("noUnit") }, ...unitOptions]}
         />
-        <SubmitButton pending={accessPending}>{t("save")}</SubmitButton>
+        <div>
+          <SubmitButton pending={accessPending}>{t("save")}</SubmitButton>
+        </div>
+        <FormStatus state={accessState} />
       </form>
-      <div className="mt-2 flex flex-wrap gap-2">
+      <h3 className="mt-2 text-sm font-semibold">{tTables("accountActions")}</h3>
+      <div className="flex flex-wrap gap-2">
         <form action={activeAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="version" value={user.version} />
@@ -64,11 +73,10 @@ export function UserRow({ user, roleOptions, unitOptions }: { user: UserRowData;
           </SubmitButton>
         </form>
       </div>
-      <div className="mt-2 flex flex-col gap-1">
-        <FormStatus state={accessState} />
+      <div className="flex flex-col gap-1">
         <FormStatus state={activeState} />
         <FormStatus state={resetState} />
       </div>
-    </li>
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, useRef } from "react";
 import type { ActionState } from "@/lib/errors/action-state";
+import { useFocusFirstError } from "./use-focus-first-error";
 
 type FieldProps = {
   name: string;
@@ -35,29 +36,32 @@ function FieldShell({ id, label, hint, error, className, children }: {
   children: React.ReactNode;
 }) {
   return (
-    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+    <div className={`flex min-w-0 flex-col gap-1 ${className ?? ""}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       {children}
       {hint && <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {/* The error line's space is always kept, so a message appearing moves no field. */}
+      <p id={`${id}-error`} className="min-h-5 text-sm leading-5 text-red-700">
+        {error}
+      </p>
     </div>
   );
 }
 
-const inputClass = "rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600";
+// min-w-0: a select of long unit names must not widen the page on a phone.
+const inputClass = "min-w-0 max-w-full rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600";
 
 export function TextField({ type = "text", autoComplete, ...props }: FieldProps & { type?: string; autoComplete?: string }) {
   const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
   const error = useFieldError(props.state, props.name);
+  useFocusFirstError(ref, props.state, error !== null);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
       <input
+        ref={ref}
         id={id}
         name={props.name}
         type={type}
@@ -73,10 +77,13 @@ export function TextField({ type = "text", autoComplete, ...props }: FieldProps 
 
 export function SelectField({ options, ...props }: FieldProps & { options: { value: string; label: string }[] }) {
   const id = useId();
+  const ref = useRef<HTMLSelectElement>(null);
   const error = useFieldError(props.state, props.name);
+  useFocusFirstError(ref, props.state, error !== null);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
       <select
+        ref={ref}
         id={id}
         name={props.name}
         defaultValue={fieldValue(props.state, props.name, props.initial)}
@@ -96,10 +103,13 @@ export function SelectField({ options, ...props }: FieldProps & { options: { val
 
 export function TextAreaField({ rows = 4, ...props }: FieldProps & { rows?: number }) {
   const id = useId();
+  const ref = useRef<HTMLTextAreaElement>(null);
   const error = useFieldError(props.state, props.name);
+  useFocusFirstError(ref, props.state, error !== null);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
       <textarea
+        ref={ref}
         id={id}
         name={props.name}
         rows={rows}

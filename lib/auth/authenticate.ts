@@ -65,9 +65,11 @@ export async function authenticate(
     const passwordHash = await hashPassword(password);
     await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
   }
-  await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actorId: user.id, action: "auth.login.succeeded", entityType: "User", entityId: user.id, after: { ip } }),
-  );
+  await db.$transaction(async (tx) => {
+    // Not an edit of the account: its version stays, so no open admin form goes stale.
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: options.now ?? new Date() } });
+    await recordAuditEvent(tx, { actorId: user.id, action: "auth.login.succeeded", entityType: "User", entityId: user.id, after: { ip } });
+  });
   await requireChangeIfWeak(db, user.id, password);
   return { ok: true, user: { id: user.id, loginName: user.loginName, displayName: user.displayName } };
 }

@@ -61,7 +61,7 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       const result = await definition.handler({ user, input });
       return { status: "success", ...result };
     } catch (error) {
-      return errorState(error, formData);
+      return errorState(error, formData, definition.input);
     }
   };
   actionRegistry.set(action, { name: definition.name, permission: definition.permission });
@@ -79,7 +79,7 @@ export function definePublicAction<Schema extends z.ZodType>(definition: {
       const input = definition.input.parse(Object.fromEntries(formData.entries()));
       return { status: "success", ...(await definition.handler({ input })) };
     } catch (error) {
-      return errorState(error, formData);
+      return errorState(error, formData, definition.input);
     }
   };
   actionRegistry.set(action, { name: definition.name, permission: null });

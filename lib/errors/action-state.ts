@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { AppErrorCode, FieldErrors } from "./app-error";
 import { mapError } from "./map-error";
 
@@ -27,8 +28,9 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export function errorState(error: unknown, formData: FormData): ActionState {
-  const mapped = mapError(error);
+/** `schema`: the action's input schema, so range messages can name the bounds. */
+export function errorState(error: unknown, formData: FormData, schema?: z.ZodType): ActionState {
+  const mapped = mapError(error, schema);
   return {
     status: "error",
     code: mapped.code,

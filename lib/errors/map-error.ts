@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type AppErrorCode, appErrorStatus, type FieldErrors } from "./app-error";
+import { AppError, type AppErrorCode, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
 
 /**
  * The one place that turns failures into what users and API clients see:
@@ -13,7 +13,8 @@ export interface MappedError {
   fieldErrors: FieldErrors;
 }
 
-export function mapError(error: unknown): MappedError {
+/** `schema`: what was parsed, so a number out of range can name both of its bounds. */
+export function mapError(error: unknown, schema?: z.ZodType): MappedError {
   if (error instanceof AppError) {
     return { code: error.code, status: appErrorStatus[error.code], values: error.values, fieldErrors: error.fieldErrors };
   }
@@ -25,7 +26,7 @@ export function mapError(error: unknown): MappedError {
     return { code: "SERVER_BUSY", status: appErrorStatus.SERVER_BUSY, values: {}, fieldErrors: {} };
   }
   if (error instanceof z.ZodError) {
-    return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error) };
+    return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error, schema) };
   }
   // Unknown failures are logged for operators; users get a generic message only.
   console.error(error);
@@ -43,13 +44,19 @@ function isOverloaded(error: unknown): boolean {
   return code === "P2028" || (typeof message === "string" && message.includes("timeout exceeded when trying to connect"));
 }
 
-/** The first problem of each field, as a message key with its values. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+/**
+ * The first problem of each field, as a message key with its values. With the
+ * schema, a number out of range (or not whole) names both bounds: "须在 0–100 之间".
+ */
+export function zodFieldErrors(error: z.ZodError, schema?: z.ZodType): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     if (result[field]) continue;
-    if (/^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message)) {
+    const range = numberRangeError(issue, schema);
+    if (range) {
+      result[field] = range;
+    } else if (/^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message)) {
       // Schemas name their own message key, e.g. .regex(pattern, "loginNameFormat").
       result[field] = { key: issue.message };
     } else if (issue.code === "too_big" && issue.origin === "string") {
@@ -63,4 +70,52 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     }
   }
   return result;
+}
+
+/**
+ * A number too big, too small or not whole: the range message with the field's
+ * bounds from the schema (both when it has both), unless the schema named a
+ * specific key of its own. Null for any other problem.
+ */
+function numberRangeError(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): FieldError | null {
+  const isRange = (issue.code === "too_big" || issue.code === "too_small") && issue.origin === "number";
+  const notNumber = issue.code === "invalid_type" && (issue.expected === "int" || issue.expected === "number");
+  if (!isRange && !notNumber) return null;
+  if (/^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message) && issue.message !== "invalid") return null;
+  const bounds = numberBounds(schema, issue.path);
+  // Blank or not a number: the range says what to type, when the schema has one.
+  if (!isRange && (!bounds || bounds.min === null || bounds.max === null)) return null;
+  const min = bounds?.min ?? (issue.code === "too_small" ? Number(issue.minimum) : null);
+  const max = bounds?.max ?? (issue.code === "too_big" ? Number(issue.maximum) : null);
+  const whole = bounds?.int ?? false;
+  if (min !== null && max !== null) return { key: whole ? "wholeNumberBetween" : "numberBetween", values: { min, max } };
+  if (min !== null) return { key: "numberAtLeast", values: { min } };
+  if (max !== null) return { key: "numberAtMost", values: { max } };
+  return null;
+}
+
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType> };
+
+/** The bounds of the number schema at `path` inside `schema` (through optional, default, pipes…). */
+function numberBounds(schema: z.ZodType | undefined, path: readonly PropertyKey[]): { min: number | null; max: number | null; int: boolean } | null {
+  let current = schema;
+  let rest = [...path];
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current instanceof z.ZodNumber) {
+      if (rest.length) return null;
+      const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
+      return { min: finite(current.minValue), max: finite(current.maxValue), int: current.isInt };
+    }
+    const def = current._zod.def as Def;
+    if (def.type === "object" && rest.length) {
+      current = def.shape?.[String(rest[0])];
+      rest = rest.slice(1);
+    } else if (def.type === "pipe") {
+      // z.preprocess is a pipe from a transform into the real schema.
+      current = def.in?._zod.def.type === "transform" ? def.out : def.in;
+    } else {
+      current = def.innerType;
+    }
+  }
+  return null;
 }

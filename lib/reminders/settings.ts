@@ -7,13 +7,12 @@ import type { PrismaClient } from "@/lib/db/create-client";
  * "due soon" reminder, so the reminder and the blue light agree; milestones, which
  * are shorter steps, have their own window.
  */
-/** A whole number of days in [min, max]; a blank field is refused, not read as 0. */
+/**
+ * A whole number of days in [min, max]; a blank field is refused, not read as 0.
+ * The error map names the range in the message ("请输入 1–31 之间的整数").
+ */
 const days = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? value.trim() || undefined : value),
-    z.coerce.number({ error: RANGE }).int(RANGE).min(min, RANGE).max(max, RANGE),
-  );
-const RANGE = "wholeNumberInRange";
+  z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : value), z.coerce.number().int().min(min).max(max));
 
 export const reminderSettingsSchema = z.object({
   /** Remind the lead unit this many days before the reporting day (0 = only on the day). */

@@ -1,14 +1,10 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-export async function listUnits(db: PrismaClient) {
-  return db.unit.findMany({
-    orderBy: [{ active: "desc" }, { kind: "asc" }, { code: "asc" }],
-    include: { city: { select: { id: true, nameZh: true, nameEn: true } }, _count: { select: { users: true, ledMeasures: true } } },
-  });
+/** Active units as choices of a select (an account's unit): id and names only. */
+export async function listUnitOptions(db: PrismaClient) {
+  return db.unit.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
 }
 
 export async function listCities(db: PrismaClient) {
   return db.city.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
 }
-
-export type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];

@@ -1,5 +1,7 @@
 import { UnitKind } from "@/generated/prisma/enums";
 import { z } from "zod";
+import { ADMIN_PAGE_SIZE } from "@/lib/users/schemas";
+import { lenient } from "@/lib/validation/lenient";
 import { singleLineText } from "@/lib/validation/text";
 
 const optionalCityIdSchema = z
@@ -58,3 +60,13 @@ export const updateUnitInputSchema = unitFieldsSchema.extend({
 
 export type CreateUnitInput = z.infer<typeof createUnitInputSchema>;
 export type UpdateUnitInput = z.infer<typeof updateUnitInputSchema>;
+
+/** The /admin/units URL: search, page, filters; malformed values fall back to "all". */
+export const listUnitsPageQuerySchema = z.object({
+  q: lenient(z.string().trim().max(100), "").default(""),
+  page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200), ADMIN_PAGE_SIZE).default(ADMIN_PAGE_SIZE),
+  kind: lenient(z.enum(UnitKind).optional(), undefined),
+  active: lenient(z.enum(["true", "false"]).optional(), undefined),
+});
+export type ListUnitsPageQuery = z.infer<typeof listUnitsPageQuerySchema>;

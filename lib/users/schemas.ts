@@ -2,6 +2,7 @@ import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 import { newPasswordSchema } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/permissions";
+import { lenient } from "@/lib/validation/lenient";
 
 const idSchema = z.string().trim().min(1).max(40);
 const versionSchema = z.coerce.number().int().min(1);
@@ -65,3 +66,16 @@ export type UpdateUserAccessInput = z.infer<typeof updateUserAccessInputSchema>;
 export type SetUserActiveInput = z.infer<typeof setUserActiveInputSchema>;
 export type ResetUserPasswordInput = z.infer<typeof resetUserPasswordInputSchema>;
 export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInputSchema>;
+
+/** Rows per page of the admin tables (users, units). */
+export const ADMIN_PAGE_SIZE = 50;
+
+/** The /admin/users URL: search, page, filters; malformed values fall back to "all". */
+export const listUsersQuerySchema = z.object({
+  q: lenient(z.string().trim().max(100), "").default(""),
+  page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),
+  perPage: lenient(z.coerce.number().int().min(10).max(200), ADMIN_PAGE_SIZE).default(ADMIN_PAGE_SIZE),
+  role: lenient(z.enum(roles).optional(), undefined),
+  active: lenient(z.enum(["true", "false"]).optional(), undefined),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;

@@ -44,7 +44,8 @@ test("[NOTIFY]: an admin sees the job queue and sets a unit's group-robot webhoo
   await expect(jobs.getByText("dispatch-events")).toBeVisible();
   await expect(jobs.getByText("send-digest")).toBeVisible();
 
-  await page.goto("/admin/units");
+  await page.goto("/admin/units?q=jinan-drc");
+  await page.getByRole("link", { name: "jinan-drc", exact: true }).click();
   const row = page.locator('[data-unit-code="jinan-drc"]');
   await row.getByLabel("群机器人 Webhook").fill("ftp://robot.example/send");
   await row.getByRole("button", { name: "保存" }).click();

@@ -12,7 +12,7 @@ test("[REMINDERS]: an admin sets the reminder rules; a bad value is refused on i
   await before.fill("5");
   await repeat.fill("0");
   await form.getByRole("button", { name: "保存提醒规则" }).click();
-  await expect(form.getByText("请输入标签所示范围内的整数。")).toHaveCount(1);
+  await expect(form.getByText("请输入 1–31 之间的整数。")).toHaveCount(1);
   await expect(repeat).toHaveAttribute("aria-invalid", "true");
   await expect(repeat).toHaveValue("0");
   await expect(before).toHaveValue("5");

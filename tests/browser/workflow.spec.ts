@@ -75,7 +75,7 @@ test("[WORKFLOW]: report → return → resubmit → approve updates the ledger"
 
   // The official sees why, corrects the text and submits again.
   await official.reload();
-  await expect(slotNote(official)).toHaveText("本期报告被退回：请补充量化数据。请修改后重新报送。");
+  await expect(slotNote(official)).toHaveText("本期报告被退回，请修改后重新报送。退回理由：请补充量化数据");
   await expect(form.getByLabel("完成比例（%）")).toHaveValue("97");
   await form.getByLabel("进展情况").fill("【浏览器测试】方案已印发，完成投资 12 亿元。");
   await form.getByRole("button", { name: "报送" }).click();

@@ -71,8 +71,8 @@ const rows: { name: string; actor: Actor; action: () => FormAction; form: () => 
   { name: "report: blank progress", actor: "official", action: () => saveReportAction, form: () => report({ progress: "  " }), field: "progress", key: "required" },
   { name: "report: overlong progress", actor: "official", action: () => saveReportAction, form: () => report({ progress: "进".repeat(4001) }), field: "progress", key: "tooLong" },
   { name: "report: NUL in problems", actor: "official", action: () => saveReportAction, form: () => report({ problems: "a\u0000b" }), field: "problems", key: "forbiddenCharacters" },
-  { name: "report: percent 150", actor: "official", action: () => saveReportAction, form: () => report({ percentComplete: "150" }), field: "percentComplete", key: "invalid" },
-  { name: "report: percent text", actor: "official", action: () => saveReportAction, form: () => report({ percentComplete: "很多" }), field: "percentComplete", key: "invalid" },
+  { name: "report: percent 150", actor: "official", action: () => saveReportAction, form: () => report({ percentComplete: "150" }), field: "percentComplete", key: "wholeNumberBetween" },
+  { name: "report: percent text", actor: "official", action: () => saveReportAction, form: () => report({ percentComplete: "很多" }), field: "percentComplete", key: "wholeNumberBetween" },
   { name: "report: negative KPI", actor: "official", action: () => saveReportAction, form: () => report({ kpiActual: "-5" }), field: "kpiActual", key: "amountFormat" },
   { name: "report: SQL as investment", actor: "official", action: () => saveReportAction, form: () => report({ investmentCompleted: "1; DROP TABLE x" }), field: "investmentCompleted", key: "amountFormat" },
   { name: "report: month 13", actor: "official", action: () => saveReportAction, form: () => report({ period: "2026-13" }), field: "period", key: "invalid" },
@@ -85,8 +85,8 @@ const rows: { name: string; actor: Actor; action: () => FormAction; form: () => 
   { name: "extension: no reason", actor: "official", action: () => requestExtensionAction, form: () => ({ measureCode, requestedDueDate: "2030-01-01", reason: "" }), field: "reason", key: "required" },
   { name: "extension: HTML as date", actor: "official", action: () => requestExtensionAction, form: () => ({ measureCode, requestedDueDate: "<b>soon</b>", reason: "原因" }), field: "requestedDueDate", key: "dateFormat" },
   { name: "extension: reject without comment", actor: "inspector", action: () => decideExtensionAction, form: () => ({ extensionId, version: "1", decision: "reject", comment: "" }), field: "comment", key: "rejectNeedsComment" },
-  { name: "settings: reporting day 31", actor: "admin", action: () => updateTrackingSettingsAction, form: () => ({ reportingDay: "31", paceMarginPercent: "10", dueSoonDays: "30" }), field: "reportingDay", key: "invalid" },
-  { name: "settings: margin as text", actor: "admin", action: () => updateTrackingSettingsAction, form: () => ({ reportingDay: "28", paceMarginPercent: "ten", dueSoonDays: "30" }), field: "paceMarginPercent", key: "invalid" },
+  { name: "settings: reporting day 31", actor: "admin", action: () => updateTrackingSettingsAction, form: () => ({ reportingDay: "31", paceMarginPercent: "10", dueSoonDays: "30" }), field: "reportingDay", key: "wholeNumberBetween" },
+  { name: "settings: margin as text", actor: "admin", action: () => updateTrackingSettingsAction, form: () => ({ reportingDay: "28", paceMarginPercent: "ten", dueSoonDays: "30" }), field: "paceMarginPercent", key: "wholeNumberBetween" },
 ];
 
 describe("[INPUT] workflow forms: a clear field error, what was typed kept, nothing written", () => {

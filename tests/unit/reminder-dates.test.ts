@@ -47,12 +47,15 @@ describe("[REMINDERS] the settings' validation", () => {
   it("reads whole numbers in range, from the form or as stored", () => {
     expect(parse({ reportDueDays: " 0 ", missingRepeatDays: 31 })).toMatchObject({ success: true, data: { reportDueDays: 0, milestoneDueDays: 7, missingRepeatDays: 31 } });
   });
-  it.each([["missingRepeatDays", "0"], ["missingRepeatDays", ""], ["reportDueDays", "28"], ["milestoneDueDays", "2.5"], ["milestoneDueDays", "abc"]])(
-    "refuses %s = %j with the range message on that field",
-    (field, value) => {
-      const result = parse({ [field]: value });
-      expect(result.success).toBe(false);
-      expect(zodFieldErrors(result.error!)).toEqual({ [field]: { key: "wholeNumberInRange" } });
-    },
-  );
+  it.each([
+    ["missingRepeatDays", "0", 1, 31],
+    ["missingRepeatDays", "", 1, 31],
+    ["reportDueDays", "28", 0, 27],
+    ["milestoneDueDays", "2.5", 0, 90],
+    ["milestoneDueDays", "abc", 0, 90],
+  ])("refuses %s = %j with the range message on that field", (field, value, min, max) => {
+    const result = parse({ [field]: value });
+    expect(result.success).toBe(false);
+    expect(zodFieldErrors(result.error!, reminderSettingsSchema)).toEqual({ [field]: { key: "wholeNumberBetween", values: { min, max } } });
+  });
 });

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
@@ -7,9 +8,15 @@ import { getNoticeSettings } from "@/lib/notices/settings";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { getReminderSettings } from "@/lib/reminders/settings";
+import { todayInChina } from "@/lib/tracking/dates";
+import { lightExamples } from "@/lib/tracking/light-examples";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 export default async function SettingsPage() {
   await requirePageUser("settings.manage");
@@ -17,7 +24,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
-      <SettingsForm settings={settings} />
+      <SettingsForm settings={settings} examples={lightExamples(settings, todayInChina())} />
       <ReminderSettingsForm settings={await getReminderSettings(db)} />
       <ScoringRulesSection />
       <NoticeSettingsForm settings={await getNoticeSettings(db)} />

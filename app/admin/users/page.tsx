@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { adminHref, firstValues } from "@/components/admin/admin-href";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { UserRow } from "@/components/admin/user-row";
+import { EditDrawer } from "@/components/admin/edit-drawer";
+import { TablePager } from "@/components/admin/table-pager";
+import { TableToolbar } from "@/components/admin/table-toolbar";
+import { UserEditForms } from "@/components/admin/user-row";
+import { UsersTable } from "@/components/admin/users-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { roles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
-import { listUnits } from "@/lib/units/list-units";
-import { listUsers } from "@/lib/users/list-users";
+import { listUnitOptions } from "@/lib/units/list-units";
+import { getUserForEdit, listUsersPage } from "@/lib/users/list-users-page";
+import { listUsersQuerySchema } from "@/lib/users/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -15,32 +21,70 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUsers"))("title") };
 }
 
-export default async function AdminUsersPage() {
-  await requirePageUser("user.manage");
-  const [users, units, locale, t, tRoles] = await Promise.all([
-    listUsers(db),
-    listUnits(db),
+const PATH = "/admin/users";
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("user.manage");
+  const raw = firstValues(await searchParams);
+  const query = listUsersQuerySchema.parse(raw);
+  const [result, editing, units, locale, format, t, tTables, tRoles] = await Promise.all([
+    listUsersPage(db, user, query),
+    raw.edit ? getUserForEdit(db, user, raw.edit) : null,
+    listUnitOptions(db),
     getLocale(),
+    getFormatter(),
     getTranslations("adminUsers"),
+    getTranslations("adminTables"),
     getTranslations("roles"),
   ]);
+  const params = { q: query.q, role: query.role, active: query.active, perPage: query.perPage, page: result.page };
   const roleOptions = roles.map((role) => ({ value: role, label: tRoles(role) }));
-  const unitOptions = units.filter((unit) => unit.active).map((unit) => ({ value: unit.id, label: localized(unit, "name", locale) }));
+  const unitOptions = units.map((unit) => ({ value: unit.id, label: localized(unit, "name", locale) }));
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <CreateUserForm roleOptions={roleOptions} unitOptions={unitOptions} />
-      <p className="text-sm text-slate-600">{t("count", { count: users.length })}</p>
-      <ul className="flex flex-col gap-3">
-        {users.map((user) => (
-          <UserRow
-            key={user.id}
-            user={{ ...user, unitId: user.unit?.id ?? null }}
-            roleOptions={roleOptions}
-            unitOptions={unitOptions}
-          />
-        ))}
-      </ul>
+      <TableToolbar
+        path={PATH}
+        q={query.q}
+        perPage={query.perPage}
+        searchLabel={tTables("searchUsers")}
+        filters={[
+          { name: "role", label: tTables("role"), value: query.role, options: roleOptions },
+          {
+            name: "active",
+            label: tTables("state"),
+            value: query.active,
+            options: [
+              { value: "true", label: tTables("activeOnly") },
+              { value: "false", label: tTables("inactiveOnly") },
+            ],
+          },
+        ]}
+      />
+      <TablePager path={PATH} params={params} total={result.total} page={result.page} pageCount={result.pageCount} />
+      <UsersTable rows={result.rows} params={params} />
+      {raw.edit && (
+        <EditDrawer
+          title={editing ? tTables("editUser", { name: editing.displayName }) : tTables("editMissing")}
+          closeHref={adminHref(PATH, params)}
+          closeLabel={tTables("close")}
+          testId="edit-drawer"
+        >
+          {editing && (
+            <UserEditForms
+              key={editing.id}
+              user={{
+                ...editing,
+                unitId: editing.unit?.id ?? null,
+                lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
+              }}
+              roleOptions={roleOptions}
+              unitOptions={unitOptions}
+            />
+          )}
+        </EditDrawer>
+      )}
     </div>
   );
 }
