@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
@@ -7,6 +8,10 @@ import { localized } from "@/lib/i18n/localized";
 import { listReportsToReview } from "@/lib/reports/list-reports-to-review";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reviews"))("title") };
+}
 
 export default async function ReviewsPage() {
   const user = await requirePageUser("report.review");

@@ -56,6 +56,8 @@ test("[ADMIN]: an admin creates a user, who must change the temporary password, 
 test("[ADMIN]: non-admins cannot open the admin pages", async ({ page }) => {
   await logIn(page, "inspector");
   await expectSignedIn(page);
+  // No admin menu at all (a closed menu would hide its links from the count below too).
+  await expect(page.getByTestId("admin-menu")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);

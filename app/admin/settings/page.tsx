@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
@@ -10,6 +11,10 @@ import { getReminderSettings } from "@/lib/reminders/settings";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 export default async function SettingsPage() {
   await requirePageUser("settings.manage");
