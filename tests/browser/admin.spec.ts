@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, logIn } from "./helpers";
+import { expectSignedIn, logIn, openHeaderMenu } from "./helpers";
 
 test("[ADMIN]: an admin creates a user, who must change the temporary password, then is disabled", async ({ browser }) => {
   const admin = await browser.newPage();
@@ -72,6 +72,7 @@ test("[I18N]: the language switch changes the whole UI and is remembered", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catalogue of measures");
   await expect(page.getByText("Implement the “bottleneck road”", { exact: false })).toBeVisible();
   await page.reload();
+  await openHeaderMenu(page, "user-menu");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("任务目录");
