@@ -28,8 +28,9 @@ for (const [viewportName, viewport] of Object.entries(viewports)) {
     test(`[SCREENS]: main pages at ${viewportName} in ${localeName}: screenshots, titles and no serious axe violation`, async ({ page, baseURL }) => {
       test.setTimeout(240_000);
       await page.setViewportSize(viewport);
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL ?? "" }]);
+      // The login helper types into the Chinese form: the language is chosen after it.
       await logIn(page, "inspector");
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL ?? "" }]);
       const appName = localeName === "zh" ? "落实" : "Luoshi";
       const titles = new Set<string>();
       for (const [name, path] of Object.entries(pages)) {
