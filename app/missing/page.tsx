@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -10,6 +11,10 @@ import { formatPeriod, monthOf, parsePeriod, reportingDeadline, todayInChina } f
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("missing"))("title") };
+}
 
 type Props = { searchParams: Promise<{ period?: string | string[] }> };
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NoticeFilters, NoticeList } from "@/components/notices/notice-list";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -7,6 +8,10 @@ import { loadNoticesPage, seesNoOfficialFlag } from "@/lib/notices/load-notice-p
 import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notices"))("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -47,7 +47,7 @@ export default async function ScoresPage({ searchParams }: Props) {
         <>
           <p className="mb-2 text-sm text-slate-600">{t("listNote", { count: listCount })}</p>
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm" data-testid="scores-table">
+            <table className="card-table w-full border-collapse bg-white text-sm" data-testid="scores-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">
                   <th scope="col" className="px-2 py-1">{t("rank")}</th>
@@ -68,12 +68,12 @@ export default async function ScoresPage({ searchParams }: Props) {
                     data-list={unit.list ?? ""}
                     className={`border-b border-slate-200 align-top ${unit.list === "red" ? "bg-red-50" : unit.list === "black" ? "bg-slate-100" : ""}`}
                   >
-                    <td className="px-2 py-1">{unit.rank}</td>
-                    <th scope="row" className="px-2 py-1 text-left font-medium">{localized(unit.unit, "name", locale)}</th>
-                    <td className="px-2 py-1 font-semibold" data-testid="score-total">{format.number(unit.total, { maximumFractionDigits: 2 })}</td>
-                    <td className="px-2 py-1"><ScoreListBadge list={unit.list} /></td>
+                    <td className="px-2 py-1" data-card-first data-label={t("rank")}>{unit.rank}</td>
+                    <th scope="row" className="px-2 py-1 text-left font-medium" data-card-wide>{localized(unit.unit, "name", locale)}</th>
+                    <td className="px-2 py-1 font-semibold" data-testid="score-total" data-label={t("score")}>{format.number(unit.total, { maximumFractionDigits: 2 })}</td>
+                    <td className="px-2 py-1" data-card-first><ScoreListBadge list={unit.list} /></td>
                     {SCORE_COMPONENTS.map((key) => (
-                      <td key={key} className="px-2 py-1"><ScoreComponentCell component={unit.components[key]} /></td>
+                      <td key={key} className="px-2 py-1" data-label={t(`components.${key}`)}><ScoreComponentCell component={unit.components[key]} /></td>
                     ))}
                     <td className="px-2 py-1">
                       <Link href={`/scores/${encodeURIComponent(unit.unit.code)}?${scopeParams}`} className="text-red-900 hover:underline" data-testid="score-breakdown-link">

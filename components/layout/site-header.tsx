@@ -1,54 +1,105 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LogoutButton } from "@/components/account/logout-button";
+import { DisclosureMenu } from "@/components/layout/disclosure-menu";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { NavLink } from "@/components/layout/nav-link";
+import { placesFor, type Place } from "@/components/layout/places";
+import { MyWorkLink } from "@/components/my-work/my-work-link";
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session-user";
-import { LanguageSwitch } from "@/components/layout/language-switch";
-import { LogoutButton } from "@/components/account/logout-button";
-import { InboxLink } from "@/components/notifications/inbox-link";
-import { MyWorkLink } from "@/components/my-work/my-work-link";
 
+function PlaceLinks({ places, column = false }: { places: Place[]; column?: boolean }) {
+  return places.map((place) => (
+    <NavLink key={place.href} href={place.href} className={column ? "block" : ""}>
+      {place.label}
+    </NavLink>
+  ));
+}
+
+/**
+ * One row at desktop width: the main places, a "more" menu, the admin menu (for
+ * those who may), the inbox, the language and the user menu. Below `lg` the places
+ * move into one menu button.
+ */
 export async function SiteHeader() {
-  const [user, t, tNav, tRoles] = await Promise.all([
+  const [user, tApp, tNav, tShell, tRoles] = await Promise.all([
     getSessionUser(),
     getTranslations("app"),
     getTranslations("nav"),
+    getTranslations("shell"),
     getTranslations("roles"),
   ]);
+  const places = user ? placesFor(user, tNav, tShell) : null;
+  const sectionTitle = "px-2 pt-2 pb-1 text-xs font-semibold text-slate-600";
   return (
-    <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" prefetch={false} className="text-lg font-semibold text-red-800">
-          {t("fullName")}
+    <header className="relative border-b border-slate-200 bg-white print:hidden">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 text-sm">
+        <Link href="/" prefetch={false} title={tApp("fullName")} className="mr-2 shrink-0 text-lg font-semibold text-red-800">
+          {tApp("name")}
         </Link>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
+        {user && places && (
+          <nav aria-label={tNav("mainNav")} className="hidden min-w-0 items-center gap-1 lg:flex">
+            <MyWorkLink user={user} />
+            <PlaceLinks places={places.main} />
+            <DisclosureMenu label={tShell("more")} buttonTestId="more-menu">
+              <PlaceLinks places={places.more} column />
+            </DisclosureMenu>
+            {places.admin.length > 0 && (
+              <DisclosureMenu label={tShell("admin")} buttonTestId="admin-menu">
+                <PlaceLinks places={places.admin} column />
+              </DisclosureMenu>
+            )}
+          </nav>
+        )}
+        <div className="ml-auto flex shrink-0 items-center gap-1">
+          {user && can(user, "account.notifications") && <InboxLink userId={user.id} />}
+          <div className={user ? "hidden sm:block" : ""}>
+            <LanguageSwitch />
+          </div>
           {user && (
-            <nav aria-label={tNav("mainNav")} className="flex flex-wrap items-center gap-1">
-              <MyWorkLink user={user} />
-              <Link href="/catalogue" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("catalogue")}</Link>
-              <Link href="/dashboard" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("dashboard")}</Link>
-              <Link href="/ledger" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("ledger")}</Link>
-              <Link href="/timeline" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("timeline")}</Link>
-              <Link href="/bulletin" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("bulletin")}</Link>
-              {can(user, "report.review") && <Link href="/reviews" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("reviews")}</Link>}
-              <Link href="/missing" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("missing")}</Link>
-              {can(user, "score.read") && <Link href="/scores" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("scores")}</Link>}
-              {can(user, "notice.read") && <Link href="/notices" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("notices")}</Link>}
-              {can(user, "user.manage") && <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("users")}</Link>}
-              {can(user, "unit.manage") && <Link href="/admin/units" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("units")}</Link>}
-              {can(user, "catalogue.manage") && <Link href="/admin/import" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("import")}</Link>}
-              {can(user, "settings.manage") && <Link href="/admin/settings" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("settings")}</Link>}
-              {can(user, "jobs.view") && <Link href="/admin/jobs" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("jobs")}</Link>}
-              {can(user, "account.notifications") && <InboxLink userId={user.id} />}
-              <Link href="/account/password" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("password")}</Link>
-              <Link href="/account/tokens" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiTokens")}</Link>
-              <Link href="/api-docs" className="rounded px-2 py-1 hover:bg-slate-100">{tNav("apiDocs")}</Link>
-              <span className="px-2 text-slate-500" data-testid="signed-in-as">
-                {tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}
-              </span>
-              <LogoutButton />
-            </nav>
+            <DisclosureMenu
+              label={
+                <span data-testid="signed-in-as" className="max-w-32 truncate">
+                  <span className="sr-only">{tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}</span>
+                  <span aria-hidden="true">{user.displayName}</span>
+                </span>
+              }
+              buttonTestId="user-menu"
+            >
+              <p className="px-2 pb-2 text-slate-600">{tNav("signedInAs", { name: user.displayName, role: tRoles(user.role) })}</p>
+              <div className="flex flex-col border-t border-slate-200 pt-1">
+                <PlaceLinks places={places?.account ?? []} column />
+                <LogoutButton />
+              </div>
+            </DisclosureMenu>
           )}
-          <LanguageSwitch />
+          {user && places && (
+            <DisclosureMenu
+              label={tShell("menu")}
+              align="bar"
+              className="lg:hidden"
+              buttonClassName="border border-slate-300"
+              buttonTestId="phone-menu"
+              panelTestId="phone-menu-panel"
+            >
+              <nav aria-label={tNav("mainNav")} className="mx-auto grid max-w-6xl gap-1 px-2 sm:grid-cols-2">
+                <div className="flex flex-col">
+                  <MyWorkLink user={user} testIds={false} />
+                  <PlaceLinks places={places.main} column />
+                </div>
+                <div className="flex flex-col">
+                  <PlaceLinks places={places.more} column />
+                  {places.admin.length > 0 && <p className={sectionTitle}>{tShell("admin")}</p>}
+                  <PlaceLinks places={places.admin} column />
+                </div>
+              </nav>
+              <div className="mt-2 border-t border-slate-200 px-2 pt-2 sm:hidden">
+                <LanguageSwitch />
+              </div>
+            </DisclosureMenu>
+          )}
         </div>
       </div>
     </header>

@@ -66,7 +66,7 @@ export async function MyWorkList({ items, truncated, limit }: Props) {
                   {t(`urgency.${item.urgency}`)}
                 </span>
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700">{t(`kinds.${item.kind}`)}</span>
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0 flex-1 max-sm:basis-full">
                   <Link href={item.href} className="font-medium text-red-900 hover:underline">
                     {item.measureCode && <span className="mr-1 font-mono text-slate-500">{item.measureCode}</span>}
                     {localized(item, "title", locale)}
@@ -76,7 +76,7 @@ export async function MyWorkList({ items, truncated, limit }: Props) {
                     {details(item).map((line) => <span key={line}>{line}</span>)}
                   </p>
                 </div>
-                <div className="text-right text-sm whitespace-nowrap text-slate-600">
+                <div className="text-right text-sm whitespace-nowrap text-slate-600 max-sm:flex max-sm:gap-3 max-sm:text-left">
                   {item.dueDate && <div className={item.urgency === "normal" ? "" : "font-semibold"}>{t("due", { date: day(item.dueDate) })}</div>}
                   <div>{t("since", { date: day(item.since) })}</div>
                 </div>

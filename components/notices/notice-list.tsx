@@ -11,7 +11,7 @@ type Props = {
   flags: boolean[];
 };
 
-/** Notices as a table: number, measure, level, state, recipients, reply deadline. */
+/** Notices as a table (cards on a phone, level and state first): number, measure, level, state, recipients, reply deadline. */
 export async function NoticeList({ notices, total, flags }: Props) {
   const [t, locale, format] = await Promise.all([getTranslations("notices"), getLocale(), getFormatter()]);
   if (notices.length === 0) return <p>{t("none")}</p>;
@@ -21,7 +21,7 @@ export async function NoticeList({ notices, total, flags }: Props) {
         {t("total", { total })} {total > notices.length && t("moreNotShown", { shown: notices.length })}
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" data-testid="notice-list">
+        <table className="card-table w-full border-collapse text-sm" data-testid="notice-list">
           <thead>
             <tr className="border-b border-slate-300 text-left">
               <th className="px-2 py-1">{t("columns.serial")}</th>
@@ -41,12 +41,12 @@ export async function NoticeList({ notices, total, flags }: Props) {
                     {t("label", { year: notice.year, number: notice.number })}
                   </Link>
                 </td>
-                <td className="px-2 py-1">
-                  <span className="font-mono text-slate-500">{notice.measure.code}</span> {localized(notice.measure, "title", locale)}
+                <td className="px-2 py-1" data-card-wide>
+                  <span className="font-mono text-slate-600">{notice.measure.code}</span> {localized(notice.measure, "title", locale)}
                 </td>
-                <td className="px-2 py-1"><NoticeLevelBadge level={notice.level} /></td>
-                <td className="px-2 py-1"><NoticeStateBadge state={notice.state} overdue={notice.overdue} /></td>
-                <td className="px-2 py-1">
+                <td className="px-2 py-1" data-card-first><NoticeLevelBadge level={notice.level} /></td>
+                <td className="px-2 py-1" data-card-first><NoticeStateBadge state={notice.state} overdue={notice.overdue} /></td>
+                <td className="px-2 py-1" data-card-wide data-label={t("columns.recipients")}>
                   {notice.recipients.map((recipient) => (
                     <span key={recipient.unit.code} className="mr-2 inline-block">
                       {localized(recipient.unit, "name", locale)}
@@ -59,8 +59,8 @@ export async function NoticeList({ notices, total, flags }: Props) {
                     </span>
                   ))}
                 </td>
-                <td className="px-2 py-1 whitespace-nowrap">{format.dateTime(new Date(`${notice.replyDueDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
-                <td className="px-2 py-1">{notice.issuedBy ?? t("automatic")}</td>
+                <td className="px-2 py-1 whitespace-nowrap" data-label={t("columns.replyDueDate")}>{format.dateTime(new Date(`${notice.replyDueDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
+                <td className="px-2 py-1" data-label={t("columns.issuedBy")}>{notice.issuedBy ?? t("automatic")}</td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,8 @@ import { ScrollToToday } from "./scroll-to-today";
 
 const ROW = 28;
 const LABEL = 260;
+// The visible width of the chart on a phone: the screen less main's padding and the border.
+const PHONE_WIDTH = "calc(100vw - 2rem - 2px)";
 
 // Same shapes as the light badges: a light never rests on colour alone.
 const barPattern: Record<string, string> = {
@@ -32,6 +34,9 @@ const ganttStyles = [
   ".gantt-milestone{position:absolute;top:.5rem;width:.75rem;height:.75rem;rotate:45deg;border:1px solid #1e293b;background:#fff}",
   ".gantt-milestone[data-done]{background:#1e293b}",
   ...Object.entries(lightColours).map(([light, colour]) => `.gantt-bar[data-light=${light}]{background:${barPattern[light]}, ${colour}}`),
+  // On a phone the name gets its own line, as wide as the screen, above the bar: a
+  // 260 px column would leave no room for the bars and still cut the names.
+  `@media (max-width:39.99rem){.gantt-row{flex-wrap:wrap;height:auto}.gantt-label{width:${PHONE_WIDTH};white-space:normal;line-height:1.25rem;padding-top:.25rem}.gantt-track{flex-basis:100%;height:${ROW}px;margin-left:${LABEL}px}}`,
 ].join("\n");
 
 /** A Gantt chart drawn as positioned HTML, laid out on the server: cheap for thousands of rows. */
@@ -73,7 +78,7 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
       <ScrollToToday containerTestId="gantt" offset={LABEL + todayX} />
       <div className="relative" style={{ width: LABEL + scale.width }}>
         <div className="sticky top-0 z-10 flex h-8 border-b border-slate-200 bg-slate-50 text-xs">
-          <div className="sticky left-0 z-20 shrink-0 bg-slate-50" style={{ width: LABEL }} />
+          <div className="sticky left-0 z-20 shrink-0 bg-slate-50 max-sm:static" style={{ width: LABEL }} />
           <div className="relative">
             {scale.ticks.map((tick) => (
               <span key={tick.x} className="absolute top-2 border-l border-slate-300 pl-1 whitespace-nowrap" style={{ left: tick.x }}>
@@ -87,7 +92,7 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
         </div>
         {areas.map((area) => (
           <section key={area.code} aria-label={`${area.code} ${localized(area, "title", locale)}`}>
-            <h2 className="sticky left-0 bg-slate-100 px-2 py-1 text-sm font-semibold" style={{ width: LABEL }}>
+            <h2 className="sticky left-0 bg-slate-100 px-2 py-1 text-sm font-semibold max-sm:w-[calc(100vw-2rem-2px)]!" style={{ width: LABEL }}>
               {area.code} {localized(area, "title", locale)} · {t("count", { count: area.measures.length })}
             </h2>
             <GanttRows rows={area.measures.map(ganttRow)} />

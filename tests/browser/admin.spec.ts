@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, logIn } from "./helpers";
+import { expectSignedIn, logIn, openHeaderMenu } from "./helpers";
 
 test("[ADMIN]: an admin creates a user, who must change the temporary password, then is disabled", async ({ browser }) => {
   // Two sign-ins and a password change (bcrypt) in two browsers: longer than one page's flow.
@@ -59,6 +59,8 @@ test("[ADMIN]: an admin creates a user, who must change the temporary password, 
 test("[ADMIN]: non-admins cannot open the admin pages", async ({ page }) => {
   await logIn(page, "inspector");
   await expectSignedIn(page);
+  // No admin menu at all (a closed menu would hide its links from the count below too).
+  await expect(page.getByTestId("admin-menu")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
@@ -73,6 +75,7 @@ test("[I18N]: the language switch changes the whole UI and is remembered", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Catalogue of measures");
   await expect(page.getByText("Implement the “bottleneck road”", { exact: false })).toBeVisible();
   await page.reload();
+  await openHeaderMenu(page, "user-menu");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("任务目录");

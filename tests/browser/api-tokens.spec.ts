@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, openHeaderMenu } from "./helpers";
 
 test("[API]: create a token in the UI, call the API with it, revoke it, and the call is refused", async ({ page, request }) => {
   await logIn(page, "jinan.official", undefined, "/account/password");
@@ -43,6 +43,7 @@ test("[API]: create a token in the UI, call the API with it, revoke it, and the 
 
 test("[API]: the API docs page renders the OpenAPI document by tag, with a curl example", async ({ page }) => {
   await logIn(page, "viewer", undefined, "/");
+  await openHeaderMenu(page, "user-menu");
   await page.getByRole("link", { name: "API 文档" }).click();
   await expect(page.getByRole("heading", { name: /API 文档/ })).toBeVisible();
   const list = page.locator('[data-operation="GET /api/v1/measures"]');

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectSignedIn, logIn, loginMessage, submitLogin } from "./helpers";
+import { DEMO_PASSWORD, expectSignedIn, logIn, loginMessage, openHeaderMenu, submitLogin } from "./helpers";
 
 test("[AUTH]: every page but login and health needs a session", async ({ page, request }) => {
   await page.goto("/measures/1.1");
@@ -16,6 +16,7 @@ test("[AUTH]: log in, land where you were headed, log out", async ({ page }) => 
   await expectSignedIn(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("瓶颈路");
 
+  await openHeaderMenu(page, "user-menu");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/");

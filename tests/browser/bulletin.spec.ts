@@ -92,5 +92,5 @@ test("[BULLETIN]: the dashboard links to the bulletin of its month and scope", a
   await expect(page).toHaveURL(/\/bulletin\?month=2026-09&area=2\.1&lang=zh-CN$/);
   await expect(page.getByLabel("月份")).toHaveValue("2026-09");
   await expect(page.getByLabel("领域")).toHaveValue("2.1");
-  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "报表" })).toHaveAttribute("aria-current", "page");
 });

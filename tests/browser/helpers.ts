@@ -17,6 +17,12 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/** Opens one of the header's menus: "user-menu", "more-menu", "admin-menu" or "phone-menu". */
+export async function openHeaderMenu(page: Page, menu: "user-menu" | "more-menu" | "admin-menu" | "phone-menu") {
+  await page.getByTestId(menu).click();
+  await expect(page.getByTestId(menu)).toHaveAttribute("aria-expanded", "true");
+}
+
 export async function expectSignedIn(page: Page) {
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }

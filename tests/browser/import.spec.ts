@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, openHeaderMenu } from "./helpers";
 
 /** The downloaded template with rows added below its example row, as an upload. */
 async function filledTemplate(template: ExcelJS.Workbook, rows: unknown[][]) {
@@ -24,7 +24,8 @@ async function previewAndConfirm(page: Page, upload: Awaited<ReturnType<typeof f
 
 test("[IMPORT]: an admin downloads the template, previews a task list, fixes an error, confirms, and sees the result", async ({ page }) => {
   await logIn(page, "admin");
-  await page.getByRole("navigation").getByRole("link", { name: "导入" }).click();
+  await openHeaderMenu(page, "admin-menu");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "导入" }).click();
   await expect(page.getByRole("heading", { name: "导入任务分解表" })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-template").click()]);

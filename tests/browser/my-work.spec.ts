@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, openHeaderMenu } from "./helpers";
 
 // jinan.official's unit (jinan-drc) leads measures without a report for the current month in the
 // demo seed (e.g. 1.1, 1.2, 2.5.1), so their first page lists reports to submit.
@@ -27,7 +27,8 @@ test("[MY-WORK]: an official lands on My work and goes from an item to the repor
   await logIn(page, "jinan.official");
   await expect(page).toHaveURL(/\/$/);
   await openFirstReportToSubmit(page, { title: "我的待办", kind: "待报送", link: "我的待办" });
-  // The catalogue moved to /catalogue, linked from the header.
+  // The catalogue moved to /catalogue, linked from the header's "more" menu.
+  await openHeaderMenu(page, "more-menu");
   await page.getByRole("link", { name: "任务目录" }).first().click();
   await expect(page).toHaveURL(/\/catalogue$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("任务目录");

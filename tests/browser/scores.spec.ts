@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, logIn } from "./helpers";
+import { expectSignedIn, logIn, openHeaderMenu } from "./helpers";
 
 test("[SCORES]: a leader sees the ranking of a month and opens a unit's breakdown; an official has no ranking", async ({ page, browser }, testInfo) => {
   await logIn(page, "leader", undefined, "/scores");
   await expectSignedIn(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("单位考评红黑榜");
-  await expect(page.getByRole("navigation").getByRole("link", { name: "红黑榜" })).toBeVisible();
+  await openHeaderMenu(page, "more-menu");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "红黑榜" })).toHaveAttribute("aria-current", "page");
 
   // The demo's sample reports of a past month give a ranking, best first, with the red and black lists named in words.
   await page.getByTestId("scores-month").fill("2026-10");
@@ -38,6 +39,8 @@ test("[SCORES]: a leader sees the ranking of a month and opens a unit's breakdow
   const context = await browser.newContext();
   const official = await context.newPage();
   await logIn(official, "jinan.official");
+  await openHeaderMenu(official, "more-menu");
+  await expect(official.getByRole("navigation").getByRole("link", { name: "督办单" })).toBeVisible();
   await expect(official.getByRole("navigation").getByRole("link", { name: "红黑榜" })).toHaveCount(0);
   const response = await official.goto("/scores");
   expect(response?.status()).toBe(403);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, logIn } from "./helpers";
+import { expectSignedIn, logIn, openHeaderMenu } from "./helpers";
 
 /** The session cookie of a signed-in browser, as someone who copied it would hold it. */
 async function copiedSessionCookie(page: import("@playwright/test").Page) {
@@ -16,6 +16,7 @@ test("[SESSIONS]: after logging out, a copied session cookie gets 401 and no ses
   await copy.addCookies([cookie]);
   expect((await copy.request.get("/api/v1/me")).status()).toBe(200);
 
+  await openHeaderMenu(page, "user-menu");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 

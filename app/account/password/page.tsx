@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
@@ -5,6 +6,10 @@ import { SignOutEverywhereForm } from "@/components/account/sign-out-everywhere-
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
 export default async function ChangePasswordPage() {
   const user = await requirePageUser("account.changeOwnPassword", { allowWhileMustChangePassword: true });

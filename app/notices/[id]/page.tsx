@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { NoticeDetailView } from "@/components/notices/notice-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -7,6 +9,10 @@ import { loadNoticePage } from "@/lib/notices/load-notice-page";
 import { todayInChina } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notices"))("title") };
+}
 
 export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("notice.read");
