@@ -155,6 +155,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale, number: Bulle
   };
   return {
     lang,
+    issued: number.issued,
     /** The document's own name, printed in red under the office's name. */
     kind: t("kind"),
     masthead,

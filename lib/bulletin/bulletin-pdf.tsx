@@ -7,20 +7,21 @@ import { PDF_BODY_FONT, PDF_HEADING_FONT, registerPdfFonts } from "./pdf-fonts";
 export const MASTHEAD_RED = "#C00000";
 
 const styles = StyleSheet.create({
-  page: { fontFamily: PDF_BODY_FONT, fontSize: 11, paddingTop: 56, paddingBottom: 56, paddingHorizontal: 64, lineHeight: 1.6 },
+  page: { fontFamily: PDF_BODY_FONT, fontSize: 11, paddingTop: 56, paddingBottom: 56, paddingHorizontal: 64 },
   sampleHeader: { position: "absolute", top: 24, left: 64, right: 64, fontFamily: PDF_HEADING_FONT, fontSize: 7, color: "#92400E" },
+  // No lineHeight here nor on the page: react-pdf 4.9 draws no render-prop text (the page numbers) that has one.
   footer: { position: "absolute", bottom: 24, left: 64, right: 64, fontSize: 9, textAlign: "center", color: "#334155" },
   kind: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 32, color: MASTHEAD_RED, textAlign: "center", letterSpacing: 12, lineHeight: 1.3 },
-  issue: { fontSize: 12, textAlign: "center", marginTop: 6 },
-  mastheadRow: { flexDirection: "row", justifyContent: "space-between", marginTop: 8, fontSize: 11 },
+  issue: { fontSize: 12, textAlign: "center", marginTop: 6, lineHeight: 1.6 },
+  mastheadRow: { flexDirection: "row", justifyContent: "space-between", marginTop: 8, fontSize: 11, lineHeight: 1.6 },
   issuer: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, color: MASTHEAD_RED },
   rule: { borderBottomWidth: 2, borderBottomColor: MASTHEAD_RED, marginTop: 4, marginBottom: 18 },
   title: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 16, textAlign: "center", lineHeight: 1.5, marginBottom: 10 },
-  sample: { fontFamily: PDF_HEADING_FONT, fontSize: 8, color: "#92400E", marginBottom: 8 },
-  paragraph: { textIndent: 22, marginBottom: 3 },
-  heading: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 13, marginTop: 12, marginBottom: 4 },
-  subheading: { fontFamily: PDF_HEADING_FONT, fontSize: 12, marginTop: 8, marginBottom: 3 },
-  label: { fontWeight: 700, marginTop: 4, marginBottom: 2, textIndent: 22 },
+  sample: { fontFamily: PDF_HEADING_FONT, fontSize: 8, color: "#92400E", marginBottom: 8, lineHeight: 1.5 },
+  paragraph: { textIndent: 22, marginBottom: 3, lineHeight: 1.6 },
+  heading: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 13, marginTop: 12, marginBottom: 4, lineHeight: 1.6 },
+  subheading: { fontFamily: PDF_HEADING_FONT, fontSize: 12, marginTop: 8, marginBottom: 3, lineHeight: 1.6 },
+  label: { fontWeight: 700, marginTop: 4, marginBottom: 2, textIndent: 22, lineHeight: 1.6 },
   table: { borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: "#64748B", marginTop: 2, marginBottom: 4 },
   row: { flexDirection: "row" },
   cell: { borderRightWidth: 0.5, borderBottomWidth: 0.5, borderColor: "#64748B", paddingVertical: 2, paddingHorizontal: 3, fontFamily: PDF_HEADING_FONT, fontSize: 8, lineHeight: 1.4 },
@@ -68,7 +69,7 @@ function BulletinPdf({ doc }: { doc: BulletinDocument }) {
       <Page size="A4" style={styles.page}>
         {/* Sample data is marked on every page, not only under the title. */}
         {doc.sampleNotice && <Text style={styles.sampleHeader} fixed>{doc.sampleNotice}</Text>}
-        <Text style={styles.kind}>{doc.kind}</Text>
+        <Text style={[styles.kind, doc.lang === "en" ? { letterSpacing: 1 } : {}]}>{doc.kind}</Text>
         <Text style={styles.issue}>{doc.masthead.issue}</Text>
         <View style={styles.mastheadRow}>
           <Text style={styles.issuer}>{doc.masthead.issuer}</Text>

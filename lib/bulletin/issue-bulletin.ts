@@ -40,7 +40,7 @@ export async function bulletinNumber(db: PrismaClient, query: BulletinQuery, tod
  * the same maximum; the unique (year, number) and (month, scope) indexes are
  * the backstop. `today` is the calendar day in China.
  */
-export async function issueBulletin(db: PrismaClient, user: SessionUser, query: BulletinQuery, today: Date): Promise<BulletinNumber> {
+export async function issueBulletin(db: PrismaClient, user: Pick<SessionUser, "id">, query: BulletinQuery, today: Date): Promise<BulletinNumber> {
   const year = today.getUTCFullYear();
   const where = identity(query);
   const row = await db.$transaction(async (tx) => {
