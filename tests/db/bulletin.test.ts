@@ -238,7 +238,8 @@ describe("[BULLETIN] PDF", () => {
     expect(buffer.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdfPages(buffer);
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain(`第 ${index + 1} 页 共 ${pages.length} 页`));
+    // pdftotext drops the spaces between Chinese and digits ("第 1 页" reads "第1页").
+    pages.forEach((page, index) => expect(page.replace(/\s+/g, ""), `page ${index + 1}`).toContain(`第${index + 1}页共${pages.length}页`));
     // Lines wrap: compare without the line breaks.
     const text = pages.join("").replace(/\s+/g, "");
     for (const expected of ["督查通报", "2026年第7期（预览）", "省会经济圈一体化发展督查办公室（示例）", "关于通报测试2026年10月推进落实情况的通报（示例数据）",
