@@ -4,7 +4,7 @@ import { BulletinForm } from "@/components/bulletin/bulletin-form";
 import { BulletinPreview } from "@/components/bulletin/bulletin-preview";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { loadBulletinDocument } from "@/lib/bulletin/bulletin-response";
+import { loadBulletinDocument } from "@/lib/bulletin/load-bulletin-document";
 import { bulletinFormDefaults, bulletinQuerySchema } from "@/lib/bulletin/schemas";
 import { db } from "@/lib/db";
 import { zodFieldErrors } from "@/lib/errors/map-error";
