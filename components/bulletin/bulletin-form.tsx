@@ -26,7 +26,7 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /**
- * Month, scope and language for the 督查通报: a preview of its first page (the
+ * Month, scope and language for the inspection bulletin: a preview of its first page (the
  * form is a GET of this page), downloads, and for inspectors and admins the
  * issue as final. Files are fetched rather than linked, so the button can say
  * it is being prepared (a PDF of everything takes a few seconds) and show why it failed.
@@ -47,7 +47,7 @@ export function BulletinForm({ defaults, maxMonth, options, canIssue }: Props) {
     for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value !== "") params.set(key, value);
     setStatus({ kind: "preparing", format, issue });
     try {
-      // POST issues the bulletin as final (its 期号 is taken); GET is a preview unless issued before.
+      // POST issues the bulletin as final (its issue number is taken); GET is a preview unless issued before.
       const response = await fetch(`/api/v1/bulletin.${format}?${params.toString()}`, { method: issue ? "POST" : "GET" });
       if (!response.ok) {
         // The API's error shape: { error: { code, fieldErrors } }, with message keys.

@@ -32,7 +32,7 @@ function Block({ block }: { block: BulletinBlock }) {
 }
 
 /**
- * The first page of the 通报 as HTML, laid out like the files (红头, 期号, title,
+ * The first page of the bulletin as HTML, laid out like the files (red header, issue number, title,
  * lead paragraph, the start of the first section), from the same document model
  * the Word and PDF renderers use: what is previewed is what is downloaded.
  */

@@ -9,7 +9,7 @@ import { updateBulletinSettingsAction } from "@/lib/bulletin/actions";
 import type { BulletinSettings } from "@/lib/bulletin/settings";
 import { idleState } from "@/lib/errors/action-state";
 
-/** The issuing office printed in the 督查通报's red header (/admin/settings). */
+/** The issuing office printed in the inspection bulletin's red header (/admin/settings). */
 export function BulletinSettingsForm({ settings }: { settings: BulletinSettings }) {
   const t = useTranslations("tongbao");
   const [state, formAction, pending] = useActionState(updateBulletinSettingsAction, idleState);

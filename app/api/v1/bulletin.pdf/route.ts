@@ -3,8 +3,8 @@ import { bulletinResponse } from "@/lib/bulletin/bulletin-response";
 
 export const dynamic = "force-dynamic";
 
-/** The 督查通报 (?month=YYYY-MM&area=&city=&leadUnit=&programme=&lang=) as a PDF; a preview unless issued before. */
+/** The inspection bulletin (?month=YYYY-MM&area=&city=&leadUnit=&programme=&lang=) as a PDF; a preview unless issued before. */
 export const GET = withApiRoute("measure.read", (request) => bulletinResponse(request, "pdf"));
 
-/** Issues the 督查通报 as final (its 期号 is taken, or kept if issued before) and returns it as a PDF. */
+/** Issues the inspection bulletin as final (its issue number is taken, or kept if issued before) and returns it as a PDF. */
 export const POST = withApiRoute("bulletin.issue", (request, { user }) => bulletinResponse(request, "pdf", user));
