@@ -102,6 +102,7 @@ test("[BULLETIN]: the dashboard links to the bulletin of its month and scope", a
 });
 
 test("[BULLETIN]: the first page is previewed as the 通报 looks, and follows the chosen scope", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await logIn(page, "viewer", undefined, "/bulletin");
   const preview = page.getByTestId("bulletin-preview");
   await expect(preview.getByText("督查通报", { exact: true })).toBeVisible();
