@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { BulletinFormDefaults, BulletinFormat } from "@/lib/bulletin/schemas";
 import type { FieldError } from "@/lib/errors/app-error";
@@ -11,8 +12,10 @@ type Props = {
   defaults: BulletinFormDefaults;
   maxMonth: string;
   options: { programmes: Option[]; areas: Option[]; cities: Option[]; leadUnit: UnitChoice | null };
+  /** Whether the user may issue the bulletin as final (the server checks again). */
+  canIssue: boolean;
 };
-type Status = { kind: "idle" } | { kind: "preparing"; format: BulletinFormat } | { kind: "done"; file: string } | { kind: "error"; message: string };
+type Status = { kind: "idle" } | { kind: "preparing"; format: BulletinFormat; issue: boolean } | { kind: "done"; file: string } | { kind: "error"; message: string };
 
 /** The file name the server chose (the UTF-8 one when given). */
 function fileNameOf(response: Response, fallback: string): string {
@@ -23,24 +26,29 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /**
- * Month, scope and language for the monthly bulletin, and two downloads. The
- * file is fetched rather than linked, so the button can say it is being
- * prepared (a PDF of everything takes a few seconds) and show why it failed.
+ * Month, scope and language for the inspection bulletin: a preview of its first page (the
+ * form is a GET of this page), downloads, and for inspectors and admins the
+ * issue as final. Files are fetched rather than linked, so the button can say
+ * it is being prepared (a PDF of everything takes a few seconds) and show why it failed.
  */
-export function BulletinForm({ defaults, maxMonth, options }: Props) {
+export function BulletinForm({ defaults, maxMonth, options, canIssue }: Props) {
   const t = useTranslations("bulletin");
+  const tUi = useTranslations("tongbao.ui");
+  const router = useRouter();
   const tErrors = useTranslations("errors");
   const tFields = useTranslations("fieldErrors");
   const form = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
-  async function download(format: BulletinFormat) {
+  async function download(format: BulletinFormat, issue = false) {
     if (!form.current?.reportValidity()) return;
+    if (issue && !window.confirm(tUi("issueConfirm"))) return;
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value !== "") params.set(key, value);
-    setStatus({ kind: "preparing", format });
+    setStatus({ kind: "preparing", format, issue });
     try {
-      const response = await fetch(`/api/v1/bulletin.${format}?${params.toString()}`);
+      // POST issues the bulletin as final (its issue number is taken); GET is a preview unless issued before.
+      const response = await fetch(`/api/v1/bulletin.${format}?${params.toString()}`, { method: issue ? "POST" : "GET" });
       if (!response.ok) {
         // The API's error shape: { error: { code, fieldErrors } }, with message keys.
         const body = (await response.json().catch(() => null)) as { error?: { code?: string; fieldErrors?: Record<string, FieldError> } } | null;
@@ -60,6 +68,8 @@ export function BulletinForm({ defaults, maxMonth, options }: Props) {
       // Give the browser a moment to start saving before the object URL goes.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setStatus({ kind: "done", file });
+      // The preview shows the issued number from now on.
+      if (issue) router.refresh();
     } catch {
       setStatus({ kind: "error", message: t("failedUnknown") });
     }
@@ -77,21 +87,24 @@ export function BulletinForm({ defaults, maxMonth, options }: Props) {
     </label>
   );
   const busy = status.kind === "preparing";
-  const button = (format: BulletinFormat, label: string) => (
-    <button
-      type="button"
-      onClick={() => void download(format)}
-      disabled={busy}
-      aria-busy={busy && status.format === format}
-      data-testid={`bulletin-${format}`}
-      className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 disabled:cursor-wait disabled:opacity-60"
-    >
-      {busy && status.format === format ? t("preparing") : label}
-    </button>
-  );
+  const button = (format: BulletinFormat, label: string, issue = false) => {
+    const mine = busy && status.format === format && status.issue === issue;
+    return (
+      <button
+        type="button"
+        onClick={() => void download(format, issue)}
+        disabled={busy}
+        aria-busy={mine}
+        data-testid={`bulletin-${issue ? "issue-" : ""}${format}`}
+        className={`rounded px-3 py-1 text-sm disabled:cursor-wait disabled:opacity-60 ${issue ? "bg-red-800 text-white hover:bg-red-900" : "border border-slate-400 bg-white text-slate-900 hover:bg-slate-50"}`}
+      >
+        {mine ? t("preparing") : label}
+      </button>
+    );
+  };
 
   return (
-    <form ref={form} onSubmit={(event) => event.preventDefault()} className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("pageTitle")}>
+    <form ref={form} method="get" action="/bulletin" className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("pageTitle")}>
       <label className="flex flex-col gap-1 text-sm">
         {t("month")}
         <input type="month" name="month" required defaultValue={defaults.month} max={maxMonth} className="rounded border border-slate-300 px-2 py-1" />
@@ -108,8 +121,13 @@ export function BulletinForm({ defaults, maxMonth, options }: Props) {
         </select>
       </label>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-3">
+        <button type="submit" disabled={busy} data-testid="bulletin-preview-button" className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-900 disabled:opacity-60">
+          {tUi("preview")}
+        </button>
         {button("docx", t("downloadDocx"))}
         {button("pdf", t("downloadPdf"))}
+        {canIssue && button("docx", tUi("issueDocx"), true)}
+        {canIssue && button("pdf", tUi("issuePdf"), true)}
         <p role="status" aria-live="polite" className="text-sm" data-testid="bulletin-status">
           {status.kind === "preparing" && t("preparing")}
           {status.kind === "done" && t("done", { file: status.file })}

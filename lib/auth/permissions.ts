@@ -32,6 +32,8 @@ export const permissionTable = {
   "notice.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "ownUnit", VIEWER: "all" },
   /** Issue a notice on a measure, and escalate one to the next level. */
   "notice.issue": { INSPECTOR: "all" },
+  /** Issue a 督查通报 as final, taking its 期号 (number within the year). */
+  "bulletin.issue": { ADMIN: "all", INSPECTOR: "all" },
   /** Reply in writing to a notice addressed to one's unit. */
   "notice.reply": { OFFICIAL: "ownUnit" },
   /** Accept a reply (closing the notice) or send it back. */

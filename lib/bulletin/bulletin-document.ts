@@ -1,120 +1,172 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { localized } from "@/lib/i18n/localized";
-import type { Light } from "@/lib/tracking/light";
 import { isoDay, parsePeriod } from "@/lib/tracking/dates";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
-import type { BulletinData } from "./load-bulletin-data";
+import type { BulletinNumber } from "./issue-bulletin";
+import type { BulletinData, BulletinMeasure } from "./load-bulletin-data";
 
 export interface BulletinTable {
   columns: string[];
   /** Relative column widths (they add up to 100). */
   widths: number[];
   rows: string[][];
-  /** Where a row's light sits, for colouring; absent when the table has none. */
-  lightColumn?: number;
-  lights?: Light[];
 }
+/** What a section holds, in reading order: a sub-heading （一）, a label 1. 进展情况, a paragraph or a table. */
+export type BulletinBlock =
+  | { kind: "subheading" | "label" | "paragraph"; text: string }
+  | { kind: "table"; table: BulletinTable };
 export interface BulletinSection {
   heading: string;
-  /** Sub-sections (one per area) or a single table; `empty` when there is nothing to list. */
-  parts: { heading?: string; table: BulletinTable }[];
-  empty?: string;
+  blocks: BulletinBlock[];
+}
+export interface BulletinMasthead {
+  /** The issuing office as set on /admin/settings (a sample name, marked, when unset). */
+  issuer: string;
+  issue: string;
+  date: string;
+}
+
+const DIGITS = "零一二三四五六七八九";
+/** 1 → 一, 12 → 十二, 25 → 二十五: the numbering of （一）（二） sub-headings (up to 99). */
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones]!;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${ones ? DIGITS[ones] : ""}`;
 }
 
 /**
- * The bulletin as text, in one language, independent of the file format: both
- * the Word and the PDF renderer lay out exactly this, so they cannot disagree.
+ * The 督查通报 as text, in one language, independent of the file format: the
+ * Word and PDF renderers and the page's preview lay out exactly this, so they
+ * cannot disagree.
  */
-export function bulletinDocument(data: BulletinData, lang: Locale) {
-  const t = createTranslator({ locale: lang, messages: lang === "en" ? en : zh, namespace: "bulletin" });
-  const tLights = createTranslator({ locale: lang, messages: lang === "en" ? en : zh, namespace: "lights" });
+export function bulletinDocument(data: BulletinData, lang: Locale, number: BulletinNumber, issuer: string) {
+  const messages = lang === "en" ? en : zh;
+  const t = createTranslator({ locale: lang, messages, namespace: "tongbao" });
+  const tLights = createTranslator({ locale: lang, messages, namespace: "lights" });
   const text = (record: { titleZh: string; titleEn: string }) => localized(record, "title", lang);
   const unit = (record: { leadUnitZh: string; leadUnitEn: string }) => (lang === "en" ? record.leadUnitEn : record.leadUnitZh);
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const name = (named: { zh: string; en: string }) => (lang === "en" ? named.en : named.zh);
+  const amount = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   // Dates arrive at UTC midnight; format them in UTC so the day never shifts.
-  const monthLabel = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(parsePeriod(data.query.month));
-  const dateLabel = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(data.asOfDay);
+  const longDate = (date: Date) => new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  const month = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(parsePeriod(data.query.month));
   const due = (date: Date | null) => (date ? isoDay(date) : "—");
   const { summary, scope } = data;
-  const name = (named: { zh: string; en: string }) => (lang === "en" ? named.en : named.zh);
 
   const scopeParts = [
-    scope.programme && t("scopeProgramme", { name: name(scope.programme) }),
     scope.area && t("scopeArea", { code: scope.area.code, name: name(scope.area) }),
     scope.city && t("scopeCity", { name: name(scope.city) }),
     scope.leadUnit && t("scopeLeadUnit", { name: name(scope.leadUnit) }),
   ].filter((part): part is string => Boolean(part));
-  const investmentShare = summary.investment.planned ? Math.round((summary.investment.completed / summary.investment.planned) * 100) : 0;
+  const programmes = data.programmes.length ? data.programmes.map(name).join(t("listSeparator")) : t("allProgrammes");
+  const share = summary.investment.planned ? Math.round((summary.investment.completed / summary.investment.planned) * 100) : 0;
 
-  const measureWidths = [7, 22, 15, 13, 7, 11, 25];
+  const lead = t("lead", {
+    date: longDate(data.asOfDay),
+    scope: scopeParts.length ? t("leadScope", { scope: scopeParts.join(t("listSeparator")) }) : "",
+    total: summary.total,
+    completed: summary.lights.COMPLETED,
+    onTrack: summary.lights.GREEN,
+    behind: summary.lights.YELLOW,
+    overdue: summary.lights.RED,
+    dueSoon: summary.lights.BLUE,
+    month,
+    due: summary.reporting.due,
+    submitted: summary.reporting.submitted,
+    approved: summary.reporting.approved,
+    missing: summary.reporting.missing,
+    planned: amount.format(summary.investment.planned),
+    done: amount.format(summary.investment.completed),
+    share,
+    noticesOpen: data.notices.open,
+    noticesOverdue: data.notices.overdue,
+  });
+
+  // Each area: what was done, what stands in the way, what comes next, from the lead units' latest reports.
+  const reportLine = (m: BulletinMeasure, field: "problems" | "nextSteps") => (m.report?.[field].trim() ? t("measureText", { code: m.code, title: text(m), text: m.report[field].trim() }) : null);
   const areas: BulletinSection = {
     heading: t("areasHeading"),
-    parts: data.areas.map((area) => ({
-      heading: t("areaHeading", { code: area.code, name: text(area), count: area.measures.length }),
-      table: {
-        columns: t("measureColumns").split("|"),
-        widths: measureWidths,
-        rows: area.measures.map((m) => [m.code, text(m), unit(m), due(m.dueDate), `${m.percentComplete}%`, tLights(m.light), m.progress ?? t("noReport")]),
-        lightColumn: 5,
-        lights: area.measures.map((m) => m.light),
-      },
-    })),
-    empty: t("none"),
+    blocks: data.areas.length
+      ? data.areas.flatMap((area, index): BulletinBlock[] => {
+          const problems = area.measures.map((m) => reportLine(m, "problems")).filter((line): line is string => line !== null);
+          const nextSteps = area.measures.map((m) => reportLine(m, "nextSteps")).filter((line): line is string => line !== null);
+          const paragraphs = (lines: string[], none: string): BulletinBlock[] => (lines.length ? lines : [none]).map((line) => ({ kind: "paragraph", text: line }));
+          return [
+            { kind: "subheading", text: t("areaHeading", { index: lang === "en" ? String(index + 1) : chineseNumber(index + 1), code: area.code, name: text(area), count: area.measures.length }) },
+            { kind: "label", text: t("progressLabel") },
+            ...area.measures.map((m): BulletinBlock => ({
+              kind: "paragraph",
+              text: t("progressLine", {
+                code: m.code,
+                title: text(m),
+                unit: unit(m),
+                percent: m.percentComplete,
+                light: tLights(m.light),
+                text: m.report?.progress.trim() || t("noReport"),
+              }),
+            })),
+            { kind: "label", text: t("problemsLabel") },
+            ...paragraphs(problems, t("noProblems")),
+            { kind: "label", text: t("nextStepsLabel") },
+            ...paragraphs(nextSteps, t("noNextSteps")),
+          ];
+        })
+      : [{ kind: "paragraph", text: t("none") }],
   };
-  const overdue: BulletinSection = {
-    heading: t("overdueHeading", { count: data.overdue.length }),
-    parts: data.overdue.length
-      ? [{ table: { columns: t("overdueColumns").split("|"), widths: [10, 45, 22, 13, 10], rows: data.overdue.map((m) => [m.code, text(m), unit(m), due(m.dueDate), `${m.percentComplete}%`]) } }]
-      : [],
-    empty: t("none"),
+
+  const measureTable = (measures: BulletinMeasure[]): BulletinBlock =>
+    measures.length
+      ? { kind: "table", table: { columns: t("attentionColumns").split("|"), widths: [10, 45, 22, 13, 10], rows: measures.map((m) => [m.code, text(m), unit(m), due(m.dueDate), `${m.percentComplete}%`]) } }
+      : { kind: "paragraph", text: t("none") };
+  const attention: BulletinSection = {
+    heading: t("attentionHeading"),
+    blocks: [
+      { kind: "subheading", text: t("behindHeading", { count: data.behind.length }) },
+      measureTable(data.behind),
+      { kind: "subheading", text: t("overdueHeading", { count: data.overdue.length }) },
+      measureTable(data.overdue),
+    ],
   };
   const missingState = { DRAFT: t("missingDRAFT"), RETURNED: t("missingRETURNED") };
   const missing: BulletinSection = {
     heading: t("missingHeading", { count: data.missing.length }),
-    parts: data.missing.length
-      ? [{ table: { columns: t("missingColumns").split("|"), widths: [10, 50, 24, 16], rows: data.missing.map((m) => [m.code, text(m), unit(m), m.state ? missingState[m.state] : t("missingNone")]) } }]
-      : [],
-    empty: t("none"),
+    blocks: [
+      data.missing.length
+        ? { kind: "table", table: { columns: t("missingColumns").split("|"), widths: [10, 50, 24, 16], rows: data.missing.map((m) => [m.code, text(m), unit(m), m.state ? missingState[m.state] : t("missingNone")]) } }
+        : { kind: "paragraph", text: t("none") },
+    ],
   };
   const notices: BulletinSection = {
     heading: t("noticesHeading", { open: data.notices.open, overdue: data.notices.overdue }),
-    parts: data.notices.units.length
-      ? [{ table: { columns: t("noticesColumns").split("|"), widths: [60, 20, 20], rows: data.notices.units.map((u) => [lang === "en" ? u.nameEn : u.nameZh, String(u.open), String(u.overdue)]) } }]
-      : [],
-    empty: t("none"),
+    blocks: [
+      data.notices.units.length
+        ? { kind: "table", table: { columns: t("noticesColumns").split("|"), widths: [60, 20, 20], rows: data.notices.units.map((u) => [lang === "en" ? u.nameEn : u.nameZh, String(u.open), String(u.overdue)]) } }
+        : { kind: "paragraph", text: t("none") },
+    ],
   };
 
+  const masthead: BulletinMasthead = {
+    issuer: issuer || t("sampleIssuer", { name: t("sampleIssuerName") }),
+    issue: t(number.issued ? "issue" : "issuePreview", { year: number.year, number: number.number }),
+    date: longDate(number.date),
+  };
   return {
     lang,
-    title: t("title", { month: monthLabel }) + (data.hasSample ? t("sampleTitle") : ""),
+    issued: number.issued,
+    /** The document's own name, printed in red under the office's name. */
+    kind: t("kind"),
+    masthead,
+    title: t("title", { programmes, month }) + (data.hasSample ? t("sampleTitle") : ""),
     sampleNotice: data.hasSample ? t("sampleNotice") : null,
-    subtitle: [t("scope", { scope: scopeParts.length ? scopeParts.join(t("scopeSeparator")) : t("scopeAll") }), t("asOf", { date: dateLabel })],
-    summary: {
-      heading: t("summaryHeading"),
-      columns: t("summaryColumns").split("|"),
-      figures: [
-        [t("figureTotal"), summary.total],
-        [t("figureCompleted"), summary.lights.COMPLETED],
-        [t("figureOnTrack"), summary.lights.GREEN],
-        [t("figureBehind"), summary.lights.YELLOW],
-        [t("figureOverdue"), summary.lights.RED],
-        [t("figureDueSoon"), summary.lights.BLUE],
-        [t("figureReportsDue"), summary.reporting.due],
-        [t("figureReportsSubmitted"), summary.reporting.submitted],
-        [t("figureReportsApproved"), summary.reporting.approved],
-        [t("figureReportsMissing"), summary.reporting.missing],
-        [t("figureInvestmentPlanned"), number.format(summary.investment.planned)],
-        [t("figureInvestmentCompleted"), number.format(summary.investment.completed)],
-        [t("figureInvestmentShare"), `${investmentShare}%`],
-      ].map(([label, value]) => ({ label: String(label), value: String(value) })),
-    },
-    sections: [areas, overdue, missing, notices],
+    lead,
+    sections: [areas, attention, missing, notices],
     method: t("method"),
     // Strings too: the Word renderer passes placeholders for its own page fields.
     pageLabel: (page: number | string, pages: number | string) => t("page", { page, pages }),
-    fileName: `${t("file")}-${data.query.month}`,
+    fileName: `${t("file")}-${data.query.month}${number.issued ? t("fileIssued", { year: number.year, number: number.number }) : t("filePreview")}`,
   };
 }
 

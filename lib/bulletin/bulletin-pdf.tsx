@@ -1,49 +1,66 @@
 import { Fragment } from "react";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
-import { lightFill } from "@/lib/exports/ledger-xlsx";
-import type { BulletinDocument, BulletinTable } from "./bulletin-document";
-import { PDF_FONT_FAMILY, registerPdfFonts } from "./pdf-fonts";
+import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { BulletinBlock, BulletinDocument, BulletinTable } from "./bulletin-document";
+import { PDF_BODY_FONT, PDF_HEADING_FONT, registerPdfFonts } from "./pdf-fonts";
+
+/** The red of a 红头: masthead and the rule under it. */
+export const MASTHEAD_RED = "#C00000";
 
 const styles = StyleSheet.create({
-  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10, paddingTop: 48, paddingBottom: 48, paddingHorizontal: 48, lineHeight: 1.4 },
-  sampleHeader: { position: "absolute", top: 20, left: 48, right: 48, fontSize: 7, color: "#92400E" },
-  footer: { position: "absolute", bottom: 20, left: 48, right: 48, fontSize: 8, textAlign: "center", color: "#475569" },
-  title: { fontSize: 16, fontWeight: 700, textAlign: "center", lineHeight: 1.6, marginBottom: 10 },
-  sample: { fontSize: 9, color: "#92400E", marginBottom: 6 },
-  line: { marginBottom: 2 },
-  heading: { fontSize: 13, fontWeight: 700, marginTop: 12, marginBottom: 6 },
-  subheading: { fontSize: 11, fontWeight: 700, marginTop: 8, marginBottom: 4 },
-  table: { borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: "#94A3B8" },
+  page: { fontFamily: PDF_BODY_FONT, fontSize: 11, paddingTop: 56, paddingBottom: 56, paddingHorizontal: 64 },
+  sampleHeader: { position: "absolute", top: 24, left: 64, right: 64, fontFamily: PDF_HEADING_FONT, fontSize: 7, color: "#92400E" },
+  // No lineHeight here nor on the page: react-pdf 4.9 draws no render-prop text (the page numbers) that has one.
+  footer: { position: "absolute", bottom: 24, left: 64, right: 64, fontSize: 9, textAlign: "center", color: "#334155" },
+  kind: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 32, color: MASTHEAD_RED, textAlign: "center", letterSpacing: 12, lineHeight: 1.3 },
+  issue: { fontSize: 12, textAlign: "center", marginTop: 6, lineHeight: 1.6 },
+  mastheadRow: { flexDirection: "row", justifyContent: "space-between", marginTop: 8, fontSize: 11, lineHeight: 1.6 },
+  issuer: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, color: MASTHEAD_RED },
+  rule: { borderBottomWidth: 2, borderBottomColor: MASTHEAD_RED, marginTop: 4, marginBottom: 18 },
+  title: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 16, textAlign: "center", lineHeight: 1.5, marginBottom: 10 },
+  sample: { fontFamily: PDF_HEADING_FONT, fontSize: 8, color: "#92400E", marginBottom: 8, lineHeight: 1.5 },
+  paragraph: { textIndent: 22, marginBottom: 3, lineHeight: 1.6 },
+  heading: { fontFamily: PDF_HEADING_FONT, fontWeight: 700, fontSize: 13, marginTop: 12, marginBottom: 4, lineHeight: 1.6 },
+  subheading: { fontFamily: PDF_HEADING_FONT, fontSize: 12, marginTop: 8, marginBottom: 3, lineHeight: 1.6 },
+  label: { fontWeight: 700, marginTop: 4, marginBottom: 2, textIndent: 22, lineHeight: 1.6 },
+  table: { borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: "#64748B", marginTop: 2, marginBottom: 4 },
   row: { flexDirection: "row" },
-  cell: { borderRightWidth: 0.5, borderBottomWidth: 0.5, borderColor: "#94A3B8", paddingVertical: 2, paddingHorizontal: 3, fontSize: 8 },
+  cell: { borderRightWidth: 0.5, borderBottomWidth: 0.5, borderColor: "#64748B", paddingVertical: 2, paddingHorizontal: 3, fontFamily: PDF_HEADING_FONT, fontSize: 8, lineHeight: 1.4 },
   headerCell: { backgroundColor: "#E2E8F0", fontWeight: 700 },
-  method: { fontSize: 8, color: "#475569", marginTop: 12 },
+  method: { fontSize: 8, color: "#475569", marginTop: 14, lineHeight: 1.5 },
 });
 
 function PdfTable({ table }: { table: BulletinTable }) {
-  const cell = (width: number, extra: Styles[string] = {}): Styles[string][] => [styles.cell, { width: `${width}%` }, extra];
   return (
     <View style={styles.table}>
       {/* The header row comes back on every page the table runs over. */}
       <View style={styles.row} fixed>
         {table.columns.map((column, index) => (
-          <Text key={index} style={cell(table.widths[index]!, styles.headerCell)}>{column}</Text>
+          <Text key={index} style={[styles.cell, styles.headerCell, { width: `${table.widths[index]}%` }]}>{column}</Text>
         ))}
       </View>
       {table.rows.map((row, rowIndex) => (
         <View key={rowIndex} style={styles.row} wrap={false}>
           {row.map((value, index) => (
-            <Text
-              key={index}
-              style={cell(table.widths[index]!, index === table.lightColumn && table.lights ? { backgroundColor: `#${lightFill[table.lights[rowIndex]!].slice(2)}` } : {})}
-            >
-              {value}
-            </Text>
+            <Text key={index} style={[styles.cell, { width: `${table.widths[index]}%` }]}>{value}</Text>
           ))}
         </View>
       ))}
     </View>
   );
+}
+
+function Block({ block }: { block: BulletinBlock }) {
+  // Headings keep some room after them (minPresenceAhead), so none ends a page alone.
+  switch (block.kind) {
+    case "subheading":
+      return <Text style={styles.subheading} minPresenceAhead={60}>{block.text}</Text>;
+    case "label":
+      return <Text style={styles.label} minPresenceAhead={40}>{block.text}</Text>;
+    case "paragraph":
+      return <Text style={styles.paragraph}>{block.text}</Text>;
+    case "table":
+      return <PdfTable table={block.table} />;
+  }
 }
 
 function BulletinPdf({ doc }: { doc: BulletinDocument }) {
@@ -52,24 +69,23 @@ function BulletinPdf({ doc }: { doc: BulletinDocument }) {
       <Page size="A4" style={styles.page}>
         {/* Sample data is marked on every page, not only under the title. */}
         {doc.sampleNotice && <Text style={styles.sampleHeader} fixed>{doc.sampleNotice}</Text>}
+        <Text style={[styles.kind, doc.lang === "en" ? { letterSpacing: 1 } : {}]}>{doc.kind}</Text>
+        <Text style={styles.issue}>{doc.masthead.issue}</Text>
+        <View style={styles.mastheadRow}>
+          <Text style={styles.issuer}>{doc.masthead.issuer}</Text>
+          <Text>{doc.masthead.date}</Text>
+        </View>
+        <View style={styles.rule} />
         <Text style={styles.title}>{doc.title}</Text>
         {doc.sampleNotice && <Text style={styles.sample}>{doc.sampleNotice}</Text>}
-        {doc.subtitle.map((line) => (
-          <Text key={line} style={styles.line}>{line}</Text>
-        ))}
-        <Text style={styles.heading}>{doc.summary.heading}</Text>
-        <PdfTable table={{ columns: doc.summary.columns, widths: [60, 40], rows: doc.summary.figures.map((figure) => [figure.label, figure.value]) }} />
-        {/* Headings and tables stay direct children of the page: react-pdf only moves a heading
+        <Text style={styles.paragraph}>{doc.lead}</Text>
+        {/* Headings and blocks stay direct children of the page: react-pdf only moves a heading
             to the next page (minPresenceAhead) when something comes before it in its parent. */}
         {doc.sections.map((section) => (
           <Fragment key={section.heading}>
             <Text style={styles.heading} minPresenceAhead={80}>{section.heading}</Text>
-            {section.parts.length === 0 && section.empty && <Text>{section.empty}</Text>}
-            {section.parts.map((part, index) => (
-              <Fragment key={index}>
-                {part.heading && <Text style={styles.subheading} minPresenceAhead={80}>{part.heading}</Text>}
-                <PdfTable table={part.table} />
-              </Fragment>
+            {section.blocks.map((block, index) => (
+              <Block key={index} block={block} />
             ))}
           </Fragment>
         ))}
@@ -80,7 +96,7 @@ function BulletinPdf({ doc }: { doc: BulletinDocument }) {
   );
 }
 
-/** The bulletin as a PDF with the embedded Noto Sans SC font (correct Chinese glyphs, selectable text). */
+/** The 通报 as a PDF with embedded fonts (Noto Serif SC body, Noto Sans SC headings): correct Chinese glyphs, selectable text. */
 export async function renderBulletinPdf(doc: BulletinDocument): Promise<Buffer> {
   registerPdfFonts();
   return renderToBuffer(<BulletinPdf doc={doc} />);

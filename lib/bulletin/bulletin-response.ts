@@ -1,12 +1,9 @@
 import type { NextRequest } from "next/server";
-import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { contentDisposition } from "@/lib/api/content-disposition";
-import { todayInChina } from "@/lib/tracking/dates";
-import { getTrackingSettings } from "@/lib/tracking/settings";
-import { bulletinDocument } from "./bulletin-document";
 import { renderBulletinDocx } from "./bulletin-docx";
 import { renderBulletinPdf } from "./bulletin-pdf";
-import { loadBulletinData } from "./load-bulletin-data";
+import { loadBulletinDocument } from "./load-bulletin-document";
 import { parseBulletinQuery, type BulletinFormat } from "./schemas";
 
 const contentTypes: Record<BulletinFormat, string> = {
@@ -14,12 +11,14 @@ const contentTypes: Record<BulletinFormat, string> = {
   pdf: "application/pdf",
 };
 
-/** The bulletin download for a request's query string (month, scope, lang), as Word or PDF. */
-export async function bulletinResponse(request: NextRequest, format: BulletinFormat): Promise<Response> {
+/**
+ * The 通报 download for a request's query string (month, scope, lang), as Word
+ * or PDF. A GET is a preview (期号 marked 预览, nothing reserved) unless the
+ * bulletin was issued before; a POST (`issuedBy`) issues it as final first.
+ */
+export async function bulletinResponse(request: NextRequest, format: BulletinFormat, issuedBy?: SessionUser): Promise<Response> {
   const query = parseBulletinQuery(request.nextUrl.searchParams);
-  const today = todayInChina();
-  const data = await loadBulletinData(db, query, today, await getTrackingSettings(db));
-  const doc = bulletinDocument(data, query.lang);
+  const doc = await loadBulletinDocument(query, { issuedBy });
   const body = format === "docx" ? await renderBulletinDocx(doc) : await renderBulletinPdf(doc);
   return new Response(new Uint8Array(body), {
     headers: {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { getDashboardData, listMissingInScope } from "@/lib/dashboard/get-dashboard-data";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
-import { latestLeadReports } from "@/lib/reports/latest-lead-reports";
+import { latestLeadReports, type LeadReportText } from "@/lib/reports/latest-lead-reports";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { isoDate } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
@@ -11,7 +11,8 @@ import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
 
 const PAGE = 200;
 
-export type BulletinMeasure = LedgerRow & { progress: string | null };
+/** A measure with its lead unit's latest submitted report up to the month (null when none). */
+export type BulletinMeasure = LedgerRow & { report: LeadReportText | null };
 export interface BulletinArea {
   code: string;
   titleZh: string;
@@ -31,10 +32,14 @@ async function listScopeMeasures(db: PrismaClient, query: BulletinQuery, today: 
   }
 }
 
-/** The progress text of each measure's latest submitted report of its lead unit up to the month (as the as-of view reads it). */
-async function latestProgress(db: PrismaClient, ids: string[], month: string): Promise<Map<string, string>> {
-  const reports = await latestLeadReports(db, ids, isoDate(`${month}-01`));
-  return new Map([...reports].map(([measureId, report]) => [measureId, report.progress]));
+/** The programmes of the areas in scope, in their order: the bulletin's title names them. */
+async function programmesOf(db: PrismaClient, areaCodes: string[]): Promise<{ zh: string; en: string }[]> {
+  const programmes = await db.programme.findMany({
+    where: { areas: { some: { code: { in: areaCodes } } } },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: { titleZh: true, titleEn: true },
+  });
+  return programmes.map((programme) => ({ zh: programme.titleZh, en: programme.titleEn }));
 }
 
 /** Names of the scope's filters, for the bulletin's subtitle (unknown codes are shown as given). */
@@ -70,24 +75,30 @@ export async function loadBulletinData(db: PrismaClient, query: BulletinQuery, t
     // Notices are counted as they stand now (the bulletin is usually made for the month just ended).
     noticeCountsByUnit(db, scope, today),
   ]);
-  const progress = await latestProgress(db, measures.map((measure) => measure.id), query.month);
+  const [reports, programmes] = await Promise.all([
+    latestLeadReports(db, measures.map((measure) => measure.id), isoDate(`${query.month}-01`)),
+    programmesOf(db, [...new Set(measures.map((measure) => measure.areaCode))]),
+  ]);
 
   const areas = new Map<string, BulletinArea>();
   for (const row of measures) {
     const area = areas.get(row.areaCode) ?? { code: row.areaCode, titleZh: row.areaZh, titleEn: row.areaEn, measures: [] };
-    area.measures.push({ ...row, progress: progress.get(row.id) ?? null });
+    area.measures.push({ ...row, report: reports.get(row.id) ?? null });
     areas.set(row.areaCode, area);
   }
   const all = [...areas.values()].flatMap((area) => area.measures);
+  const byDueDate = (a: BulletinMeasure, b: BulletinMeasure) => (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0) || a.code.localeCompare(b.code);
   return {
     query,
     asOfDay: asOfDay(query.month, today),
     hasSample: measures.some((measure) => measure.isSample),
     scope: names,
+    programmes,
     summary: { total: dashboard.total, lights: dashboard.lightCounts, reporting: dashboard.reporting, investment: dashboard.investment },
     areas: [...areas.values()],
-    // All overdue measures (the dashboard lists only the first ten), by due date.
-    overdue: all.filter((measure) => measure.light === "RED").sort((a, b) => (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0) || a.code.localeCompare(b.code)),
+    // All measures behind pace and all overdue (the dashboard lists only the first ten), by due date.
+    behind: all.filter((measure) => measure.light === "YELLOW").sort(byDueDate),
+    overdue: all.filter((measure) => measure.light === "RED").sort(byDueDate),
     missing,
     notices,
   };

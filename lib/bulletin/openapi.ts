@@ -12,11 +12,22 @@ export function registerBulletinPaths(registry: OpenAPIRegistry): void {
       tag: "Bulletins",
       method: "get",
       path: `/api/v1/bulletin.${extension}`,
-      summary: `The monthly progress bulletin as ${name}`,
-      description: "Summary figures (the dashboard's, as of the month's end), a table per area, overdue measures and missing reports, for a month and scope, in Chinese or English.",
+      summary: `The 督查通报 (inspection bulletin) as ${name}`,
+      description:
+        "Red header with the issuing office and 期号, a title naming the programmes, the month's figures (the dashboard's, as of the month's end), progress, problems and next steps per area, measures behind pace and overdue, missing reports and notices, for a month and scope, in Chinese or English. A preview (期号 marked 预览, nothing reserved) unless the bulletin of this month and scope was issued.",
       request: { query: bulletinQuerySchema },
       errors: [400],
       responses: { 200: { description: `The ${name} document.`, ...binaryFile(mediaType) } },
+    });
+    registerApiRoute(registry, {
+      tag: "Bulletins",
+      method: "post",
+      path: `/api/v1/bulletin.${extension}`,
+      summary: `Issue the 督查通报 as final and return it as ${name}`,
+      description: "Takes the next 期号 of the year (or keeps the one the bulletin of this month and scope already has) and returns the final document. Inspectors and admins (bulletin.issue).",
+      request: { query: bulletinQuerySchema },
+      errors: [400],
+      responses: { 200: { description: `The issued ${name} document.`, ...binaryFile(mediaType) } },
     });
   }
 }

@@ -21,13 +21,17 @@ test("[BULLETIN]: downloads the month's bulletin as Word and as PDF, showing pro
   await logIn(page, "viewer", undefined, "/bulletin");
   await expect(page.getByRole("heading", { name: "月度进展通报" })).toBeVisible();
   await expect(page.getByLabel("月份")).toHaveValue(month);
+  // A viewer downloads previews; issuing is for inspectors and admins.
+  await expect(page.getByTestId("bulletin-issue-pdf")).toHaveCount(0);
 
   const word = await download(page, "bulletin-docx");
-  expect(word.name).toBe(`月度进展通报-${month}.docx`);
+  expect(word.name).toBe(`督查通报-${month}（预览）.docx`);
   expect(word.bytes.length).toBeGreaterThan(10_000);
-  const xml = await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")!.async("string");
-  expect(xml).toContain("措施总数");
-  expect(xml).toContain("示例数据");
+  const zip = await JSZip.loadAsync(word.bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  for (const text of ["督查通报", "省会经济圈一体化发展督查办公室（示例）", "1. 进展情况", "2. 存在问题", "3. 下步打算", "示例数据"]) expect(xml).toContain(text);
+  expect(xml).toMatch(/\d{4}年第 \d+ 期（预览）/);
+  expect(await zip.file("word/footer1.xml")!.async("string")).toContain("NUMPAGES");
   await expect(page.getByTestId("bulletin-status")).toContainText(word.name);
 
   // Hold the PDF response until the button has been seen preparing.
@@ -50,17 +54,18 @@ test("[BULLETIN]: downloads the month's bulletin as Word and as PDF, showing pro
     })(),
   ]);
   await page.unroute("**/api/v1/bulletin.pdf?*");
-  expect(pdfDownload.suggestedFilename()).toBe(`月度进展通报-${month}.pdf`);
+  expect(pdfDownload.suggestedFilename()).toBe(`督查通报-${month}（预览）.pdf`);
   const pdf = fs.readFileSync((await pdfDownload.path())!);
   expect(pdf.length).toBeGreaterThan(20_000);
   const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
   // Table cells wrap long Chinese titles onto several lines.
   const joined = text.replace(/\s+/g, "");
-  expect(joined).toContain("省会经济圈建设月度进展通报");
+  expect(joined).toContain("督查通报");
+  expect(joined).toContain("推进落实情况的通报");
   expect(joined).toContain("推动省会经济圈基础设施互联互通");
+  expect(joined).toMatch(/第1页共\d+页/);
   await expect(pdfButton).toBeEnabled();
   await expect(pdfButton).toHaveText("下载 PDF");
-  await page.screenshot({ path: "test-results/playwright/bulletin-zh.png", fullPage: true });
 });
 
 test("[BULLETIN]: an English PDF for one area", async ({ page }) => {
@@ -68,9 +73,10 @@ test("[BULLETIN]: an English PDF for one area", async ({ page }) => {
   await page.getByLabel("领域").selectOption("2.1");
   await page.getByLabel("通报语言").selectOption("en");
   const pdf = await download(page, "bulletin-pdf");
-  expect(pdf.name).toMatch(/^monthly-bulletin-\d{4}-\d{2}\.pdf$/);
+  expect(pdf.name).toMatch(/^inspection-bulletin-\d{4}-\d{2}-preview\.pdf$/);
   const { text } = await extractText(new Uint8Array(pdf.bytes), { mergePages: true });
-  expect(text).toContain("Monthly Progress Bulletin");
+  expect(text).toContain("Progress of");
+  expect(text).toMatch(/Page 1 of \d+/);
   expect(text).toContain("area 2.1");
   expect(text).not.toContain("2.2.1");
 });
@@ -93,4 +99,77 @@ test("[BULLETIN]: the dashboard links to the bulletin of its month and scope", a
   await expect(page.getByLabel("月份")).toHaveValue("2026-09");
   await expect(page.getByLabel("领域")).toHaveValue("2.1");
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "报表" })).toHaveAttribute("aria-current", "page");
+});
+
+test("[BULLETIN]: the first page is previewed as the 通报 looks, and follows the chosen scope", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, "viewer", undefined, "/bulletin");
+  const preview = page.getByTestId("bulletin-preview");
+  await expect(preview.getByText("督查通报", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("bulletin-preview-issuer")).toHaveText("省会经济圈一体化发展督查办公室（示例）");
+  await expect(page.getByTestId("bulletin-preview-issue")).toHaveText(/^\d{4}年第 \d+ 期（预览）$/);
+  await expect(preview.getByRole("heading", { level: 3 })).toHaveText(/^关于.+推进落实情况的通报（示例数据）$/);
+  await expect(preview.getByText(/^截至.+现将有关情况通报如下。$/)).toBeVisible();
+  await expect(preview.getByText("一、各领域推进情况")).toBeVisible();
+  await expect(preview.getByText("1. 进展情况").first()).toBeVisible();
+  await expect(page.getByTestId("bulletin-issue-state")).toHaveText("未签发：下载的文件标注“预览”，不占用期号。");
+  await page.screenshot({ path: "test-results/screens/bulletin-zh-1440.png", fullPage: true });
+
+  await page.getByLabel("领域").selectOption("2.1");
+  await page.getByTestId("bulletin-preview-button").click();
+  await expect(page).toHaveURL(/[?&]area=2\.1(&|$)/);
+  await expect(preview.getByText(/^截至.+领域 2\.1 .+范围内共有任务措施/)).toBeVisible();
+  await expect(preview.getByText(/^（一）2\.1 /)).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(preview).toBeVisible();
+  // The page fits the phone's width: nothing scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/screens/bulletin-zh-390.png", fullPage: true });
+});
+
+test("[BULLETIN]: an inspector issues the 通报: it takes the year's next 期号 and keeps it", async ({ page }) => {
+  await logIn(page, "inspector", undefined, "/bulletin?month=2026-08&area=2.1");
+  const previewIssue = await page.getByTestId("bulletin-preview-issue").textContent();
+  const [, year, number] = /^(\d{4})年第 (\d+) 期/.exec(previewIssue ?? "") ?? [];
+  expect(number, previewIssue ?? "").toBeDefined();
+  let confirmed = "";
+  page.once("dialog", (dialog) => {
+    confirmed = dialog.message();
+    void dialog.accept();
+  });
+  const pdf = await download(page, "bulletin-issue-pdf");
+  expect(confirmed).toContain("正式期号");
+  // Issued before (a rerun on the same database) or now: either way the number shown in the preview, without 预览.
+  const issued = /-(\d{4})年第(\d+)期\.pdf$/.exec(pdf.name);
+  expect(issued, pdf.name).not.toBeNull();
+  const label = `${issued![1]}年第 ${issued![2]} 期`;
+  if (previewIssue!.endsWith("（预览）")) expect([issued![1], issued![2]]).toEqual([year, number]);
+  const { text } = await extractText(new Uint8Array(pdf.bytes), { mergePages: true });
+  expect(text.replace(/\s+/g, "")).toContain(label.replace(/\s+/g, ""));
+  expect(text).not.toContain("预览");
+  await expect(page.getByTestId("bulletin-preview-issue")).toHaveText(label);
+  await expect(page.getByTestId("bulletin-issue-state")).toContainText(`本通报已签发（${label}）`);
+  // Downloaded again, without issuing: the same number.
+  const again = await download(page, "bulletin-docx");
+  expect(again.name).toBe(pdf.name.replace(/\.pdf$/, ".docx"));
+});
+
+test("[BULLETIN]: the issuing office is set on /admin/settings and printed in the red header", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/settings");
+  const form = page.getByTestId("bulletin-settings-form");
+  const field = form.getByLabel("发文机关名称");
+  await field.fill("济南市人民政府督查室");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
+  try {
+    await page.goto("/bulletin");
+    await expect(page.getByTestId("bulletin-preview-issuer")).toHaveText("济南市人民政府督查室");
+  } finally {
+    // Back to the sample name, marked as such, for the other tests.
+    await page.goto("/admin/settings");
+    await form.getByLabel("发文机关名称").fill("");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByRole("status")).toHaveText("已保存。");
+  }
 });

@@ -315,11 +315,12 @@ describe("[NOTICE] export, dashboard and API", () => {
     const measure = await newMeasure();
     await issue(measure.code, "SPECIAL");
     const data = await loadBulletinData(db, bulletinQuerySchema.parse({ month: currentPeriod(), area: areaCode }), today, { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 });
-    const document = bulletinDocument(data, "zh-CN");
+    const document = bulletinDocument(data, "zh-CN", { year: 2026, number: 1, issued: false, date: today }, "");
     const section = document.sections.at(-1)!;
-    expect(section.heading).toMatch(/^督办单办理情况（办理中 \d+ 件，回复逾期 \d+ 件）$/);
+    expect(section.heading).toMatch(/^四、督办单办理情况（办理中 \d+ 件，回复逾期 \d+ 件）$/);
     const lead = await db.unit.findUniqueOrThrow({ where: { id: leadUnitId } });
-    expect(section.parts[0]!.table.rows.map((row) => row[0])).toContain(lead.nameZh);
+    const [block] = section.blocks;
+    expect(block?.kind === "table" && block.table.rows.map((row) => row[0])).toContain(lead.nameZh);
   });
 
   it("GET /api/v1/notices: officials see only their unit's notices", async () => {

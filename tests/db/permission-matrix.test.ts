@@ -11,6 +11,7 @@ import { getTrackingSettings } from "@/lib/tracking/settings";
 import { getReminderSettings } from "@/lib/reminders/settings";
 import { getScoringRules } from "@/lib/scoring/rules";
 import { getNoticeSettings } from "@/lib/notices/settings";
+import { getBulletinSettings } from "@/lib/bulletin/settings";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -229,6 +230,13 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
         form: { noticeRuleReminder: "on", noticeRuleSupervise: "on", noticeRuleSpecial: "on", noticeRuleEscalate: "on", noticeReplyDays: String(replyDays) },
         changed: async () => (await getNoticeSettings(db)).noticeReplyDays === replyDays,
       };
+    },
+  },
+  "bulletinSettings.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const bulletinIssuer = `督查室${uniqueSuffix()}`;
+      return { form: { bulletinIssuer }, changed: async () => (await getBulletinSettings(db)).bulletinIssuer === bulletinIssuer };
     },
   },
   "settings.update": {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { BulletinSettingsForm } from "@/components/bulletin/bulletin-settings-form";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
 import { ScoringRulesSection } from "@/components/scoring/scoring-rules-section";
 import { NoticeSettingsForm } from "@/components/notices/notice-forms";
 import { getNoticeSettings } from "@/lib/notices/settings";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { getBulletinSettings } from "@/lib/bulletin/settings";
 import { db } from "@/lib/db";
 import { getReminderSettings } from "@/lib/reminders/settings";
 import { todayInChina } from "@/lib/tracking/dates";
@@ -28,6 +30,7 @@ export default async function SettingsPage() {
       <ReminderSettingsForm settings={await getReminderSettings(db)} />
       <ScoringRulesSection />
       <NoticeSettingsForm settings={await getNoticeSettings(db)} />
+      <BulletinSettingsForm settings={await getBulletinSettings(db)} />
     </>
   );
 }

@@ -3,5 +3,8 @@ import { bulletinResponse } from "@/lib/bulletin/bulletin-response";
 
 export const dynamic = "force-dynamic";
 
-/** The monthly bulletin (?month=YYYY-MM&area=&city=&leadUnit=&programme=&lang=) as a PDF. */
+/** The inspection bulletin (?month=YYYY-MM&area=&city=&leadUnit=&programme=&lang=) as a PDF; a preview unless issued before. */
 export const GET = withApiRoute("measure.read", (request) => bulletinResponse(request, "pdf"));
+
+/** Issues the inspection bulletin as final (its issue number is taken, or kept if issued before) and returns it as a PDF. */
+export const POST = withApiRoute("bulletin.issue", (request, { user }) => bulletinResponse(request, "pdf", user));
