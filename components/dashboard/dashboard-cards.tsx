@@ -19,7 +19,7 @@ const testId = (key: string) => `card-${key.replace(/[A-Z]/g, (letter) => `-${le
 
 /**
  * The dashboard's numbers. Cards are neutral; only the cards that count a light
- * carry its colour (a bar on the left), so nothing else competes with 红灯.
+ * carry its colour (a bar on the left), so nothing else competes with the red light.
  */
 export async function DashboardCards({ cards, investment }: {
   /** Each card's link, or null when the user may not open its list (linkFor). */

@@ -7,7 +7,7 @@ export type TrendLinePoint = { label: string; value: number; href: string | null
 
 /**
  * Average completion month by month; a click on a month opens that month's ledger.
- * Slate, not the brand red: on this page red means 红灯 only.
+ * Slate, not the brand red: on this page red means the red light only.
  */
 export function TrendLineChart({ points, name, testId }: { points: TrendLinePoint[]; name: string; testId: string }) {
   const router = useRouter();
