@@ -70,7 +70,8 @@ for (const { role, locale, messages } of [
   { role: "inspector", locale: "en", messages: en },
 ] as const) {
   test(`[DASHBOARD]: ${role} clicks every card and list; each opens a list of exactly that many (${locale})`, async ({ page }) => {
-    test.setTimeout(180_000);
+    // About 30 page loads; a shared, loaded machine needs minutes.
+    test.setTimeout(420_000);
     await logIn(page, role, undefined, "/dashboard");
     await useLocale(page, locale);
     await page.reload();
