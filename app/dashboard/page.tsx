@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
@@ -32,7 +32,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     getDashboardData(db, query, today, settings),
     listLedgerFilterOptions(db, query.leadUnit),
     getTranslations("dashboard"),
-    noticeCountsByUnit(db, query, today),
+    noticeCountsByUnit(db, query, today, { reader: user }),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (
@@ -49,8 +49,8 @@ export default async function DashboardPage({ searchParams }: Props) {
           {tBulletin("fromDashboard")}
         </Link>
       </ScopeFilterForm>
-      <DashboardView data={data} query={query} today={today} />
-      <NoticeCounts counts={noticeCounts} />
+      <DashboardView data={data} query={query} today={today} user={user} />
+      <NoticeCounts counts={noticeCounts} query={query} user={user} />
     </>
   );
 }

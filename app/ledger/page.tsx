@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DrilldownNote } from "@/components/dashboard/drilldown-note";
 import { LedgerFilters } from "@/components/ledger/ledger-filters";
 import { LedgerTable, type LedgerViewRow } from "@/components/ledger/ledger-table";
 import { LightLegend } from "@/components/light/light-legend";
@@ -75,6 +76,7 @@ export default async function LedgerPage({ searchParams }: Props) {
           </Link>
         </p>
       )}
+      <DrilldownNote query={query} today={todayInChina()} />
       <LedgerFilters query={query} options={options} hasUnit={user.unitId !== null} />
       <LightLegend settings={settings} />
       <LedgerTable

@@ -17,7 +17,7 @@ export function cityState(row: Breakdown): Light {
 }
 
 /** A schematic map of the seven cities, each coloured by its state and linking to its ledger. */
-export async function CircleMap({ cities, hrefFor }: { cities: Breakdown[]; hrefFor: (cityCode: string) => string }) {
+export async function CircleMap({ cities, hrefFor }: { cities: Breakdown[]; hrefFor: (cityCode: string) => string | null }) {
   const [locale, t, tLights] = await Promise.all([getLocale(), getTranslations("dashboard"), getTranslations("lights")]);
   const jinan = project(cityPositions.jinan!, WIDTH);
   const height = jinan.height;
@@ -41,14 +41,16 @@ export async function CircleMap({ cities, hrefFor }: { cities: Breakdown[]; href
             .filter((light) => city.lights[light] > 0)
             .map((light) => `${tLights(light)} ${city.lights[light]}`)
             .join(", ")}`;
+          // Without a ledger link (a role that may not open it) the city is a plain group.
+          const Wrapper = hrefFor(city.code) ? "a" : "g";
           return (
-            <a key={city.code} href={hrefFor(city.code)} aria-label={summary} data-city={city.code} data-state={state} className="group focus:outline-none">
+            <Wrapper key={city.code} href={hrefFor(city.code) ?? undefined} aria-label={summary} data-city={city.code} data-state={state} className="group focus:outline-none">
               <title>{summary}</title>
               <circle cx={point.x} cy={point.y} r={14 + Math.sqrt(city.total) * 3} fill={`url(#light-${state})`} stroke="#1e293b" strokeWidth="1.5" className="group-hover:stroke-[4] group-focus:stroke-[4]" />
               <text x={point.x} y={point.y + 30 + Math.sqrt(city.total) * 3} textAnchor="middle" fontSize="16" fill="#0f172a">
                 {name} {city.total}
               </text>
-            </a>
+            </Wrapper>
           );
         })}
       </svg>
@@ -56,9 +58,13 @@ export async function CircleMap({ cities, hrefFor }: { cities: Breakdown[]; href
       <ul className="mt-2 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
         {cities.map((city) => (
           <li key={city.code}>
-            <Link href={hrefFor(city.code)} className="text-red-900 hover:underline">
-              {localized(city, "name", locale)}
-            </Link>
+            {hrefFor(city.code) ? (
+              <Link href={hrefFor(city.code)!} className="text-red-900 hover:underline">
+                {localized(city, "name", locale)}
+              </Link>
+            ) : (
+              localized(city, "name", locale)
+            )}
             : {t("cityTotal", { count: city.total })} · {tLights(cityState(city))}
           </li>
         ))}

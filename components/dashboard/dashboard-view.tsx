@@ -1,115 +1,108 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { chartedLeadUnits } from "@/lib/dashboard/charted-lead-units";
+import { dashboardCards, dashboardLists, ledgerHref, linkFor, type ListKey } from "@/lib/dashboard/dashboard-links";
 import type { Breakdown, DashboardData, MeasureItem } from "@/lib/dashboard/get-dashboard-data";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
+import { trendFromFirstData } from "@/lib/dashboard/trend-start";
 import { localized } from "@/lib/i18n/localized";
-import { ledgerSearchParams } from "@/lib/ledger/schemas";
 import { asOfDay } from "@/lib/tracking/as-of";
+import { parsePeriod } from "@/lib/tracking/dates";
 import { lights, type Light } from "@/lib/tracking/light";
 import { CircleMap } from "./circle-map";
+import { DashboardCards } from "./dashboard-cards";
 import { LightBarChart, type LightBarRow } from "./light-bar-chart";
 import { TrendLineChart } from "./trend-line-chart";
-import { parsePeriod } from "@/lib/tracking/dates";
 
-type Props = { data: DashboardData; query: DashboardQuery; today: Date };
+type Props = { data: DashboardData; query: DashboardQuery; today: Date; user: Pick<SessionUser, "role" | "unitId"> };
 
-
-/** The ledger link for a slice of the dashboard: the same scope plus the slice's own filters. */
-function ledgerHref(query: DashboardQuery, extra: Record<string, string | undefined>): string {
-  const params = ledgerSearchParams({ ...query, ...extra } as never);
-  const search = params.toString();
-  return search ? `/ledger?${search}` : "/ledger";
-}
-
-export async function DashboardView({ data, query, today }: Props) {
-  const [locale, format, t, tLights] = await Promise.all([getLocale(), getFormatter(), getTranslations("dashboard"), getTranslations("lights")]);
+export async function DashboardView({ data, query, today, user }: Props) {
+  const [locale, format, t, tView, tLights] = await Promise.all([
+    getLocale(),
+    getFormatter(),
+    getTranslations("dashboard"),
+    getTranslations("dashboardView"),
+    getTranslations("lights"),
+  ]);
+  // Every number links to its own list only where the user may open that list.
+  const link = (href: string) => linkFor(user, href);
+  const hrefsFor = (extra: (light: Light) => Parameters<typeof ledgerHref>[1]) =>
+    Object.fromEntries(lights.map((light) => [light, link(ledgerHref(query, extra(light)))])) as Record<Light, string | null>;
   const rows = (breakdown: Breakdown[], key: "area" | "city" | "leadUnit"): LightBarRow[] =>
     breakdown.map((row) => ({
       label: key === "area" ? `${row.code} ${localized(row, "name", locale)}` : localized(row, "name", locale),
       ...row.lights,
-      hrefs: Object.fromEntries(lights.map((light) => [light, ledgerHref(query, { [key]: row.code, light })])) as Record<Light, string>,
+      hrefs: hrefsFor((light) => ({ [key]: row.code, light })),
     }));
   const distribution: LightBarRow[] = lights.map((light) => ({
     label: tLights(light),
     ...(Object.fromEntries(lights.map((other) => [other, other === light ? data.lightCounts[light] : 0])) as Record<Light, number>),
-    hrefs: Object.fromEntries(lights.map((other) => [other, ledgerHref(query, { light })])) as Record<Light, string>,
+    hrefs: hrefsFor(() => ({ light })),
   }));
   const monthLabel = (month: string) => format.dateTime(parsePeriod(month), { year: "2-digit", month: "short" });
-  const trendRows: LightBarRow[] = data.trend.map((point) => ({
+  const monthLong = (month: string) => format.dateTime(parsePeriod(month), { year: "numeric", month: "long" });
+  // Months before the first approved report are not drawn: they would read as 0 %.
+  const trend = trendFromFirstData(data.trend, data.trendStart);
+  const trendRows: LightBarRow[] = trend.points.map((point) => ({
     label: monthLabel(point.month),
     ...point.lights,
-    hrefs: Object.fromEntries(lights.map((light) => [light, ledgerHref(query, { asOf: point.month, light })])) as Record<Light, string>,
+    hrefs: hrefsFor((light) => ({ asOf: point.month, light })),
   }));
   const units = chartedLeadUnits(data.byLeadUnit);
-  const investmentPercent = data.investment.planned ? Math.round((data.investment.completed / data.investment.planned) * 100) : 0;
-
-  const cards: { label: string; value: string | number; href: string; testId: string }[] = [
-    { label: t("cardTotal"), value: data.total, href: ledgerHref(query, {}), testId: "card-total" },
-    { label: t("cardCompleted"), value: data.lightCounts.COMPLETED, href: ledgerHref(query, { light: "COMPLETED" }), testId: "card-completed" },
-    { label: t("cardOnTrack"), value: data.lightCounts.GREEN, href: ledgerHref(query, { light: "GREEN" }), testId: "card-on-track" },
-    { label: t("cardBehind"), value: data.lightCounts.YELLOW, href: ledgerHref(query, { light: "YELLOW" }), testId: "card-behind" },
-    { label: t("cardOverdue"), value: data.lightCounts.RED, href: ledgerHref(query, { light: "RED" }), testId: "card-overdue" },
-    { label: t("cardDueSoon"), value: data.lightCounts.BLUE, href: ledgerHref(query, { light: "BLUE" }), testId: "card-due-soon" },
-    { label: t("cardReportsDue"), value: data.reporting.due, href: "/missing", testId: "card-reports-due" },
-    { label: t("cardReportsSubmitted"), value: data.reporting.submitted, href: "/reviews", testId: "card-reports-submitted" },
-    { label: t("cardReportsApproved"), value: data.reporting.approved, href: "/missing", testId: "card-reports-approved" },
-    { label: t("cardReportsMissing"), value: data.reporting.missing, href: "/missing", testId: "card-reports-missing" },
-  ];
+  const cards = dashboardCards(data, query).map((card) => ({ ...card, href: link(card.href) }));
+  const lists = Object.fromEntries(dashboardLists(data, query).map((list) => [list.key, { count: list.count, href: link(list.href) }])) as Record<
+    ListKey,
+    { count: number; href: string | null }
+  >;
+  const groupedHref = link(ledgerHref(query, { group: "leadUnit" }));
 
   return (
     <div className="flex flex-col gap-6">
       <p className="text-slate-600">{t("intro", { date: format.dateTime(asOfDay(query.asOf, today), { dateStyle: "long" }) })}</p>
       {query.asOf && (
         <p role="note" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="as-of-note">
-          {t("asOfNote", { month: format.dateTime(parsePeriod(query.asOf), { year: "numeric", month: "long" }) })}
+          {t("asOfNote", { month: monthLong(query.asOf) })}
         </p>
       )}
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 print:grid-cols-5">
-        {cards.map((card) => (
-          <li key={card.testId}>
-            <Link href={card.href} data-testid={card.testId} className="block rounded border border-slate-200 bg-white p-3 hover:border-red-800 focus:border-red-800">
-              <span className="block text-sm text-slate-600">{card.label}</span>
-              <span className="text-2xl font-semibold tabular-nums">{card.value}</span>
-            </Link>
-          </li>
-        ))}
-        <li className="col-span-2 rounded border border-slate-200 bg-white p-3">
-          <span className="block text-sm text-slate-600">{t("cardInvestment")}</span>
-          <span className="tabular-nums">
-            {t("investmentLine", {
-              planned: format.number(data.investment.planned),
-              completed: format.number(data.investment.completed),
-              percent: investmentPercent,
-            })}
-          </span>
-        </li>
-      </ul>
+      <DashboardCards cards={cards} investment={data.investment} />
+      {data.changes && <p className="-mt-4 text-xs text-slate-500">{tView("changeNote")}</p>}
 
       <ChartSection title={t("lightDistribution")} rows={distribution} testId="chart-lights" tableLabel={t("chartTable")} totalLabel={t("total")} />
-      <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
+      <section className="min-w-0 rounded border border-slate-200 bg-white p-4 break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("trend")}</h2>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <div>
-            <h3 className="text-sm font-medium">{t("averageCompletion")}</h3>
-            <TrendLineChart
-              testId="chart-trend-completion"
-              name={t("averageCompletion")}
-              points={data.trend.map((point) => ({ label: monthLabel(point.month), value: point.averagePercent, href: ledgerHref(query, { asOf: point.month }) }))}
-            />
+        <p className="mb-2 text-sm text-slate-600" data-testid="trend-start">
+          {trend.points.length === 0
+            ? tView("trendNoData")
+            : trend.hidden > 0
+              ? tView("trendStarts", { month: monthLong(trend.points[0]!.month) })
+              : tView("trendFull")}
+        </p>
+        {trend.points.length > 0 && (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <div className="min-w-0">
+              <h3 className="text-sm font-medium">{t("averageCompletion")}</h3>
+              <TrendLineChart
+                testId="chart-trend-completion"
+                name={t("averageCompletion")}
+                points={trend.points.map((point) => ({ label: monthLabel(point.month), value: point.averagePercent, href: link(ledgerHref(query, { asOf: point.month })) }))}
+              />
+            </div>
+            <div className="min-w-0">
+              <h3 className="text-sm font-medium">{t("lightsByMonth")}</h3>
+              <LightBarChart rows={trendRows} testId="chart-trend-lights" height={240} />
+            </div>
           </div>
-          <div>
-            <h3 className="text-sm font-medium">{t("lightsByMonth")}</h3>
-            <LightBarChart rows={trendRows} testId="chart-trend-lights" height={240} />
-          </div>
-        </div>
+        )}
       </section>
       <ChartSection title={t("byArea")} rows={rows(data.byArea, "area")} testId="chart-areas" layout="vertical" tableLabel={t("chartTable")} totalLabel={t("total")} />
-      <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
+      <section className="min-w-0 rounded border border-slate-200 bg-white p-4 break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("byCity")}</h2>
         <div className="grid gap-4 lg:grid-cols-2">
-          <CircleMap cities={data.byCity} hrefFor={(city) => ledgerHref(query, { city })} />
-          <LightBarChart rows={rows(data.byCity, "city")} testId="chart-cities" />
+          <CircleMap cities={data.byCity} hrefFor={(city) => link(ledgerHref(query, { city }))} />
+          <div className="min-w-0">
+            <LightBarChart rows={rows(data.byCity, "city")} testId="chart-cities" />
+          </div>
         </div>
       </section>
       <ChartSection
@@ -123,22 +116,32 @@ export async function DashboardView({ data, query, today }: Props) {
         note={
           units.total > units.shown.length && (
             <p className="mt-2 text-sm text-slate-600" data-testid="chart-units-note">
-              {t("unitsCharted", { shown: units.shown.length, total: units.total })} ·{" "}
-              <Link href={ledgerHref(query, { group: "leadUnit" })} className="text-red-900 hover:underline">{t("seeAll")}</Link>
+              {t("unitsCharted", { shown: units.shown.length, total: units.total })}
+              {groupedHref && (
+                <>
+                  {" · "}
+                  <Link href={groupedHref} className="text-red-900 hover:underline">{t("seeAll")}</Link>
+                </>
+              )}
             </p>
           )
         }
       />
 
       <div className="grid gap-4 md:grid-cols-2">
-        <MeasureList title={t("overdueList")} items={data.lists.overdue} href={ledgerHref(query, { light: "RED" })} />
-        <MeasureList title={t("dueSoonList")} items={data.lists.dueSoon} href={ledgerHref(query, { light: "BLUE" })} />
-        <MeasureList title={t("returnedList")} items={data.lists.returned} href={ledgerHref(query, { light: "YELLOW" })} />
-        <section className="rounded border border-slate-200 bg-white p-4">
+        <MeasureList testId="list-overdue" title={t("overdueList")} items={data.lists.overdue} {...lists.overdue} />
+        <MeasureList testId="list-due-soon" title={t("dueSoonList")} items={data.lists.dueSoon} {...lists.dueSoon} />
+        <MeasureList testId="list-returned" title={t("returnedList")} items={data.lists.returned} {...lists.returned} />
+        <section className="rounded border border-slate-200 bg-white p-4" data-testid="list-missing">
           <h2 className="mb-2 font-semibold">{t("missingList")}</h2>
           <p>
-            {t("cardReportsMissing")}: <strong>{data.reporting.missing}</strong> ·{" "}
-            <Link href="/missing" className="text-red-900 hover:underline">{t("seeAll")}</Link>
+            {t("cardReportsMissing")}: <strong data-testid="list-count">{lists.missing.count}</strong>
+            {lists.missing.href && (
+              <>
+                {" · "}
+                <Link href={lists.missing.href} className="text-red-900 hover:underline" data-testid="list-link">{t("seeAll")}</Link>
+              </>
+            )}
           </p>
         </section>
       </div>
@@ -158,12 +161,13 @@ async function ChartSection(props: {
 }) {
   const tLights = await getTranslations("lights");
   return (
-    <section className="rounded border border-slate-200 bg-white p-4 break-inside-avoid">
+    <section className="min-w-0 rounded border border-slate-200 bg-white p-4 break-inside-avoid">
       <h2 className="mb-2 text-lg font-semibold">{props.title}</h2>
       <LightBarChart rows={props.rows} layout={props.layout} height={props.height} testId={props.testId} />
       {props.note}
       <details className="mt-2 text-sm print:hidden">
         <summary className="cursor-pointer">{props.tableLabel}</summary>
+        <div className="overflow-x-auto">
         <table className="mt-2 w-full">
           <thead>
             <tr>
@@ -180,7 +184,7 @@ async function ChartSection(props: {
                 <th scope="row" className="text-left font-normal">{row.label}</th>
                 {lights.map((light) => (
                   <td key={light} className="text-right tabular-nums">
-                    {row[light] ? <Link href={row.hrefs[light]} className="text-red-900 hover:underline">{row[light]}</Link> : 0}
+                    {row[light] && row.hrefs[light] ? <Link href={row.hrefs[light]} className="text-red-900 hover:underline">{row[light]}</Link> : row[light]}
                   </td>
                 ))}
                 <td className="text-right tabular-nums">{lights.reduce((sum, light) => sum + row[light], 0)}</td>
@@ -188,17 +192,24 @@ async function ChartSection(props: {
             ))}
           </tbody>
         </table>
+        </div>
       </details>
     </section>
   );
 }
 
-async function MeasureList({ title, items, href }: { title: string; items: MeasureItem[]; href: string }) {
+async function MeasureList({ title, items, count, href, testId }: { title: string; items: MeasureItem[]; count: number; href: string | null; testId: string }) {
   const [locale, format, t] = await Promise.all([getLocale(), getFormatter(), getTranslations("dashboard")]);
   return (
-    <section className="rounded border border-slate-200 bg-white p-4">
+    <section className="rounded border border-slate-200 bg-white p-4" data-testid={testId}>
       <h2 className="mb-2 font-semibold">
-        {title} · <Link href={href} className="text-sm font-normal text-red-900 hover:underline">{t("seeAll")}</Link>
+        {title} <span className="font-normal text-slate-600 tabular-nums" data-testid="list-count">({count})</span>
+        {href && (
+          <>
+            {" · "}
+            <Link href={href} className="text-sm font-normal text-red-900 hover:underline" data-testid="list-link">{t("seeAll")}</Link>
+          </>
+        )}
       </h2>
       {items.length === 0 ? (
         <p>{t("none")}</p>

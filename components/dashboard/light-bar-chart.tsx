@@ -5,8 +5,10 @@ import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { lights, type Light } from "@/lib/tracking/light";
 import { LightPatternDefs } from "@/components/light/light-patterns";
+import { fitLabel } from "@/lib/dashboard/fit-label";
 
-export type LightBarRow = { label: string; hrefs: Record<Light, string> } & Record<Light, number>;
+/** A row's counts by light and, per light, the ledger link (null: the user may not open it). */
+export type LightBarRow = { label: string; hrefs: Record<Light, string | null> } & Record<Light, number>;
 
 type SegmentProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: LightBarRow };
 
@@ -18,6 +20,14 @@ function Segment({ light, props, label, navigate }: { light: Light; props: Segme
   const { x = 0, y = 0, width = 0, height = 0, fill, payload } = props;
   if (!payload || width <= 0 || height <= 0) return <g />;
   const href = payload.hrefs[light];
+  if (!href) {
+    return (
+      <g aria-label={label} role="img">
+        <title>{label}</title>
+        <rect x={x} y={y} width={width} height={height} fill={fill} />
+      </g>
+    );
+  }
   return (
     <a
       href={href}
@@ -31,6 +41,22 @@ function Segment({ light, props, label, navigate }: { light: Light; props: Segme
       <title>{label}</title>
       <rect x={x} y={y} width={width} height={height} fill={fill} />
     </a>
+  );
+}
+
+const LABEL_WIDTH = 140;
+const FONT_SIZE = 12;
+
+type TickProps = { x?: number | string; y?: number | string; payload?: { value: string } };
+
+/** A category label that never clips: cut to the axis width, the whole name in its tooltip (title). */
+function CategoryTick({ x = 0, y = 0, payload, width, anchor = "end" }: TickProps & { width: number; anchor?: "middle" | "end" }) {
+  const label = payload?.value ?? "";
+  return (
+    <text x={Number(x)} y={Number(y)} dy={anchor === "end" ? 4 : 12} textAnchor={anchor} fontSize={FONT_SIZE} fill="#475569">
+      <title>{label}</title>
+      {fitLabel(label, width, FONT_SIZE)}
+    </text>
   );
 }
 
@@ -57,12 +83,19 @@ export function LightBarChart({ rows, layout = "horizontal", height = 280, testI
           {vertical ? (
             <>
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={LABEL_WIDTH}
+                interval={0}
+                tick={(props: TickProps) => <CategoryTick {...props} width={LABEL_WIDTH - 8} />}
+              />
             </>
           ) : (
             <>
-              <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-              <YAxis allowDecimals={false} />
+              {/* Labels that would overlap (many months on a phone) are dropped, the first and last kept. */}
+              <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={6} tick={(props: TickProps) => <CategoryTick {...props} anchor="middle" width={80} />} />
+              <YAxis allowDecimals={false} width={32} />
             </>
           )}
           <Tooltip />

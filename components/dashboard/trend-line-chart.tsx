@@ -3,9 +3,12 @@
 import { useRouter } from "next/navigation";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type TrendLinePoint = { label: string; value: number; href: string };
+export type TrendLinePoint = { label: string; value: number; href: string | null };
 
-/** Average completion month by month; a click on a month opens that month's ledger. */
+/**
+ * Average completion month by month; a click on a month opens that month's ledger.
+ * Slate, not the brand red: on this page red means the red light only.
+ */
 export function TrendLineChart({ points, name, testId }: { points: TrendLinePoint[]; name: string; testId: string }) {
   const router = useRouter();
   return (
@@ -17,22 +20,15 @@ export function TrendLineChart({ points, name, testId }: { points: TrendLinePoin
           style={{ cursor: "pointer" }}
           onClick={(state) => {
             const point = points.find((candidate) => candidate.label === state.activeLabel);
-            if (point) router.push(point.href);
+            if (point?.href) router.push(point.href);
           }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} />
+          {/* Recharts drops labels that would overlap (narrow screens) and keeps the first and last. */}
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
+          <YAxis domain={[0, 100]} width={36} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Line
-            type="monotone"
-            dataKey="value"
-            name={name}
-            stroke="#991b1b"
-            strokeWidth={2}
-            isAnimationActive={false}
-            activeDot={{ r: 6 }}
-          />
+          <Line type="monotone" dataKey="value" name={name} stroke="#334155" strokeWidth={2} isAnimationActive={false} activeDot={{ r: 6 }} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,45 +1,57 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { linkFor, noticeLinks } from "@/lib/dashboard/dashboard-links";
 import type { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
+import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { localized } from "@/lib/i18n/localized";
 
-/** The dashboard's notices per recipient unit, each count a link to /notices filtered. */
-export async function NoticeCounts({ counts }: { counts: Awaited<ReturnType<typeof noticeCountsByUnit>> }) {
+/** A count, as a link to its list where the user may open it. */
+function Count({ count, href, testId }: { count: number; href: string | null; testId?: string }) {
+  const number = <span data-testid={testId}>{count}</span>;
+  return href ? <Link href={href} className="text-red-900 hover:underline">{number}</Link> : number;
+}
+
+/** The dashboard's notices per recipient unit, each count a link to /notices filtered to the same scope. */
+export async function NoticeCounts({ counts, query, user }: {
+  counts: Awaited<ReturnType<typeof noticeCountsByUnit>>;
+  query: DashboardQuery;
+  user: Pick<SessionUser, "role" | "unitId">;
+}) {
   const [t, locale] = await Promise.all([getTranslations("notices"), getLocale()]);
-  const link = "text-red-900 hover:underline";
+  const links = noticeLinks(counts, query);
+  const link = (href: string) => linkFor(user, href);
   return (
     <section className="mt-6 rounded border border-slate-200 bg-white p-4" data-testid="dashboard-notices">
       <h2 className="mb-2 text-lg font-semibold">{t("dashboard.title")}</h2>
       <p className="mb-2 text-sm">
-        <Link href="/notices?state=active" className={link}>{t("dashboard.open")}: <span data-testid="notices-open">{counts.open}</span></Link>
+        {t("dashboard.open")}: <Count count={links.open.count} href={link(links.open.href)} testId="notices-open" />
         {" · "}
-        <Link href="/notices?overdue=1" className={link}>{t("dashboard.overdue")}: <span data-testid="notices-overdue">{counts.overdue}</span></Link>
+        {t("dashboard.overdue")}: <Count count={links.overdue.count} href={link(links.overdue.href)} testId="notices-overdue" />
       </p>
-      {counts.units.length === 0 ? (
+      {links.units.length === 0 ? (
         <p className="text-sm">{t("dashboard.none")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th className="px-2 py-1">{t("dashboard.unit")}</th>
-              <th className="px-2 py-1 text-right">{t("dashboard.open")}</th>
-              <th className="px-2 py-1 text-right">{t("dashboard.overdue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.units.map((unit) => (
-              <tr key={unit.code} className="border-b border-slate-200">
-                <td className="px-2 py-1">{localized(unit, "name", locale)}</td>
-                <td className="px-2 py-1 text-right">
-                  <Link href={`/notices?state=active&unit=${encodeURIComponent(unit.code)}`} className={link}>{unit.open}</Link>
-                </td>
-                <td className="px-2 py-1 text-right">
-                  <Link href={`/notices?overdue=1&unit=${encodeURIComponent(unit.code)}`} className={link}>{unit.overdue}</Link>
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th className="px-2 py-1">{t("dashboard.unit")}</th>
+                <th className="px-2 py-1 text-right">{t("dashboard.open")}</th>
+                <th className="px-2 py-1 text-right">{t("dashboard.overdue")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {links.units.map((unit) => (
+                <tr key={unit.code} className="border-b border-slate-200" data-unit-code={unit.code}>
+                  <td className="px-2 py-1">{localized(unit, "name", locale)}</td>
+                  <td className="px-2 py-1 text-right"><Count count={unit.open} href={link(unit.openHref)} /></td>
+                  <td className="px-2 py-1 text-right"><Count count={unit.overdue} href={link(unit.overdueHref)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -2,12 +2,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import { asOfDay } from "@/lib/tracking/as-of";
-import { monthEnd, monthOf } from "@/lib/tracking/dates";
+import { formatPeriod, monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql, measureStateSql, scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
 import { expectedReportsSql, reportMissingSql } from "@/lib/reports/expected-reports-sql";
-import { getTrend } from "./trend";
+import { getTrend, getTrendStart } from "./trend";
 
 export type LightCounts = Record<Light, number>;
 export interface Breakdown {
@@ -52,6 +52,25 @@ function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
   return [...byCode.values()].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code)).map(({ sort: _sort, ...entry }) => entry);
 }
 
+function reportingSql(scoped: Prisma.Sql, period: Date, periodEnd: Date): Prisma.Sql {
+  return Prisma.sql`WITH ${scoped}, expected AS (${expectedReportsSql(period, periodEnd)})
+    SELECT count(*) AS due,
+           count(*) FILTER (WHERE NOT ${reportMissingSql}) AS submitted,
+           count(*) FILTER (WHERE "reportState" = 'APPROVED') AS approved
+    FROM expected`;
+}
+
+type ReportingRow = { due: bigint; submitted: bigint; approved: bigint };
+
+/** Reports expected in the month, submitted (or approved), approved, and missing (expected, not submitted). */
+function toReporting(row: ReportingRow) {
+  return { due: Number(row.due), submitted: Number(row.submitted), approved: Number(row.approved), missing: Number(row.due) - Number(row.submitted) };
+}
+
+function difference<T extends Record<string, number>>(now: T, before: T): T {
+  return Object.fromEntries(Object.entries(now).map(([key, value]) => [key, value - before[key]!])) as T;
+}
+
 /**
  * The overview's SQL statements, one per figure or chart. Exposed so the
  * benchmark can run the identical statements without the app around them.
@@ -72,12 +91,11 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
       GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`,
     byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
       FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
-    investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed, coalesce(bool_or("isSample"), false) AS "hasSample" FROM scoped`,
-    reporting: Prisma.sql`WITH ${scoped}, expected AS (${expectedReportsSql(period, periodEnd)})
-      SELECT count(*) AS due,
-             count(*) FILTER (WHERE NOT ${reportMissingSql}) AS submitted,
-             count(*) FILTER (WHERE "reportState" = 'APPROVED') AS approved
-      FROM expected`,
+    investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed, coalesce(bool_or("isSample"), false) AS "hasSample",
+      count(*) FILTER (WHERE "latestReportState" = 'RETURNED') AS returned FROM scoped`,
+    reporting: reportingSql(scoped, period, periodEnd),
+    // The same figures at the end of the month before, for the cards' change.
+    previousReporting: reportingSql(scopedSql({ ...query, asOf: formatPeriod(monthOf(day, -1)) }, today, settings), monthOf(day, -1), monthEnd(monthOf(day, -1))),
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
@@ -121,14 +139,16 @@ export async function getDashboardData(
   { withTrend = true }: { withTrend?: boolean } = {},
 ) {
   const sql = dashboardStatements(query, today, settings);
-  const trendPromise = withTrend ? getTrend(db, query, today, settings) : Promise.resolve([]);
+  const trendPromise = withTrend
+    ? Promise.all([getTrend(db, query, today, settings), getTrendStart(db, query, today), db.$queryRaw<ReportingRow[]>(sql.previousReporting)])
+    : Promise.resolve(null);
   const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
     db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
     db.$queryRaw<BreakdownRow[]>(sql.byArea),
     db.$queryRaw<BreakdownRow[]>(sql.byCity),
     db.$queryRaw<BreakdownRow[]>(sql.byLeadUnit),
-    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null; hasSample: boolean }[]>(sql.investment),
-    db.$queryRaw<{ due: bigint; submitted: bigint; approved: bigint }[]>(sql.reporting),
+    db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null; hasSample: boolean; returned: bigint }[]>(sql.investment),
+    db.$queryRaw<ReportingRow[]>(sql.reporting),
     db.$queryRaw<MeasureItem[]>(sql.overdue),
     db.$queryRaw<MeasureItem[]>(sql.dueSoon),
     db.$queryRaw<MeasureItem[]>(sql.returned),
@@ -136,25 +156,32 @@ export async function getDashboardData(
 
   const lightCounts = emptyLightCounts();
   for (const row of totals) lightCounts[row.light] = Number(row.count);
-  const report = reporting[0]!;
-  const trend = await trendPromise;
+  const total = Object.values(lightCounts).reduce((sum, count) => sum + count, 0);
+  const [trend, trendStart, previousReporting] = (await trendPromise) ?? [[], null, null];
+  // The month before the one shown, as the trend rebuilt it (the same as-of rules).
+  const previous = trend.at(-2);
   return {
     trend,
+    /** The first month with an approved report in scope: the trend is drawn from there. */
+    trendStart,
+    /** Change since the end of the month before (null where the trend was not computed). */
+    changes: previous && previousReporting?.[0]
+      ? {
+          total: total - Object.values(previous.lights).reduce((sum, count) => sum + count, 0),
+          lights: difference(lightCounts, previous.lights),
+          reporting: difference(toReporting(reporting[0]!), toReporting(previousReporting[0])),
+        }
+      : null,
     /** Whether any measure in scope carries sample data. */
     hasSample: investment[0]?.hasSample ?? false,
-    total: Object.values(lightCounts).reduce((sum, count) => sum + count, 0),
+    total,
     lightCounts,
     byArea: toBreakdown(byArea),
     byCity: toBreakdown(byCity),
     byLeadUnit: toBreakdown(byLeadUnit).sort((a, b) => b.total - a.total),
     investment: { planned: Number(investment[0]?.planned ?? 0), completed: Number(investment[0]?.completed ?? 0) },
-    reporting: {
-      due: Number(report.due),
-      submitted: Number(report.submitted),
-      approved: Number(report.approved),
-      missing: Number(report.due) - Number(report.submitted),
-    },
-    lists: { overdue, dueSoon, returned },
+    reporting: toReporting(reporting[0]!),
+    lists: { overdue, dueSoon, returned, returnedCount: Number(investment[0]?.returned ?? 0) },
   };
 }
 

@@ -1,5 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { scopeOf } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { type MeasureScope, scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import { isoDay } from "@/lib/tracking/dates";
 
@@ -13,17 +15,32 @@ export interface UnitNoticeCounts {
   overdue: number;
 }
 
+/** noticeWhereFor (notice-where.ts) on `n`: all notices, those addressed to the reader's unit, or none. */
+function readableSql(reader: Pick<SessionUser, "role" | "unitId">): Prisma.Sql {
+  const scope = scopeOf(reader.role, "notice.read");
+  if (scope === "all") return Prisma.sql`TRUE`;
+  if (scope === "ownUnit" && reader.unitId) return Prisma.sql`n.id IN (SELECT "noticeId" FROM "NoticeRecipient" WHERE "unitId" = ${reader.unitId})`;
+  return Prisma.sql`FALSE`;
+}
+
 /**
  * 督办单 in progress per recipient unit, on the measures in the dashboard's
  * scope, most overdue first. Notices are counted now (not as of a past month).
+ * With a reader, only the notices the reader may open (the /notices list's rule).
  */
-export async function noticeCountsByUnit(db: PrismaClient, scope: MeasureScope, today: Date, limit = 20): Promise<{ units: UnitNoticeCounts[]; open: number; overdue: number }> {
+export async function noticeCountsByUnit(
+  db: PrismaClient,
+  scope: MeasureScope,
+  today: Date,
+  { limit = 20, reader }: { limit?: number; reader?: Pick<SessionUser, "role" | "unitId"> } = {},
+): Promise<{ units: UnitNoticeCounts[]; open: number; overdue: number }> {
   const rows = await db.$queryRaw<(UnitNoticeCounts & { totalOpen: number; totalOverdue: number })[]>(Prisma.sql`
     WITH active AS (
       SELECT n.id, (n.state IN ('OPEN', 'RETURNED') AND n."replyDueDate" < ${isoDay(today)}::date) AS overdue
       FROM "Notice" n
       WHERE n.state IN ('OPEN', 'REPLIED', 'RETURNED')
         AND n."measureId" IN (SELECT m.id FROM ${scopedMeasuresFrom} WHERE ${scopeWhereSql(scope)})
+        AND ${reader ? readableSql(reader) : Prisma.sql`TRUE`}
     ),
     per_unit AS (
       SELECT r."unitId", COUNT(*)::int AS open, (COUNT(*) FILTER (WHERE a.overdue))::int AS overdue

@@ -1,11 +1,11 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { formatPeriod, monthOf } from "@/lib/tracking/dates";
 import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
-import { scopeWhereSql } from "@/lib/measures/measure-sql";
+import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import { cacheWindow, refreshTrendCache } from "./trend-cache";
 import { cachedTrendSql, trendSql } from "./trend-sql";
 
@@ -54,4 +54,17 @@ export async function getTrend(db: PrismaClient, query: DashboardQuery, today: D
     }
     return { month, averagePercent: measures ? Math.round((percent / measures) * 10) / 10 : 0, lights: counts };
   });
+}
+
+/**
+ * The first month (YYYY-MM) up to the as-of month with a lead unit's approved
+ * report on a measure in scope, or null. Before it nothing is known: those months
+ * would draw as 0 % complete, a jump that never happened (see trend-start.ts).
+ */
+export async function getTrendStart(db: PrismaClient, query: DashboardQuery, today: Date): Promise<string | null> {
+  const last = `${formatPeriod(monthOf(asOfDay(query.asOf, today)))}-01`;
+  const [row] = await db.$queryRaw<{ first: Date | null }[]>(Prisma.sql`SELECT min(r.period) AS first
+    FROM ${scopedMeasuresFrom} JOIN "ProgressReport" r ON r."measureId" = m.id AND r."unitId" = m."leadUnitId"
+    WHERE ${scopeWhereSql(query)} AND r.state = 'APPROVED' AND r.period <= ${last}::date`);
+  return row?.first ? formatPeriod(row.first) : null;
 }

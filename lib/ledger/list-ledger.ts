@@ -13,7 +13,9 @@ import {
 import type { Light } from "@/lib/tracking/light";
 import { asOfDay } from "@/lib/tracking/as-of";
 import type { TrackingSettings } from "@/lib/tracking/settings";
-import type { LedgerColumn, LedgerQuery } from "./schemas";
+import { monthEnd, monthOf } from "@/lib/tracking/dates";
+import { reportExpectedSql } from "@/lib/reports/expected-reports-sql";
+import type { LedgerColumn, LedgerQuery, MonthReportFilter } from "./schemas";
 
 export interface LedgerRow {
   id: string;
@@ -55,8 +57,26 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The ledger's filters: the shared scope plus search text, the viewer's unit, responsible person, status and due dates. */
-function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
+/**
+ * The month's report filter: the same expected-report rule as the dashboard's
+ * reporting figures (expected-reports-sql.ts), on the lead unit's report of that month.
+ */
+function monthReportSql(filter: MonthReportFilter, day: Date, state: MeasureStateSql): Prisma.Sql {
+  const expected = reportExpectedSql(state.status, Prisma.sql`m."startDate"`, monthEnd(day));
+  const reportState = Prisma.sql`(SELECT r.state::text FROM "ProgressReport" r
+    WHERE r."measureId" = m.id AND r."unitId" = m."leadUnitId" AND r.period = ${monthOf(day)}::date)`;
+  const submitted = Prisma.sql`COALESCE(${reportState} IN ('SUBMITTED', 'APPROVED'), FALSE)`;
+  const condition = {
+    due: Prisma.sql`TRUE`,
+    submitted,
+    approved: Prisma.sql`COALESCE(${reportState} = 'APPROVED', FALSE)`,
+    missing: Prisma.sql`NOT ${submitted}`,
+  }[filter];
+  return Prisma.sql`(${expected} AND ${condition})`;
+}
+
+/** The ledger's filters: the shared scope plus search text, the viewer's unit, responsible person, status, due dates and reports. */
+function whereSql(query: LedgerQuery, state: MeasureStateSql, day: Date): Prisma.Sql {
   const extra: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -71,6 +91,8 @@ function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
   if (query.status) extra.push(Prisma.sql`${state.status} = ${query.status}::"MeasureStatus"`);
   if (query.dueFrom) extra.push(Prisma.sql`m."dueDate" >= ${query.dueFrom}::date`);
   if (query.dueTo) extra.push(Prisma.sql`m."dueDate" <= ${query.dueTo}::date`);
+  if (query.latestState) extra.push(Prisma.sql`${state.latestState}::text = ${query.latestState}`);
+  if (query.monthReport) extra.push(monthReportSql(query.monthReport, day, state));
   return scopeWhereSql(query, extra);
 }
 
@@ -80,7 +102,8 @@ function whereSql(query: LedgerQuery, state: MeasureStateSql): Prisma.Sql {
  */
 export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
-  const light = lightSql(asOfDay(query.asOf, today), settings, state);
+  const day = asOfDay(query.asOf, today);
+  const light = lightSql(day, settings, state);
   const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = query.group
     ? Prisma.sql`${groupSql[query.group]}, ${sortSql[query.sort]} ${direction} NULLS LAST, code`
@@ -96,7 +119,7 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
       FROM ${scopedMeasuresFrom}
       JOIN "Unit" u ON u.id = m."leadUnitId"
       ${joins}
-      WHERE ${whereSql(query, state)}
+      WHERE ${whereSql(query, state, day)}
     )
     SELECT *, count(*) OVER () AS total, bool_or("isSample") OVER () AS "anySample" FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}

@@ -5,6 +5,11 @@ import { lights } from "@/lib/tracking/light";
 import { lenient } from "@/lib/validation/lenient";
 import { calendarDayString } from "@/lib/validation/period";
 
+/** States a submitted report can be in (drafts are never a measure's latest report). */
+export const latestReportStates = ["SUBMITTED", "APPROVED", "RETURNED"] as const;
+export const monthReportFilters = ["due", "submitted", "approved", "missing"] as const;
+export type MonthReportFilter = (typeof monthReportFilters)[number];
+
 export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number];
 
@@ -30,6 +35,15 @@ export const ledgerQuerySchema = z.object({
   light: optional(z.enum(lights)),
   dueFrom: optional(isoDate.meta({ description: "Due on or after (YYYY-MM-DD)." })),
   dueTo: optional(isoDate.meta({ description: "Due on or before (YYYY-MM-DD)." })),
+  /** The lead unit's latest submitted report (the dashboard's "report returned" list). */
+  latestState: optional(z.enum(latestReportStates).meta({ description: "State of the lead unit's latest submitted report (as of asOf's month when given)." })),
+  /** The lead unit's report of the month (asOf's, or this one): the dashboard's reporting cards. */
+  monthReport: optional(
+    z.enum(monthReportFilters).meta({
+      description:
+        "The lead unit's report of the month (asOf's, or the current one): due = a report is expected; submitted = expected and submitted or approved; approved = expected and approved; missing = expected and not submitted (none, a draft or returned).",
+    }),
+  ),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
   sort: lenient(z.enum(ledgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),

@@ -14,6 +14,11 @@ export const listNoticesQuerySchema = pageQuerySchema.extend({
   unit: z.string().trim().min(1).max(64).optional().meta({ description: "Code of a recipient unit." }),
   measure: z.string().trim().min(1).max(32).optional().meta({ description: "Measure code." }),
   overdue: flag.optional().meta({ description: "Only notices whose reply is overdue (awaiting the unit past the reply deadline)." }),
+  // The dashboard's scope, so its notice counts open exactly their notices.
+  programme: z.string().trim().min(1).max(32).optional().meta({ description: "Programme code of the notice's measure." }),
+  area: z.string().trim().min(1).max(32).optional().meta({ description: "Area code of the notice's measure." }),
+  city: z.string().trim().min(1).max(32).optional().meta({ description: "City code of the notice's measure." }),
+  leadUnit: z.string().trim().min(1).max(40).optional().meta({ description: "Lead unit code of the notice's measure." }),
 });
 export type ListNoticesQuery = z.infer<typeof listNoticesQuerySchema>;
 

@@ -67,6 +67,10 @@ export function noticeListWhere(user: SessionUser, query: Omit<ListNoticesQuery,
       query.unit ? { recipients: { some: { unit: { code: query.unit } } } } : {},
       query.measure ? { measure: { code: query.measure } } : {},
       query.overdue ? overdueNoticeWhere(today) : {},
+      query.programme ? { measure: { area: { programme: { code: query.programme } } } } : {},
+      query.area ? { measure: { area: { code: query.area } } } : {},
+      query.city ? { measure: { cities: { some: { city: { code: query.city } } } } } : {},
+      query.leadUnit ? { measure: { leadUnit: { code: query.leadUnit } } } : {},
     ],
   };
 }
@@ -132,7 +136,7 @@ export async function getNotice(db: PrismaClient, user: SessionUser, id: string,
 export function parseNoticeFilters(params: Record<string, string | string[] | undefined>): ListNoticesQuery {
   const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) || undefined;
   const query: ListNoticesQuery = { page: 1, perPage: 100 };
-  for (const key of ["state", "level", "unit", "measure", "overdue", "page"] as const) {
+  for (const key of ["state", "level", "unit", "measure", "overdue", "programme", "area", "city", "leadUnit", "page"] as const) {
     const value = first(key);
     if (value === undefined) continue;
     const parsed = listNoticesQuerySchema.shape[key].safeParse(value);
