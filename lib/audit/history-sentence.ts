@@ -136,7 +136,16 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
     case "measure.reopen":
       return t("measure_reopen", { actor, reason: clause("reason", after.reason) });
     case "measure.importCreate":
-      return t("measure_importCreate", { actor, code: plain(after.code), changes: changes(importFields, {}, after) });
+      return t("measure_importCreate", {
+        actor,
+        code: plain(after.code),
+        changes: t("clause.changes", {
+          changes: Object.entries(importFields)
+            .filter(([key]) => text(after[key]))
+            .map(([key, field]) => t("fieldValue", { field: field.label, value: plain(after[key]) }))
+            .join(t("separator")),
+        }),
+      });
     case "measure.importUpdate":
       return t("measure_importUpdate", { actor, changes: changes(importFields, before, after) });
     case "milestone.add":
