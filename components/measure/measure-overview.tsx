@@ -14,72 +14,72 @@ export async function MeasureOverview({ measure, canEditOwner, canReopen }: { me
   const unitName = (unit: { nameZh: string; nameEn: string }) => localized(unit, "name", locale);
   return (
     <>
-    <Section title={t("description")}>
-      <p className="whitespace-pre-line">{localized(measure, "description", locale)}</p>
-    </Section>
-    <Section title={t("facts")}>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <Fact label={t("leadUnit")}>{unitName(measure.leadUnit)}</Fact>
-        <Fact label={t("cooperatingUnits")}>
-          {measure.cooperatingUnits.map(({ unit }) => unitName(unit)).join(locale === "en" ? "; " : "、") || t("none")}
-        </Fact>
-        <Fact label={t("cities")}>
-          {measure.cities.map(({ city }) => localized(city, "name", locale)).join(locale === "en" ? ", " : "、")}
-        </Fact>
-        <Fact label={t("responsiblePerson")}>
-          {measure.responsiblePerson ?? t("notSet")}
-          {canEditOwner && (
-            <MeasureOwnerForm code={measure.code} version={measure.version} responsiblePerson={measure.responsiblePerson ?? ""} />
-          )}
-        </Fact>
-        <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
-        <Fact label={t("dueDate")}>{date(measure.dueDate)}</Fact>
-        {measure.kpiNameZh && (
-          <Fact label={t("kpi")}>
-            {locale === "en" ? measure.kpiNameEn : measure.kpiNameZh} ({measure.kpiUnit}) · {t("kpiBaseline")}{" "}
-            {amount(measure.kpiBaseline)} · {t("kpiTarget")} {amount(measure.kpiTarget)} · {t("kpiActual")}{" "}
-            {amount(measure.kpiActual)}
-            {measure.kpiTarget && measure.kpiActual && (
-              <PercentBar value={Math.round((measure.kpiActual.toNumber() / measure.kpiTarget.toNumber()) * 100)} />
-            )}
-          </Fact>
-        )}
-        {measure.investmentPlanned && (
-          <Fact label={t("investment")}>
-            {t("investmentPlanned")} {amount(measure.investmentPlanned)} · {t("investmentCompleted")}{" "}
-            {amount(measure.investmentCompleted)}
-            {measure.investmentCompleted && (
-              <PercentBar
-                value={Math.round((measure.investmentCompleted.toNumber() / measure.investmentPlanned.toNumber()) * 100)}
-              />
-            )}
-          </Fact>
-        )}
-      </dl>
-    </Section>
-
-    {measure.status === "COMPLETED" && (
-      <Section title={tWorkflow("closedOut")}>
-        {canReopen ? <ReopenForm measureCode={measure.code} version={measure.version} /> : null}
+      <Section title={t("description")}>
+        <p className="whitespace-pre-line">{localized(measure, "description", locale)}</p>
       </Section>
-    )}
+      <Section title={t("facts")}>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <Fact label={t("leadUnit")}>{unitName(measure.leadUnit)}</Fact>
+          <Fact label={t("cooperatingUnits")}>
+            {measure.cooperatingUnits.map(({ unit }) => unitName(unit)).join(locale === "en" ? "; " : "、") || t("none")}
+          </Fact>
+          <Fact label={t("cities")}>
+            {measure.cities.map(({ city }) => localized(city, "name", locale)).join(locale === "en" ? ", " : "、")}
+          </Fact>
+          <Fact label={t("responsiblePerson")}>
+            {measure.responsiblePerson ?? t("notSet")}
+            {canEditOwner && (
+              <MeasureOwnerForm code={measure.code} version={measure.version} responsiblePerson={measure.responsiblePerson ?? ""} />
+            )}
+          </Fact>
+          <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
+          <Fact label={t("dueDate")}>{date(measure.dueDate)}</Fact>
+          {measure.kpiNameZh && (
+            <Fact label={t("kpi")}>
+              {locale === "en" ? measure.kpiNameEn : measure.kpiNameZh} ({measure.kpiUnit}) · {t("kpiBaseline")}{" "}
+              {amount(measure.kpiBaseline)} · {t("kpiTarget")} {amount(measure.kpiTarget)} · {t("kpiActual")}{" "}
+              {amount(measure.kpiActual)}
+              {measure.kpiTarget && measure.kpiActual && (
+                <PercentBar value={Math.round((measure.kpiActual.toNumber() / measure.kpiTarget.toNumber()) * 100)} />
+              )}
+            </Fact>
+          )}
+          {measure.investmentPlanned && (
+            <Fact label={t("investment")}>
+              {t("investmentPlanned")} {amount(measure.investmentPlanned)} · {t("investmentCompleted")}{" "}
+              {amount(measure.investmentCompleted)}
+              {measure.investmentCompleted && (
+                <PercentBar
+                  value={Math.round((measure.investmentCompleted.toNumber() / measure.investmentPlanned.toNumber()) * 100)}
+                />
+              )}
+            </Fact>
+          )}
+        </dl>
+      </Section>
 
-    <Section title={t("sourceDocuments")}>
-      {measure.sourceDocuments.length === 0 ? (
-        <p>{t("noSourceDocuments")}</p>
-      ) : (
-        <ul className="list-disc pl-6">
-          {measure.sourceDocuments.map(({ sourceDocument: doc }) => (
-            <li key={doc.id}>
-              {date(doc.issuedOn)}
-              {doc.endsOn ? ` – ${date(doc.endsOn)}` : ""} ·{" "}
-              {locale === "en" ? doc.titleEn : doc.kind === "DOCUMENT" ? `《${doc.titleZh}》` : doc.titleZh} ·{" "}
-              {localized(doc, "issuer", locale)}
-            </li>
-          ))}
-        </ul>
+      {measure.status === "COMPLETED" && (
+        <Section title={tWorkflow("closedOut")}>
+          {canReopen ? <ReopenForm measureCode={measure.code} version={measure.version} /> : null}
+        </Section>
       )}
-    </Section>
+
+      <Section title={t("sourceDocuments")}>
+        {measure.sourceDocuments.length === 0 ? (
+          <p>{t("noSourceDocuments")}</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {measure.sourceDocuments.map(({ sourceDocument: doc }) => (
+              <li key={doc.id}>
+                {date(doc.issuedOn)}
+                {doc.endsOn ? ` – ${date(doc.endsOn)}` : ""} ·{" "}
+                {locale === "en" ? doc.titleEn : doc.kind === "DOCUMENT" ? `《${doc.titleZh}》` : doc.titleZh} ·{" "}
+                {localized(doc, "issuer", locale)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
     </>
   );
 }
