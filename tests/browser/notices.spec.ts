@@ -22,6 +22,8 @@ async function signIn(browser: Browser, login: string, locale: "zh" | "en", path
 for (const { locale, messages: m, code } of cases) {
   const t = m.notices;
   test(`[NOTICES]: inspector issues a notice; the official sees it in My work and the inbox and replies; the inspector accepts; the dashboard counts follow (${locale})`, async ({ browser }) => {
+    // Two people, a minute's wait for the dispatch job, and the history tab: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const body = `${locale}: browser test ${Date.now()}`;
 
     const inspector = await signIn(browser, "inspector", locale);
