@@ -35,6 +35,8 @@ function expectedLight(code: string, percent: number): string {
 }
 
 test("[WORKFLOW]: report → return → resubmit → approve updates the ledger", async ({ browser }) => {
+  // Three people and a dozen page loads: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const official = await browser.newPage();
   await logIn(official, "jinan.official");
   const code = await openReportSlot(official, ["2.2.4"]);
