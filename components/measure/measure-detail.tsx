@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { HistoryEvent } from "@/lib/audit/list-measure-history";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
@@ -7,13 +7,14 @@ import { expectedPercent, type Light } from "@/lib/tracking/light";
 import { LightBadge } from "@/components/light/light-badge";
 import type { CooperatingPart } from "@/lib/reports/cooperating-parts";
 import { CooperatingParts } from "./cooperating-parts";
-import { ReopenForm } from "./extension-forms";
 import { MeasureExtensions } from "./measure-extensions";
 import { MeasureHistory } from "./measure-history";
+import { MeasureTabs, type MeasureTab } from "./measure-tabs";
 import { MeasureReports } from "./measure-reports";
-import { AddMilestoneForm, MilestoneActions } from "./milestone-forms";
+import { MeasureMilestones } from "./measure-milestones";
+import { MeasureOverview } from "./measure-overview";
+import { Section } from "./section";
 import { ReportForm, type ReportDraft } from "./report-form";
-import { MeasureOwnerForm } from "@/components/measure/measure-owner-form";
 import { PercentBar } from "@/components/measure/percent-bar";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { StatusBadge } from "@/components/measure/status-badge";
@@ -26,6 +27,7 @@ export type MeasurePermissions = {
   requestExtension: boolean;
   decideExtension: boolean;
   reopen: boolean;
+  undoMilestone: boolean;
 };
 
 export type ReportSlot = {
@@ -55,22 +57,98 @@ type Props = {
   cooperatingParts: CooperatingPart[];
   /** The measure's notices (components/notices), when the user may see or issue them. */
   notices?: { title: string; content: React.ReactNode };
+  /** Completed milestones whose completion this user may still undo. */
+  undoableMilestoneIds: string[];
+  /** The tab asked for (?tab=) and the report month asked for (?period=, which opens the reports tab). */
+  requested: { tab: string | null; period: string | null };
 };
 
+/** The tab shown first: the one asked for, the reports when a report month is asked for, else the overview. */
+function initialTab(tabs: MeasureTab[], requested: Props["requested"]): string {
+  if (requested.tab && tabs.some((tab) => tab.id === requested.tab)) return requested.tab;
+  return requested.period ? "reports" : "overview";
+}
+
 /** Everything known about one measure, and the work its users do on it. */
-export async function MeasureDetailView({ measure, light, today, permissions, reportSlot, history, viewerId, writtenReportIds, cooperatingParts, notices }: Props) {
-  const [locale, format, t, tWorkflow, tAuthority] = await Promise.all([
+export async function MeasureDetailView(props: Props) {
+  const { measure, light, today, permissions, reportSlot, history, notices, undoableMilestoneIds, requested } = props;
+  const [locale, t, tWorkflow, tAuthority, tTabs] = await Promise.all([
     getLocale(),
-    getFormatter(),
     getTranslations("measure"),
     getTranslations("workflow"),
     getTranslations("leadAuthority"),
+    getTranslations("measureTabs"),
   ]);
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "long" }) : t("notSet"));
-  const amount = (value: { toNumber(): number } | null) => (value === null ? t("notSet") : format.number(value.toNumber()));
-  const unitName = (unit: { nameZh: string; nameEn: string }) => localized(unit, "name", locale);
   const expected = expectedPercent(measure.startDate, measure.dueDate, today);
-  const todayIso = today.toISOString().slice(0, 10);
+
+  const tabs: MeasureTab[] = [
+    {
+      id: "overview",
+      label: tTabs("overview"),
+      content: <MeasureOverview measure={measure} canEditOwner={permissions.editOwner} canReopen={permissions.reopen} />,
+    },
+    {
+      id: "reports",
+      label: tTabs("reports"),
+      content: (
+        <>
+          {reportSlot && (
+            <Section title={tWorkflow("yourReport")}>
+              <ReportSlotView slot={reportSlot} measure={measure} />
+            </Section>
+          )}
+
+          <Section title={t("reports")}>
+            <MeasureReports
+              reports={measure.progressReports}
+              canReview={permissions.review}
+              leadUnitId={measure.leadUnit.id}
+              viewerId={props.viewerId}
+              writtenReportIds={props.writtenReportIds}
+            />
+          </Section>
+
+          {measure.cooperatingUnits.length > 0 && (
+            <Section title={tAuthority("cooperatingTitle")}>
+              <CooperatingParts
+                parts={props.cooperatingParts}
+                kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
+                hasInvestment={measure.investmentPlanned !== null}
+              />
+            </Section>
+          )}
+        </>
+      ),
+    },
+    {
+      id: "milestones",
+      label: tTabs("milestones"),
+      content: (
+        <Section title={t("milestones")}>
+          <MeasureMilestones measure={measure} canManage={permissions.manageMilestones} undoableIds={undoableMilestoneIds} today={today} />
+        </Section>
+      ),
+    },
+    {
+      id: "extensions",
+      label: tTabs("extensions"),
+      content: (
+        <Section title={tWorkflow("extensions")}>
+          <MeasureExtensions measure={measure} canRequest={permissions.requestExtension} canDecide={permissions.decideExtension} />
+        </Section>
+      ),
+    },
+    ...(notices ? [{ id: "notices", label: tTabs("notices"), content: <Section title={notices.title}>{notices.content}</Section> }] : []),
+    {
+      id: "history",
+      label: tTabs("history"),
+      content: (
+        <Section title={tWorkflow("history")}>
+          <MeasureHistory events={history} />
+        </Section>
+      ),
+    },
+  ];
 
   return (
     <article>
@@ -91,128 +169,7 @@ export async function MeasureDetailView({ measure, light, today, permissions, re
       </p>
       {measure.isSample && <SampleDataBanner />}
 
-      <Section title={t("description")}>
-        <p className="whitespace-pre-line">{localized(measure, "description", locale)}</p>
-      </Section>
-
-      <Section title={t("facts")}>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <Fact label={t("leadUnit")}>{unitName(measure.leadUnit)}</Fact>
-          <Fact label={t("cooperatingUnits")}>
-            {measure.cooperatingUnits.map(({ unit }) => unitName(unit)).join(locale === "en" ? "; " : "、") || t("none")}
-          </Fact>
-          <Fact label={t("cities")}>
-            {measure.cities.map(({ city }) => localized(city, "name", locale)).join(locale === "en" ? ", " : "、")}
-          </Fact>
-          <Fact label={t("responsiblePerson")}>
-            {measure.responsiblePerson ?? t("notSet")}
-            {permissions.editOwner && (
-              <MeasureOwnerForm code={measure.code} version={measure.version} responsiblePerson={measure.responsiblePerson ?? ""} />
-            )}
-          </Fact>
-          <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
-          <Fact label={t("dueDate")}>{date(measure.dueDate)}</Fact>
-          {measure.kpiNameZh && (
-            <Fact label={t("kpi")}>
-              {locale === "en" ? measure.kpiNameEn : measure.kpiNameZh} ({measure.kpiUnit}) · {t("kpiBaseline")}{" "}
-              {amount(measure.kpiBaseline)} · {t("kpiTarget")} {amount(measure.kpiTarget)} · {t("kpiActual")}{" "}
-              {amount(measure.kpiActual)}
-              {measure.kpiTarget && measure.kpiActual && (
-                <PercentBar value={Math.round((measure.kpiActual.toNumber() / measure.kpiTarget.toNumber()) * 100)} />
-              )}
-            </Fact>
-          )}
-          {measure.investmentPlanned && (
-            <Fact label={t("investment")}>
-              {t("investmentPlanned")} {amount(measure.investmentPlanned)} · {t("investmentCompleted")}{" "}
-              {amount(measure.investmentCompleted)}
-              {measure.investmentCompleted && (
-                <PercentBar
-                  value={Math.round((measure.investmentCompleted.toNumber() / measure.investmentPlanned.toNumber()) * 100)}
-                />
-              )}
-            </Fact>
-          )}
-        </dl>
-      </Section>
-
-      {measure.status === "COMPLETED" && (
-        <Section title={tWorkflow("closedOut")}>
-          {permissions.reopen ? <ReopenForm measureCode={measure.code} version={measure.version} /> : null}
-        </Section>
-      )}
-
-      {reportSlot && (
-        <Section title={tWorkflow("yourReport")}>
-          <ReportSlotView slot={reportSlot} measure={measure} />
-        </Section>
-      )}
-
-      <Section id="milestones" title={t("milestones")}>
-        {measure.milestones.length === 0 ? (
-          <p>{t("noMilestones")}</p>
-        ) : (
-          <ol className="list-decimal space-y-2 pl-6">
-            {measure.milestones.map((milestone) => (
-              <li key={milestone.id}>
-                {localized(milestone, "title", locale)} — {t("milestoneDue")} {date(milestone.dueDate)} ·{" "}
-                {milestone.completedOn ? t("milestoneDone", { date: date(milestone.completedOn) }) : t("milestoneOpen")}
-                {permissions.manageMilestones && !milestone.completedOn && (
-                  <MilestoneActions milestoneId={milestone.id} version={milestone.version} today={todayIso} />
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        {permissions.manageMilestones && <AddMilestoneForm measureCode={measure.code} />}
-      </Section>
-
-      <Section id="extensions" title={tWorkflow("extensions")}>
-        <MeasureExtensions measure={measure} canRequest={permissions.requestExtension} canDecide={permissions.decideExtension} />
-      </Section>
-
-      <Section id="reports" title={t("reports")}>
-        <MeasureReports
-          reports={measure.progressReports}
-          canReview={permissions.review}
-          leadUnitId={measure.leadUnit.id}
-          viewerId={viewerId}
-          writtenReportIds={writtenReportIds}
-        />
-      </Section>
-
-      {measure.cooperatingUnits.length > 0 && (
-        <Section title={tAuthority("cooperatingTitle")}>
-          <CooperatingParts
-            parts={cooperatingParts}
-            kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
-            hasInvestment={measure.investmentPlanned !== null}
-          />
-        </Section>
-      )}
-
-      <Section title={t("sourceDocuments")}>
-        {measure.sourceDocuments.length === 0 ? (
-          <p>{t("noSourceDocuments")}</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {measure.sourceDocuments.map(({ sourceDocument: doc }) => (
-              <li key={doc.id}>
-                {date(doc.issuedOn)}
-                {doc.endsOn ? ` – ${date(doc.endsOn)}` : ""} ·{" "}
-                {locale === "en" ? doc.titleEn : doc.kind === "DOCUMENT" ? `《${doc.titleZh}》` : doc.titleZh} ·{" "}
-                {localized(doc, "issuer", locale)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-
-      {notices && <Section id="notices" title={notices.title}>{notices.content}</Section>}
-
-      <Section title={tWorkflow("history")}>
-        <MeasureHistory events={history} />
-      </Section>
+      <MeasureTabs tabs={tabs} initial={initialTab(tabs, requested)} label={tTabs("label")} query={requested.period ? { period: requested.period } : {}} />
     </article>
   );
 }
@@ -243,25 +200,6 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
         canClose={slot.isLeadUnit}
         draft={slot.draft}
       />
-    </>
-  );
-}
-
-/** A part of the page; `id` is the anchor that notifications link to (lib/notifications/event-text.ts). */
-function Section({ id, title, children }: { id?: string; title: string; children: React.ReactNode }) {
-  return (
-    <section id={id} className="mb-6 scroll-mt-4 rounded border border-slate-200 bg-white p-4">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium text-slate-600">{label}</dt>
-      <dd>{children}</dd>
     </>
   );
 }

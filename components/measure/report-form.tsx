@@ -61,11 +61,12 @@ export function ReportForm(props: {
         </label>
       )}
       <FormStatus state={state} />
+      {/* Full-width buttons on a phone, for one thumb. */}
       <div className="flex gap-2">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+        <button type="submit" name="intent" value="save" disabled={pending} className="flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm sm:flex-none sm:py-1 hover:bg-slate-100 disabled:opacity-60">
           {t("saveDraft")}
         </button>
-        <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 disabled:opacity-60">
+        <button type="submit" name="intent" value="submit" disabled={pending} className="flex-1 rounded bg-red-800 px-3 py-2 text-sm sm:flex-none sm:py-1 text-white hover:bg-red-900 disabled:opacity-60">
           {t("submit")}
         </button>
       </div>

@@ -17,11 +17,12 @@ export function ReviewForm({ reportId, version }: { reportId: string; version: n
       <input type="hidden" name="version" value={version} />
       <TextAreaField name="comment" label={t("reviewComment")} state={state} rows={2} />
       <FormStatus state={state} />
+      {/* Full-width buttons on a phone, for one thumb. */}
       <div className="flex gap-2">
-        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded bg-emerald-800 px-3 py-1 text-sm text-white hover:bg-emerald-900 disabled:opacity-60">
+        <button type="submit" name="decision" value="approve" disabled={pending} className="flex-1 rounded bg-emerald-800 px-3 py-2 text-sm sm:flex-none sm:py-1 text-white hover:bg-emerald-900 disabled:opacity-60">
           {t("approve")}
         </button>
-        <button type="submit" name="decision" value="return" disabled={pending} className="rounded border border-red-800 bg-white px-3 py-1 text-sm text-red-900 hover:bg-red-50 disabled:opacity-60">
+        <button type="submit" name="decision" value="return" disabled={pending} className="flex-1 rounded border border-red-800 bg-white px-3 py-2 text-sm sm:flex-none sm:py-1 text-red-900 hover:bg-red-50 disabled:opacity-60">
           {t("return")}
         </button>
       </div>

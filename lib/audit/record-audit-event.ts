@@ -1,8 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditAction } from "./audit-actions";
 
 export interface AuditEventInput {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: Prisma.InputJsonValue;

@@ -22,6 +22,8 @@ export const permissionTable = {
   "extension.decide": { INSPECTOR: "all" },
   /** Add, complete and reschedule milestones. */
   "milestone.manage": { ADMIN: "all", OFFICIAL: "ownUnit" },
+  /** Undo a milestone's completion shortly after it (lib/milestones/undo-window.ts): the one who completed it, or an inspector. */
+  "milestone.undoComplete": { ADMIN: "all", INSPECTOR: "all", OFFICIAL: "ownUnit" },
   /** Reopen a closed-out (completed) measure. */
   "measure.reopen": { INSPECTOR: "all" },
   /** Reporting day, pace margin, due-soon window. */

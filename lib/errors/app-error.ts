@@ -18,6 +18,8 @@ export const appErrorStatus = {
   /** Approving a later month of the lead unit's report while the measure is closed out (reopen it first, or return the report). */
   MEASURE_CLOSED_OUT: 409,
   PLAN_CHANGED: 409,
+  /** Undoing a milestone's completion after the undo window (lib/milestones/undo-window.ts). */
+  UNDO_WINDOW_PASSED: 409,
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,

@@ -2,6 +2,8 @@ import { listMeasureHistory } from "@/lib/audit/list-measure-history";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { latestCompletions } from "@/lib/milestones/latest-completions";
+import { MILESTONE_UNDO_WINDOW_MS, mayUndoCompletion } from "@/lib/milestones/undo-window";
 import { listCooperatingParts } from "@/lib/reports/cooperating-parts";
 import { reportIdsWrittenBy } from "@/lib/reports/report-writers";
 import { periodSchema } from "@/lib/reports/schemas";
@@ -15,8 +17,8 @@ import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
  * light, what the user may do on it, their unit's report for the chosen month
  * (the current one by default), each cooperating unit's own part (its latest
  * approved report, shown beside the lead unit's and never the measure's
- * figures), the reports the user wrote (never theirs to review) and the change
- * history.
+ * figures), the reports the user wrote (never theirs to review), the milestone
+ * completions the user may still undo and the change history.
  */
 export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code: string, requestedPeriod: string | undefined) {
   const measure = await getMeasureByCode(db, code, user.unitId);
@@ -31,6 +33,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     requestExtension: can(user, "extension.request", unitIds),
     decideExtension: can(user, "extension.decide"),
     reopen: can(user, "measure.reopen"),
+    undoMilestone: can(user, "milestone.undoComplete", unitIds),
   };
 
   const currentPeriod = formatPeriod(monthOf(today));
@@ -38,13 +41,19 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   const period = parsedPeriod.success && parsedPeriod.data <= currentPeriod ? parsedPeriod.data : currentPeriod;
   // Independent of each other: one round trip's wait instead of three.
   const submittedIds = measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id);
-  const [settings, history, reportSlot, cooperatingParts, writtenIds] = await Promise.all([
+  const now = new Date();
+  const [settings, history, reportSlot, cooperatingParts, writtenIds, completions] = await Promise.all([
     getTrackingSettings(db),
     listMeasureHistory(db, measure.id, user.unitId),
     permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
     listCooperatingParts(db, measure.id),
     permissions.review ? reportIdsWrittenBy(db, user.id, submittedIds) : new Set<string>(),
+    permissions.undoMilestone ? latestCompletions(db, measure.id, new Date(now.getTime() - MILESTONE_UNDO_WINDOW_MS)) : new Map(),
   ]);
+  // Completions this user may still take back (the same rule the use-case enforces).
+  const undoableMilestoneIds = measure.milestones
+    .filter((milestone) => milestone.completedOn && completions.has(milestone.id) && mayUndoCompletion(user, completions.get(milestone.id)!, now))
+    .map((milestone) => milestone.id);
   return {
     measure,
     light: computeLight(measure, today, settings),
@@ -55,6 +64,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     viewerId: user.id,
     cooperatingParts,
     writtenReportIds: [...writtenIds],
+    undoableMilestoneIds,
   };
 }
 

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { todayInChina } from "@/lib/tracking/dates";
 import { addMilestone } from "./add-milestone";
 import { changeMilestone } from "./change-milestone";
-import { addMilestoneInputSchema, completeMilestoneInputSchema, rescheduleMilestoneInputSchema } from "./schemas";
+import { undoMilestoneCompletion } from "./undo-milestone-completion";
+import { addMilestoneInputSchema, completeMilestoneInputSchema, rescheduleMilestoneInputSchema, undoMilestoneCompletionInputSchema } from "./schemas";
 
 export const addMilestoneAction = defineAction({
   name: "milestone.add",
@@ -36,6 +37,17 @@ export const rescheduleMilestoneAction = defineAction({
   input: rescheduleMilestoneInputSchema,
   handler: async ({ user, input }) => {
     await changeMilestone(db, user, input, todayInChina());
+    revalidatePath("/", "layout");
+    return { messageKey: "saved" };
+  },
+});
+
+export const undoMilestoneCompletionAction = defineAction({
+  name: "milestone.undoComplete",
+  permission: "milestone.undoComplete",
+  input: undoMilestoneCompletionInputSchema,
+  handler: async ({ user, input }) => {
+    await undoMilestoneCompletion(db, user, input);
     revalidatePath("/", "layout");
     return { messageKey: "saved" };
   },

@@ -14,7 +14,8 @@ const versionSchema = z.coerce.number().int().min(1);
 export const addMilestoneInputSchema = z.object({
   measureCode: z.string().trim().min(1).max(32),
   titleZh: singleLineText(200),
-  titleEn: singleLineText(300),
+  // English is optional, as for every user-entered text: an empty one reads as the Chinese (lib/i18n/localized.ts).
+  titleEn: z.union([z.literal(""), singleLineText(300)]).default(""),
   dueDate: isoDateSchema,
 });
 
@@ -22,6 +23,11 @@ export const completeMilestoneInputSchema = z.object({
   milestoneId: idSchema,
   version: versionSchema,
   completedOn: isoDateSchema,
+});
+
+export const undoMilestoneCompletionInputSchema = z.object({
+  milestoneId: idSchema,
+  version: versionSchema,
 });
 
 export const rescheduleMilestoneInputSchema = z.object({
@@ -33,4 +39,5 @@ export const rescheduleMilestoneInputSchema = z.object({
 
 export type AddMilestoneInput = z.infer<typeof addMilestoneInputSchema>;
 export type CompleteMilestoneInput = z.infer<typeof completeMilestoneInputSchema>;
+export type UndoMilestoneCompletionInput = z.infer<typeof undoMilestoneCompletionInputSchema>;
 export type RescheduleMilestoneInput = z.infer<typeof rescheduleMilestoneInputSchema>;

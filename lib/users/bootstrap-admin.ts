@@ -27,7 +27,7 @@ export async function ensureFirstAdmin(db: PrismaClient): Promise<OneTimePasswor
 export async function createOrResetAdmin(
   db: PrismaClient,
   rawLoginName: string = FIRST_ADMIN_LOGIN,
-  { action = "user.adminCreate" }: { action?: string } = {},
+  { action = "user.adminCreate" }: { action?: "user.adminCreate" | "user.bootstrapAdmin" } = {},
 ): Promise<OneTimePassword> {
   const loginName = loginNameSchema.parse(rawLoginName);
   const temporaryPassword = generateTemporaryPassword();

@@ -10,7 +10,7 @@ test("[DRAFTS]: a unit's draft is absent from other units' page HTML; a cooperat
   test.setTimeout(180_000);
   const marker = `草稿内容仅本单位可见-${Date.now()}`;
   const jinan = await browser.newPage();
-  await logIn(jinan, "jinan.official", undefined, `/measures/${CODE}`);
+  await logIn(jinan, "jinan.official", undefined, `/measures/${CODE}?tab=reports`);
   const form = jinan.getByTestId("report-form");
   // Only the lead unit's report can close a measure out: no completion box for a cooperating unit.
   await expect(form.getByLabel("进展情况")).toBeVisible();
@@ -20,7 +20,7 @@ test("[DRAFTS]: a unit's draft is absent from other units' page HTML; a cooperat
   await expect(form.getByText("草稿已保存。")).toBeVisible();
 
   // Its own unit sees the draft in the reports list after a reload.
-  const own = await jinan.goto(`/measures/${CODE}`);
+  const own = await jinan.goto(`/measures/${CODE}?tab=reports`);
   expect(await own!.text()).toContain(marker);
   await expect(jinan.locator("li[data-report-state=DRAFT]", { hasText: marker })).toBeVisible();
 

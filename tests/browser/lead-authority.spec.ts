@@ -31,7 +31,7 @@ test("[LEAD]: a cooperating unit's approved part shows beside the lead's and lea
   const inspector = await browser.newPage();
   await logIn(inspector, "inspector", undefined, "/reviews");
   await expect(inspector.locator("[data-report-role=cooperating]").first()).toBeVisible();
-  await inspector.goto(`/measures/${CODE}`);
+  await inspector.goto(`/measures/${CODE}?tab=reports`);
   const ours = inspector.locator("li[data-report-role=cooperating]", { hasText: marker });
   await ours.getByRole("button", { name: "审核通过" }).click();
   await expect(ours).toHaveAttribute("data-report-state", "APPROVED");

@@ -22,6 +22,8 @@ async function signIn(browser: Browser, login: string, locale: "zh" | "en", path
 for (const { locale, messages: m, code } of cases) {
   const t = m.notices;
   test(`[NOTICES]: inspector issues a notice; the official sees it in My work and the inbox and replies; the inspector accepts; the dashboard counts follow (${locale})`, async ({ browser }) => {
+    // Two people, a minute's wait for the dispatch job, and the history tab: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const body = `${locale}: browser test ${Date.now()}`;
 
     const inspector = await signIn(browser, "inspector", locale);
@@ -33,6 +35,7 @@ for (const { locale, messages: m, code } of cases) {
 
     // The inspector issues a 督办 (yellow) notice on the measure page.
     await inspector.goto(`/measures/${code}`);
+    await inspector.getByRole("tab", { name: m.measureTabs.notices }).click();
     const form = inspector.getByTestId("issue-notice-form");
     await form.getByLabel(t.body, { exact: true }).fill("");
     await form.getByRole("button", { name: t.issue }).click();
@@ -80,8 +83,10 @@ for (const { locale, messages: m, code } of cases) {
     // Done: it has left the official's My work.
     await official.goto("/");
     await expect(official.locator(`a[href="${noticePath}"]`)).toHaveCount(0);
-    await inspector.goto(`/measures/${code}`);
-    await expect(inspector.getByTestId("measure-history")).toContainText(m.auditActions.notice_accept);
+    await inspector.goto(`/measures/${code}?tab=history`);
+    // "… accepted the reply to Notice 2026/12; the notice is closed": the sentence's words after the serial.
+    const accepted = m.historySentences.notice_accept.split("{serial}")[1]!.split("{comment}")[0]!;
+    await expect(inspector.getByTestId("measure-history").getByRole("listitem").first()).toContainText(accepted);
     await inspector.close();
     await official.close();
   });

@@ -14,7 +14,7 @@ const slotNote = (page: Page) =>
 /** Opens the first of `codes` whose report form for the current month is open, and returns its code. */
 async function openReportSlot(page: Page, codes: string[]): Promise<string> {
   for (const code of codes) {
-    await page.goto(`/measures/${code}`);
+    await page.goto(`/measures/${code}?tab=reports`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
     const form = page.getByTestId("report-form");
     if ((await form.isVisible()) && (await slotNote(page).count()) === 0) return code;
@@ -83,7 +83,7 @@ test("[WORKFLOW]: report → return → resubmit → approve updates the ledger"
 
   // The leader approves; the measure takes the report's figures.
   const leader = await browser.newPage();
-  await logIn(leader, "leader", undefined, `/measures/${code}`);
+  await logIn(leader, "leader", undefined, `/measures/${code}?tab=reports`);
   await expect(ours(leader)).toContainText("完成投资 12 亿元");
   await ours(leader).getByRole("button", { name: "审核通过" }).click();
   await expect(ours(leader)).toHaveAttribute("data-report-state", "APPROVED");
@@ -92,14 +92,13 @@ test("[WORKFLOW]: report → return → resubmit → approve updates the ledger"
   const light = expectedLight(code, 97);
   await leader.reload();
   await expect(leader.getByTestId("measure-light").locator("[data-light]")).toHaveAttribute("data-light", light);
-  // Who did what is recorded, in words.
+  // Who did what is recorded, in sentences.
+  await leader.getByRole("tab", { name: "历史" }).click();
   const history = leader.getByTestId("measure-history").getByRole("listitem");
-  await expect(history.filter({ hasText: "报送报告" })).toHaveCount(2);
-  await expect(history.filter({ hasText: "退回报告" })).toHaveCount(1);
-  await expect(history.filter({ hasText: "审核通过报告" })).toHaveCount(1);
-  await expect(history.filter({ hasText: "济南市发展改革委联络员" }).filter({ hasText: '"state":"SUBMITTED"' })).toHaveCount(2);
-  await expect(history.filter({ hasText: "督查专员" }).filter({ hasText: '"comment":"请补充量化数据"' })).toHaveCount(1);
-  await expect(history.filter({ hasText: "联席会议办公室负责同志" }).filter({ hasText: '"state":"APPROVED"' })).toHaveCount(1);
+  await expect(history.filter({ hasText: "济南市发展改革委联络员 报送了" })).toHaveCount(2);
+  await expect(history.filter({ hasText: /督查 督查专员 退回了.+报告，理由：请补充量化数据$/ })).toHaveCount(1);
+  await expect(history.filter({ hasText: /联席会议办公室负责同志 审核通过了.+报告$/ })).toHaveCount(1);
+  await expect(history.filter({ hasText: "{" })).toHaveCount(0);
 
   await leader.goto(`/ledger?q=${code}`);
   const row = leader.locator(`tr[data-measure-code="${code}"]`);
@@ -148,7 +147,9 @@ test("[WORKFLOW]: the change history names each action in words", async ({ page 
   await form.getByRole("button", { name: "保存" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存。");
   await page.reload();
-  await expect(page.getByTestId("measure-history")).toContainText("济南市发展改革委联络员 · 修改责任人", { timeout: 5_000 });
+  await page.getByRole("tab", { name: "历史" }).click();
+  await expect(page.getByTestId("measure-history")).toContainText("济南市发展改革委联络员 将责任人由", { timeout: 5_000 });
+  await expect(page.getByTestId("measure-history")).toContainText("改为 王五（科长）");
 });
 
 test("[LEDGER]: filters, sorting, paging and grouping live in the URL", async ({ page }) => {

@@ -133,6 +133,24 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "milestone.undoComplete": {
+    targets: unitTargets,
+    prepare: async (fx, target, actorId) => {
+      const { measure, recordUnitIds } = await measureFor(fx, target);
+      const milestone = await db.milestone.create({
+        data: { measureId: measure.id, titleZh: "节点", titleEn: "", dueDate: new Date("2026-06-30T00:00:00Z"), completedOn: new Date("2026-06-28T00:00:00Z") },
+      });
+      // Completed by the actor a moment ago: within the undo window.
+      await db.auditEvent.create({
+        data: { actorId, action: "milestone.complete", entityType: "Measure", entityId: measure.id, after: { milestone: milestone.id, completedOn: "2026-06-28" } },
+      });
+      return {
+        form: { milestoneId: milestone.id, version: "1" },
+        recordUnitIds,
+        changed: async () => (await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).completedOn === null,
+      };
+    },
+  },
   "milestone.reschedule": {
     targets: unitTargets,
     prepare: async (fx, target) => {

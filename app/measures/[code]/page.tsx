@@ -13,7 +13,8 @@ import { parsePeriod } from "@/lib/tracking/dates";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ period?: string | string[] }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ period?: string | string[]; tab?: string | string[] }> };
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requirePageUser();
@@ -27,8 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeasurePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const { code } = await params;
-  const { period } = await searchParams;
-  const page = await loadMeasurePage(db, user, decodeURIComponent(code), Array.isArray(period) ? period[0] : period);
+  const query = await searchParams;
+  const period = first(query.period);
+  const page = await loadMeasurePage(db, user, decodeURIComponent(code), period);
   if (!page) notFound();
   const [locale, format, tNotices, notices] = await Promise.all([
     getLocale(),
@@ -40,6 +42,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   return (
     <MeasureDetailView
       {...page}
+      requested={{ tab: first(query.tab) ?? null, period: period ?? null }}
       notices={notices.canRead || notices.canIssue ? { title: tNotices("measureNotices"), content: <MeasureNotices measureCode={page.measure.code} data={notices} /> } : undefined}
       reportSlot={
         reportSlot && {
