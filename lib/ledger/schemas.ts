@@ -5,8 +5,9 @@ import { lights } from "@/lib/tracking/light";
 import { lenient } from "@/lib/validation/lenient";
 import { calendarDayString } from "@/lib/validation/period";
 
-export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
-export type LedgerColumn = (typeof ledgerColumns)[number];
+import { defaultLedgerColumns, ledgerColumnsParam, parseLedgerColumns, sortableLedgerColumns, type LedgerColumn } from "./ledger-columns";
+
+export type { LedgerColumn } from "./ledger-columns";
 
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -32,19 +33,16 @@ export const ledgerQuerySchema = z.object({
   dueTo: optional(isoDate.meta({ description: "Due on or before (YYYY-MM-DD)." })),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
-  sort: lenient(z.enum(ledgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
+  sort: lenient(z.enum(sortableLedgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
   dir: lenient(z.enum(["asc", "desc"]), "asc").default("asc"),
   page: lenient(z.coerce.number().int().min(1).max(100_000).meta({ description: "Page, from 1." }), 1).default(1),
   perPage: lenient(z.coerce.number().int().min(10).max(200).meta({ description: "Rows per page (10–200)." }), 50).default(50),
   group: optional(z.enum(["area", "leadUnit"]).meta({ description: "Group rows (the page view)." })),
-  /** Comma-separated columns to hide. */
-  hide: lenient(
-    z
-      .string()
-      .optional()
-      .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column))),
-    [],
-    z.string().meta({ description: "Comma-separated columns to leave out." }),
+  /** Comma-separated columns to show (the table and the Excel export); unknown names are ignored. */
+  cols: lenient(
+    z.string().optional().transform((value): LedgerColumn[] => parseLedgerColumns(value)),
+    [...defaultLedgerColumns],
+    z.string().meta({ description: "Comma-separated columns to show (the page and the Excel export); unknown names are ignored." }),
   ),
 });
 
@@ -72,6 +70,11 @@ export function ledgerSearchParams(query: Partial<LedgerQuery>): URLSearchParams
     if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) continue;
     // The viewer's unit is the session's, never part of a link.
     if (key === "viewerUnitId") continue;
+    if (key === "cols") {
+      const cols = ledgerColumnsParam(value as LedgerColumn[]);
+      if (cols) params.set(key, cols);
+      continue;
+    }
     if ((key === "sort" && value === "code") || (key === "dir" && value === "asc") || (key === "page" && value === 1) || (key === "perPage" && value === 50)) continue;
     params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }

@@ -112,8 +112,8 @@ describe("[LEDGER] the ledger query", () => {
   });
 
   it("takes only what the URL schema allows; anything else falls back to defaults", () => {
-    const parsed = ledgerQuerySchema.parse({ sort: "'; DROP TABLE x", dir: "sideways", page: "-3", perPage: "100000", light: "PURPLE", hide: "title,nonsense,percent" });
-    expect(parsed).toMatchObject({ sort: "code", dir: "asc", page: 1, perPage: 50, light: undefined, hide: ["title", "percent"] });
+    const parsed = ledgerQuerySchema.parse({ sort: "'; DROP TABLE x", dir: "sideways", page: "-3", perPage: "100000", light: "PURPLE", cols: "percent,nonsense,kpi" });
+    expect(parsed).toMatchObject({ sort: "code", dir: "asc", page: 1, perPage: 50, light: undefined, cols: ["code", "title", "percent", "kpi"] });
   });
 });
 
@@ -165,7 +165,7 @@ describe("[LEDGER] my unit and responsible person filters", () => {
     expect(search.get("person")).toBe("张伟");
     expect(search.has("viewerUnitId")).toBe(false);
     const exported: string[] = [];
-    for await (const batch of ledgerExportBatches(db, query, today, settings)) exported.push(...batch.map((row) => row.code));
+    for await (const batch of ledgerExportBatches(db, query, today, settings, query.cols)) exported.push(...batch.rows.map((row) => row.code));
     expect(exported).toEqual((await listLedger(db, query, today, settings)).rows.map((row) => row.code));
     expect(exported).toHaveLength(1);
   });
