@@ -59,7 +59,10 @@ export function withViewer<Q extends object>(query: Q, viewer: { unitId: string 
 
 /** Parses Next.js searchParams (string | string[]) into a ledger query. */
 export function parseLedgerQuery(searchParams: Record<string, string | string[] | undefined>): LedgerQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  // The column chooser's form without JavaScript sends cols=a&cols=b.
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? (key === "cols" ? value.join(",") : value[0]) : value]),
+  );
   return ledgerQuerySchema.parse(flat);
 }
 
