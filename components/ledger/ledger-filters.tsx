@@ -12,7 +12,7 @@ import { SubmitOnChange } from "./submit-on-change";
 /**
  * A GET form: the filters land in the URL, so a view can be bookmarked and
  * shared. Menus apply on change; on a phone the form is a drawer behind a
- * "筛选" button (a <details>, open from the sm breakpoint up: app/globals.css).
+ * Filters button (a <details>, open from the sm breakpoint up: app/globals.css).
  */
 export async function LedgerFilters({ query, options, hasUnit }: { query: LedgerQuery; options: LedgerFilterOptions; hasUnit: boolean }) {
   const [locale, t, tView, tStatus, tLights] = await Promise.all([

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sortableLedgerColumns } from "@/lib/ledger/ledger-columns";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerExportBatches } from "@/lib/exports/ledger-export-rows";
 import { ledgerQuerySchema, ledgerSearchParams, withViewer, type LedgerQuery } from "@/lib/ledger/schemas";
@@ -98,7 +99,7 @@ describe("[LEDGER] the ledger query", () => {
     const byLight = (await listLedger(db, query({ sort: "light" }), today, settings)).rows.map((r) => r.light);
     const rank = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];
     expect(byLight.map((l) => rank.indexOf(l))).toEqual([...byLight.map((l) => rank.indexOf(l))].sort((a, b) => a - b));
-    for (const sort of ["code", "title", "area", "leadUnit", "dueDate", "status", "latestPeriod"] as const) {
+    for (const sort of sortableLedgerColumns) {
       expect((await listLedger(db, query({ sort }), today, settings)).rows.length, sort).toBeGreaterThan(0);
     }
 
