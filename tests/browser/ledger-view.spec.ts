@@ -37,6 +37,8 @@ test("[LEDGER]: a column chosen is shown, kept in the URL, and is what the Excel
 test("[LEDGER]: a filter menu applies on change, without the button", async ({ page }) => {
   await logIn(page, "viewer", undefined, "/ledger");
   const filters = page.getByRole("form", { name: "筛选" });
+  // Applying on change is the script's work: wait until the page has it.
+  await page.waitForLoadState("networkidle");
   await filters.getByLabel("状态").selectOption({ label: "推进中" });
   await expect(page).toHaveURL(/[?&]status=IN_PROGRESS(&|$)/);
   const rows = page.locator("tr[data-measure-code]");
@@ -74,6 +76,7 @@ test("[LEDGER]: on a phone the ledger is cards, light first, and the filters are
 
   const filters = page.getByRole("form", { name: "筛选" });
   await expect(filters).toBeHidden();
+  await page.waitForLoadState("networkidle");
   await page.getByTestId("filter-drawer").locator("summary").click();
   await expect(filters).toBeVisible();
   await fs.promises.mkdir("test-results/screens", { recursive: true });

@@ -145,8 +145,8 @@ test("[LEDGER]: filters, sorting, paging and grouping live in the URL", async ({
   const total = page.getByTestId("ledger-total");
 
   const filters = page.getByRole("form", { name: "筛选" });
-  // A menu applies on change, without the button.
   await filters.getByLabel("灯色").selectOption({ label: "红灯" });
+  await filters.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/[?&]light=RED(&|$)/);
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
