@@ -3,13 +3,13 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DrilldownNote } from "@/components/dashboard/drilldown-note";
 import { LedgerFilters } from "@/components/ledger/ledger-filters";
-import { LedgerTable, type LedgerViewRow } from "@/components/ledger/ledger-table";
+import { LedgerTable } from "@/components/ledger/ledger-table";
 import { LightLegend } from "@/components/light/light-legend";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { readDb } from "@/lib/db";
-import { localized } from "@/lib/i18n/localized";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
+import { ledgerViewRows } from "@/lib/ledger/ledger-view-rows";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerSearchParams, parseLedgerQuery, withViewer } from "@/lib/ledger/schemas";
 import { parsePeriod, todayInChina } from "@/lib/tracking/dates";
@@ -27,27 +27,28 @@ export default async function LedgerPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const query = withViewer(parseLedgerQuery(await searchParams), user);
   const settings = await getTrackingSettings(readDb);
-  const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tExport] = await Promise.all([
-    listLedger(readDb, query, todayInChina(), settings),
+  const today = todayInChina();
+  const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tReportState, tView, tExport] = await Promise.all([
+    listLedger(readDb, query, today, settings),
     listLedgerFilterOptions(readDb, query.leadUnit),
     getLocale(),
     getFormatter(),
     getTranslations("ledger"),
     getTranslations("status"),
+    getTranslations("reportState"),
+    getTranslations("ledgerView"),
     getTranslations("export"),
   ]);
-  const viewRows: LedgerViewRow[] = rows.map((row) => ({
-    id: row.id,
-    code: row.code,
-    title: localized(row, "title", locale),
-    area: `${row.areaCode} ${locale === "en" ? row.areaEn : row.areaZh}`,
-    leadUnit: locale === "en" ? row.leadUnitEn : row.leadUnitZh,
-    dueDate: row.dueDate ? format.dateTime(row.dueDate, { dateStyle: "medium" }) : "—",
-    status: tStatus(row.status),
-    percent: row.percentComplete,
-    light: row.light,
-    latestPeriod: row.latestPeriod ? format.dateTime(row.latestPeriod, { year: "numeric", month: "short" }) : "—",
-  }));
+  const viewRows = await ledgerViewRows(readDb, rows, query, today, {
+    locale,
+    date: (date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
+    month: (date) => format.dateTime(date, { year: "numeric", month: "short", timeZone: "UTC" }),
+    number: (value) => format.number(value, { maximumFractionDigits: 4 }),
+    status: (status) => tStatus(status),
+    reportState: (state) => tReportState(state),
+    kpi: (values) => tView("kpiValue", values),
+    notices: (values) => tView("noticesValue", values),
+  });
   return (
     <>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -82,7 +83,7 @@ export default async function LedgerPage({ searchParams }: Props) {
       <LedgerTable
         rows={viewRows}
         total={total}
-        state={{ sort: query.sort, dir: query.dir, page: query.page, perPage: query.perPage, group: query.group, hide: query.hide }}
+        state={{ sort: query.sort, dir: query.dir, page: query.page, perPage: query.perPage, group: query.group, cols: query.cols }}
       />
     </>
   );

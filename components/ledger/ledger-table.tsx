@@ -20,30 +20,18 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { LightBadge } from "@/components/light/light-badge";
-import type { LedgerColumn } from "@/lib/ledger/schemas";
-import type { Light } from "@/lib/tracking/light";
-
-/** A ledger row ready to show: labels already in the user's language. */
-export type LedgerViewRow = {
-  id: string;
-  code: string;
-  title: string;
-  area: string;
-  leadUnit: string;
-  dueDate: string;
-  status: string;
-  percent: number;
-  light: Light;
-  latestPeriod: string;
-};
+import { isSortableColumn, ledgerColumns, ledgerColumnsParam, type LedgerColumn, type SortableLedgerColumn } from "@/lib/ledger/ledger-columns";
+import type { LedgerViewRow } from "@/lib/ledger/ledger-view-rows";
+import { LedgerCards } from "./ledger-cards";
+import { LedgerColumnChooser } from "./ledger-column-chooser";
 
 export type LedgerViewState = {
-  sort: LedgerColumn;
+  sort: SortableLedgerColumn;
   dir: "asc" | "desc";
   page: number;
   perPage: number;
   group?: "area" | "leadUnit";
-  hide: LedgerColumn[];
+  cols: LedgerColumn[];
 };
 
 // Server-side sorting and paging; grouping folds the rows of the page shown.
@@ -57,30 +45,61 @@ const features = tableFeatures({
   expandedRowModel: createExpandedRowModel(),
 });
 
+// Short values never wrap at desktop width; long texts wrap within a readable width.
+const nowrap = "whitespace-nowrap";
+const cellClass: Partial<Record<LedgerColumn, string>> = {
+  code: `${nowrap} font-mono text-xs`,
+  title: "min-w-[16rem]",
+  area: "min-w-[8rem]",
+  leadUnit: "min-w-[10rem]",
+  cooperatingUnits: "min-w-[12rem]",
+  responsiblePerson: nowrap,
+  cities: "min-w-[6rem]",
+  dueDate: nowrap,
+  status: nowrap,
+  percent: `${nowrap} text-right tabular-nums`,
+  expectedPercent: `${nowrap} text-right tabular-nums`,
+  light: nowrap,
+  latestPeriod: nowrap,
+  latestState: nowrap,
+  kpi: "min-w-[12rem]",
+  investmentPlanned: `${nowrap} text-right tabular-nums`,
+  investmentCompleted: `${nowrap} text-right tabular-nums`,
+  progress: "min-w-[18rem] max-w-[28rem] whitespace-pre-line",
+  problems: "min-w-[14rem] max-w-[24rem] whitespace-pre-line",
+  nextSteps: "min-w-[14rem] max-w-[24rem] whitespace-pre-line",
+  notices: "min-w-[10rem]",
+};
+// Columns that cannot group rows: per-measure values rather than shared labels.
+const groupable: readonly LedgerColumn[] = ["area", "leadUnit"];
+
 const helper = createColumnHelper<typeof features, LedgerViewRow>();
-const columns = helper.columns([
-  helper.accessor("code", { id: "code", enableHiding: false }),
-  helper.accessor("title", {
-    id: "title",
-    enableHiding: false,
-    enableGrouping: false,
-    cell: (info) => (
-      <Link href={`/measures/${info.row.original.code}`} className="text-red-900 hover:underline">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
-  helper.accessor("area", { id: "area" }),
-  helper.accessor("leadUnit", { id: "leadUnit" }),
-  helper.accessor("dueDate", { id: "dueDate", enableGrouping: false }),
-  helper.accessor("status", { id: "status", enableGrouping: false }),
-  helper.accessor("percent", { id: "percent", enableGrouping: false, cell: (info) => `${info.getValue()}%` }),
-  helper.accessor("light", { id: "light", enableGrouping: false, cell: (info) => <LightBadge light={info.getValue()} /> }),
-  helper.accessor("latestPeriod", { id: "latestPeriod", enableGrouping: false }),
-]);
+const columns = helper.columns(
+  ledgerColumns.map((id) =>
+    helper.accessor(id, {
+      id,
+      enableHiding: id !== "code" && id !== "title",
+      enableSorting: isSortableColumn(id),
+      enableGrouping: groupable.includes(id),
+      cell:
+        id === "title"
+          ? (info) => (
+              <Link href={`/measures/${info.row.original.code}`} className="text-red-900 hover:underline">
+                {info.getValue() as string}
+              </Link>
+            )
+          : id === "percent"
+            ? (info) => `${info.getValue()}%`
+            : id === "light"
+              ? (info) => <LightBadge light={info.row.original.light} />
+              : (info) => info.getValue() as string,
+    }),
+  ),
+);
 
 export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; total: number; state: LedgerViewState }) {
   const t = useTranslations("ledger");
+  const tView = useTranslations("ledgerView");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -97,7 +116,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
   }
 
   const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(state.hide.map((column) => [column, false]));
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(ledgerColumns.map((column) => [column, state.cols.includes(column)]));
   const pagination = { pageIndex: state.page - 1, pageSize: state.perPage };
   const grouping = state.group ? [state.group] : [];
 
@@ -122,7 +141,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
     },
     onColumnVisibilityChange: (updater) => {
       const next = functionalUpdate(updater, columnVisibility);
-      navigate({ hide: Object.keys(next).filter((column) => next[column] === false).join(",") });
+      navigate({ cols: ledgerColumnsParam(ledgerColumns.filter((column) => next[column] !== false)) });
     },
     onGroupingChange: (updater) => navigate({ group: functionalUpdate(updater, grouping)[0] }),
   });
@@ -132,7 +151,8 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
     <div aria-busy={pending}>
       <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
         <p data-testid="ledger-total">{t("results", { total })}</p>
-        <label className="flex items-center gap-1">
+        {/* Grouping and columns shape the desktop table; the phone shows cards. */}
+        <label className="hidden items-center gap-1 sm:flex">
           {t("group")}
           <select
             value={state.group ?? ""}
@@ -144,42 +164,38 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
             <option value="leadUnit">{t("groupLeadUnit")}</option>
           </select>
         </label>
-        <details className="relative">
-          <summary className="cursor-pointer">{t("columns")}</summary>
-          <fieldset className="absolute z-20 mt-1 flex flex-col gap-1 rounded border border-slate-200 bg-white p-2 shadow">
-            <legend className="sr-only">{t("columns")}</legend>
-            {table.getAllLeafColumns().map((column) => (
-              <label key={column.id} className="flex items-center gap-1 whitespace-nowrap">
-                <input
-                  type="checkbox"
-                  checked={column.getIsVisible()}
-                  disabled={!column.getCanHide()}
-                  onChange={(event) => column.toggleVisibility(event.target.checked)}
-                />
-                {t(`col_${column.id as LedgerColumn}`)}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <LedgerColumnChooser
+          columns={table.getAllLeafColumns().map((column) => ({
+            id: column.id as LedgerColumn,
+            visible: column.getIsVisible(),
+            fixed: !column.getCanHide(),
+            toggle: (visible: boolean) => column.toggleVisibility(visible),
+          }))}
+        />
       </div>
-      <div className="max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white">
+      <div className="hidden max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white sm:block">
         <table className="w-full text-sm">
           <thead className="sticky top-0 z-10 bg-slate-100 text-left">
             {table.getHeaderGroups().map((headerGroup) => (
               <tr key={headerGroup.id}>
                 {headerGroup.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
+                  const label = tView(`columns.${header.column.id as LedgerColumn}`);
                   return (
                     <th
                       key={header.id}
                       scope="col"
                       className="px-3 py-2 whitespace-nowrap"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                      aria-sort={header.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
                     >
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="hover:underline">
-                        {t(`col_${header.column.id as LedgerColumn}`)}
-                        <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
-                      </button>
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="hover:underline">
+                          {label}
+                          <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
+                        </button>
+                      ) : (
+                        label
+                      )}
                     </th>
                   );
                 })}
@@ -190,7 +206,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
-                className={`border-t border-slate-100 ${row.getIsGrouped() ? "bg-slate-50 font-medium" : "cursor-pointer hover:bg-red-50"}`}
+                className={`border-t border-slate-100 align-top ${row.getIsGrouped() ? "bg-slate-50 font-medium" : "cursor-pointer hover:bg-red-50"}`}
                 data-measure-code={row.getIsGrouped() ? undefined : row.original.code}
                 // The whole row opens the measure; the title link does the same for keyboards.
                 onClick={(event) => {
@@ -199,7 +215,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
+                  <td key={cell.id} className={`px-3 py-2 ${row.getIsGrouped() ? "" : (cellClass[cell.column.id as LedgerColumn] ?? "")}`}>
                     {cell.getIsGrouped() ? (
                       <button type="button" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()}>
                         {row.getIsExpanded() ? "▾ " : "▸ "}
@@ -216,6 +232,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
         </table>
         {rows.length === 0 && <p className="p-4">{t("empty")}</p>}
       </div>
+      <LedgerCards rows={rows} />
       <nav className="mt-2 flex flex-wrap items-center gap-3 text-sm" aria-label={t("page", { page: state.page, pages })}>
         <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} className="rounded border px-2 py-1 disabled:opacity-50">
           {t("previous")}

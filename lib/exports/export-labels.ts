@@ -3,7 +3,7 @@ import { contentDisposition } from "@/lib/api/content-disposition";
 import type { LedgerExportLabels } from "./ledger-export-record";
 
 /** Column names and wording of the ledger exports in the user's language. */
-export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheetName: string; file: string }> {
+export async function ledgerExportLabels(): Promise<LedgerExportLabels & { file: string }> {
   const [locale, t, tLights, tNotices] = await Promise.all([getLocale(), getTranslations("export"), getTranslations("lights"), getTranslations("notices")]);
   return {
     locale,
@@ -13,7 +13,6 @@ export async function ledgerExportLabels(): Promise<LedgerExportLabels & { sheet
     kpi: (values) => t("kpiLine", values),
     investment: (values) => t("investmentLine", values),
     notices: ({ level, ...counts }) => t("noticesLine", { ...counts, level: tNotices(`levels.${level}`) }),
-    sheetName: t("file"),
     file: t("file"),
   };
 }

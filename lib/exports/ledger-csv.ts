@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/create-client";
+import { ledgerColumns } from "@/lib/ledger/ledger-columns";
 import type { LedgerQuery } from "@/lib/ledger/schemas";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import { csvLine, UTF8_BOM } from "./csv";
@@ -16,8 +17,8 @@ export function ledgerCsvStream(db: PrismaClient, query: LedgerQuery, today: Dat
     async start(controller) {
       try {
         controller.enqueue(encoder.encode(UTF8_BOM + csvLine(labels.columns)));
-        for await (const batch of ledgerExportBatches(db, query, today, settings)) {
-          controller.enqueue(encoder.encode(batch.map((row) => csvLine(ledgerExportRecord(++index, row, labels))).join("")));
+        for await (const { rows } of ledgerExportBatches(db, query, today, settings, ledgerColumns)) {
+          controller.enqueue(encoder.encode(rows.map((row) => csvLine(ledgerExportRecord(++index, row, labels))).join("")));
         }
         controller.close();
       } catch (error) {

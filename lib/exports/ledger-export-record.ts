@@ -13,7 +13,7 @@ export interface LedgerExportLabels {
   notices?: (values: { open: number; overdue: number; level: NoticeLevel }) => string;
 }
 
-/** The standard ledger columns of one measure, shared by the CSV and Excel exports. */
+/** The standard ledger columns of one measure: the CSV export's row. */
 export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: LedgerExportLabels): (string | number)[] {
   const en = labels.locale === "en";
   const text = (zh: string, english: string) => (en ? english : zh);
@@ -24,31 +24,36 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
     row.code,
     text(row.titleZh, row.titleEn),
     text(row.leadUnitZh, row.leadUnitEn),
-    detail.cooperatingUnits.map(({ unit }) => text(unit.nameZh, unit.nameEn)).join(en ? "; " : "、"),
-    detail.responsiblePerson ?? "",
+    detail.cooperatingUnits.map((unit) => text(unit.nameZh, unit.nameEn)).join(en ? "; " : "、"),
+    row.responsiblePerson ?? "",
     row.dueDate?.toISOString().slice(0, 10) ?? "",
     report?.progress ?? "",
     report?.problems ?? "",
     report?.nextSteps ?? "",
     `${row.percentComplete}%`,
     labels.light(row.light),
-    detail.kpiNameZh
+    row.kpiNameZh
       ? labels.kpi({
-          name: `${text(detail.kpiNameZh, detail.kpiNameEn ?? "")} (${detail.kpiUnit ?? ""})`,
-          target: detail.kpiTarget?.toString() ?? "",
-          actual: detail.kpiActual?.toString() ?? "",
+          name: kpiName(row, en),
+          target: row.kpiTarget?.toString() ?? "",
+          actual: row.kpiActual?.toString() ?? "",
         })
       : "",
-    detail.investmentPlanned
-      ? labels.investment({ planned: detail.investmentPlanned.toString(), completed: detail.investmentCompleted?.toString() ?? "" })
+    row.investmentPlanned
+      ? labels.investment({ planned: row.investmentPlanned.toString(), completed: row.investmentCompleted?.toString() ?? "" })
       : "",
     row.isSample ? labels.sample : "",
     row.areaCode,
-    detail.cities.map(({ city }) => text(city.nameZh, city.nameEn)).join(en ? "; " : "、"),
+    detail.cities.map((city) => text(city.nameZh, city.nameEn)).join(en ? "; " : "、"),
     detail.notices && labels.notices
       ? labels.notices({ open: detail.notices.open, overdue: detail.notices.overdue, level: detail.notices.latestLevel })
       : "",
   ];
+}
+
+/** A KPI's name and unit as the import reads them back: "新增里程 (公里)". */
+export function kpiName(row: Pick<LedgerExportRow, "kpiNameZh" | "kpiNameEn" | "kpiUnit">, en: boolean): string {
+  return `${en ? (row.kpiNameEn ?? "") : row.kpiNameZh} (${row.kpiUnit ?? ""})`;
 }
 
 /**
@@ -76,6 +81,3 @@ export const LEDGER_COLUMN_IDS = [
   "notices",
 ] as const;
 export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
-
-/** Where the light column sits in a record (for the Excel cell colour). */
-export const LIGHT_COLUMN = 12;

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { MeasureStatus, ReportState } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/db/create-client";
 import {
+  expectedPercentSql,
   lightSql,
   measureStateSql,
   scopedMeasuresFrom,
@@ -15,7 +16,8 @@ import { asOfDay } from "@/lib/tracking/as-of";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { reportExpectedSql } from "@/lib/reports/expected-reports-sql";
-import type { LedgerColumn, LedgerQuery, MonthReportFilter } from "./schemas";
+import type { SortableLedgerColumn } from "./ledger-columns";
+import type { LedgerQuery, MonthReportFilter } from "./schemas";
 
 export interface LedgerRow {
   id: string;
@@ -35,19 +37,35 @@ export interface LedgerRow {
   latestPeriod: Date | null;
   latestState: ReportState | null;
   isSample: boolean;
+  responsiblePerson: string | null;
+  /** 序时进度 (0–100) on the ledger's day; null without start and due dates. */
+  expectedPercent: number | null;
+  kpiNameZh: string | null;
+  kpiNameEn: string | null;
+  kpiUnit: string | null;
+  kpiTarget: Prisma.Decimal | null;
+  kpiActual: Prisma.Decimal | null;
+  investmentPlanned: Prisma.Decimal | null;
+  /** As of the ledger's month when it shows a past month. */
+  investmentCompleted: Prisma.Decimal | null;
 }
 
-const sortSql: Record<LedgerColumn, Prisma.Sql> = {
+const sortSql: Record<SortableLedgerColumn, Prisma.Sql> = {
   code: Prisma.sql`area_sort, "sortOrder", code`,
   title: Prisma.sql`"titleZh"`,
   area: Prisma.sql`area_sort, "areaCode"`,
   leadUnit: Prisma.sql`"leadUnitCode"`,
+  responsiblePerson: Prisma.sql`"responsiblePerson"`,
   dueDate: Prisma.sql`"dueDate"`,
   status: Prisma.sql`status`,
   percent: Prisma.sql`"percentComplete"`,
+  expectedPercent: Prisma.sql`"expectedPercent"`,
   // Most urgent first when ascending.
   light: Prisma.sql`CASE light WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'BLUE' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END`,
   latestPeriod: Prisma.sql`"latestPeriod"`,
+  latestState: Prisma.sql`"latestState"`,
+  investmentPlanned: Prisma.sql`"investmentPlanned"`,
+  investmentCompleted: Prisma.sql`"investmentCompleted"`,
 };
 
 const groupSql = { area: Prisma.sql`area_sort, "areaCode"`, leadUnit: Prisma.sql`"leadUnitCode"` } as const;
@@ -115,7 +133,10 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
              a.code AS "areaCode", a."titleZh" AS "areaZh", a."titleEn" AS "areaEn", a."sortOrder" AS area_sort,
              u.code AS "leadUnitCode", u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn",
              ${state.latestPeriod} AS "latestPeriod", ${state.latestState} AS "latestState",
-             ${light} AS light
+             ${light} AS light,
+             m."responsiblePerson", ${expectedPercentSql(day)} AS "expectedPercent",
+             m."kpiNameZh", m."kpiNameEn", m."kpiUnit", m."kpiTarget", m."kpiActual",
+             m."investmentPlanned", ${state.investmentCompleted} AS "investmentCompleted"
       FROM ${scopedMeasuresFrom}
       JOIN "Unit" u ON u.id = m."leadUnitId"
       ${joins}

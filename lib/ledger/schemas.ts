@@ -4,14 +4,14 @@ import { asOfSchema } from "@/lib/tracking/as-of";
 import { lights } from "@/lib/tracking/light";
 import { lenient } from "@/lib/validation/lenient";
 import { calendarDayString } from "@/lib/validation/period";
+import { defaultLedgerColumns, ledgerColumnsParam, parseLedgerColumns, sortableLedgerColumns, type LedgerColumn } from "./ledger-columns";
 
 /** States a submitted report can be in (drafts are never a measure's latest report). */
 export const latestReportStates = ["SUBMITTED", "APPROVED", "RETURNED"] as const;
 export const monthReportFilters = ["due", "submitted", "approved", "missing"] as const;
 export type MonthReportFilter = (typeof monthReportFilters)[number];
 
-export const ledgerColumns = ["code", "title", "area", "leadUnit", "dueDate", "status", "percent", "light", "latestPeriod"] as const;
-export type LedgerColumn = (typeof ledgerColumns)[number];
+export type { LedgerColumn } from "./ledger-columns";
 
 /** An optional filter from the URL: empty or malformed values simply mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -46,19 +46,16 @@ export const ledgerQuerySchema = z.object({
   ),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */
   asOf: asOfSchema,
-  sort: lenient(z.enum(ledgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
+  sort: lenient(z.enum(sortableLedgerColumns).meta({ description: "Column to sort by." }), "code").default("code"),
   dir: lenient(z.enum(["asc", "desc"]), "asc").default("asc"),
   page: lenient(z.coerce.number().int().min(1).max(100_000).meta({ description: "Page, from 1." }), 1).default(1),
   perPage: lenient(z.coerce.number().int().min(10).max(200).meta({ description: "Rows per page (10–200)." }), 50).default(50),
   group: optional(z.enum(["area", "leadUnit"]).meta({ description: "Group rows (the page view)." })),
-  /** Comma-separated columns to hide. */
-  hide: lenient(
-    z
-      .string()
-      .optional()
-      .transform((value) => (value ?? "").split(",").filter((column): column is LedgerColumn => (ledgerColumns as readonly string[]).includes(column))),
-    [],
-    z.string().meta({ description: "Comma-separated columns to leave out." }),
+  /** Comma-separated columns to show (the table and the Excel export); unknown names are ignored. */
+  cols: lenient(
+    z.string().optional().transform((value): LedgerColumn[] => parseLedgerColumns(value)),
+    [...defaultLedgerColumns],
+    z.string().meta({ description: "Comma-separated columns to show (the page and the Excel export); unknown names are ignored." }),
   ),
 });
 
@@ -75,7 +72,10 @@ export function withViewer<Q extends object>(query: Q, viewer: { unitId: string 
 
 /** Parses Next.js searchParams (string | string[]) into a ledger query. */
 export function parseLedgerQuery(searchParams: Record<string, string | string[] | undefined>): LedgerQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  // The column chooser's form without JavaScript sends cols=a&cols=b.
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? (key === "cols" ? value.join(",") : value[0]) : value]),
+  );
   return ledgerQuerySchema.parse(flat);
 }
 
@@ -86,6 +86,11 @@ export function ledgerSearchParams(query: Partial<LedgerQuery>): URLSearchParams
     if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) continue;
     // The viewer's unit is the session's, never part of a link.
     if (key === "viewerUnitId") continue;
+    if (key === "cols") {
+      const cols = ledgerColumnsParam(value as LedgerColumn[]);
+      if (cols) params.set(key, cols);
+      continue;
+    }
     if ((key === "sort" && value === "code") || (key === "dir" && value === "asc") || (key === "page" && value === 1) || (key === "perPage" && value === 50)) continue;
     params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }

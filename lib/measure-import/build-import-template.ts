@@ -28,7 +28,7 @@ export async function buildImportTemplate(db: PrismaClient, language: ImportLang
   const sheet = workbook.addWorksheet(t("template.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((id) => ({ header: headerText(id, language), key: id, width: widths[id] ?? 14 }));
   sheet.getRow(1).font = { bold: true };
-  const example: Record<MeasureColumnId | "index", string> = {
+  const example: Record<Extract<MeasureColumnId, LedgerColumnId> | "index", string> = {
     index: t("exampleMarker"),
     code: "9.9.1",
     title: t("template.exampleTitle"),
@@ -52,7 +52,7 @@ export async function buildImportTemplate(db: PrismaClient, language: ImportLang
   const headerRow = help.addRow([t("template.columnHeader"), t("template.requiredHeader"), t("template.meaningHeader")]);
   headerRow.font = { bold: true };
   for (const id of LEDGER_COLUMN_IDS) {
-    const need = !isMeasureColumn(id) ? "ignored" : REQUIRED_COLUMN_IDS.includes(id) ? "required" : "optional";
+    const need = !isMeasureColumn(id) ? "ignored" : (REQUIRED_COLUMN_IDS as readonly string[]).includes(id) ? "required" : "optional";
     help.addRow([headerText(id, language), t(`template.${need}`), t(`template.columns.${id}`)]);
   }
   const list = (title: string, rows: string[][]) => {

@@ -77,6 +77,12 @@ export function parseKpi(value: ImportCellValue): CellResult<ParsedKpi> {
   return ok({ name: groups.name.trim(), unit: groups.unit?.trim() || null, target });
 }
 
+/** A KPI target on its own (the typed Excel export's number cell): up to four decimals. */
+export function parseKpiTarget(value: ImportCellValue): CellResult<string> {
+  const target = parseAmount(cellText(value), 4);
+  return target === null ? bad("badKpi", { value: cellText(value) }) : ok(target);
+}
+
 /**
  * Planned investment (万元): a number, or the export's "计划 500，完成 120" /
  * "planned 500, completed 120" (the completed part comes from reports and is ignored).

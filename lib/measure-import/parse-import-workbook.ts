@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
 import { AppError, fieldError } from "@/lib/errors/app-error";
-import type { LedgerColumnId } from "@/lib/exports/ledger-export-record";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
-import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type ImportLanguage, type MeasureColumnId } from "./import-columns";
+import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type HeaderId, type ImportLanguage, type MeasureColumnId } from "./import-columns";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED } from "./import-limits";
 import { inspectXlsxZip } from "./inspect-xlsx-zip";
 import { readSheetGrid, type ReadGrid } from "./read-sheet-grid";
@@ -46,10 +45,11 @@ const exampleMarkers = new Set([zh.measureImport.exampleMarker, en.measureImport
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * Reads the first sheet of an .xlsx task list. A sheet whose first row is the
- * project's own header (template or export: it names 编号 and 领域) is read
- * strictly, as below; any other sheet is read as an office's table when a
- * header can be found in it (lib/measure-import/sheet-layout.ts).
+ * Reads the first sheet of an .xlsx task list. A sheet with the project's own
+ * header (template or export: it names 编号 and 领域) on one of its first rows
+ * (the Excel export has a title and a scope row above it) is read strictly, as
+ * below; any other sheet is read as an office's table when a header can be
+ * found in it (lib/measure-import/sheet-layout.ts).
  */
 export async function parseImportWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge();
@@ -67,20 +67,28 @@ export async function parseImportWorkbook(bytes: Uint8Array): Promise<ParsedWork
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw fieldError("file", "importEmpty");
-  if (!hasLedgerHeader(sheet)) {
+  const headerRow = ledgerHeaderRow(sheet);
+  if (headerRow === null) {
     const office = readOfficeSheet(sheet);
     if (office) return { format: "office", office };
   }
-  return { format: "ledger", sheet: readLedgerSheet(sheet) };
+  return { format: "ledger", sheet: readLedgerSheet(sheet, headerRow ?? 1) };
 }
 
-function hasLedgerHeader(sheet: ExcelJS.Worksheet): boolean {
-  const ids = new Set<LedgerColumnId>();
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell) => {
-    const match = matchHeader(String(cellValue(cell) ?? ""));
-    if (match) ids.add(match.id);
-  });
-  return ids.has("code") && ids.has("area");
+/** Rows above the project's own header: the Excel export's title and scope. */
+const LEDGER_HEADER_SEARCH_ROWS = 3;
+
+/** The row (1-based) of the project's own header, or null when the first rows hold none. */
+function ledgerHeaderRow(sheet: ExcelJS.Worksheet): number | null {
+  for (let rowNumber = 1; rowNumber <= LEDGER_HEADER_SEARCH_ROWS; rowNumber++) {
+    const ids = new Set<HeaderId>();
+    sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell) => {
+      const match = matchHeader(String(cellValue(cell) ?? ""));
+      if (match) ids.add(match.id);
+    });
+    if (ids.has("code") && ids.has("area")) return rowNumber;
+  }
+  return null;
 }
 
 function readOfficeSheet(sheet: ExcelJS.Worksheet): OfficeSheet | null {
@@ -93,20 +101,20 @@ function readOfficeSheet(sheet: ExcelJS.Worksheet): OfficeSheet | null {
 
 /**
  * The project's own layout: header row in zh or en (any order), one measure per
- * row. Refuses, with a message naming the problem, anything it cannot read
+ * row below it; rows above it (title, scope) are not read. Refuses, with a message naming the problem, anything it cannot read
  * faithfully: too many rows, merged cells, formulas, unknown or missing columns.
  */
-function readLedgerSheet(sheet: ExcelJS.Worksheet): ImportSheet {
+function readLedgerSheet(sheet: ExcelJS.Worksheet, headerRow: number): ImportSheet {
   const merges = sheet.model.merges ?? [];
   if (merges.length > 0) throw fieldError("file", "importMergedCells", { ranges: listed(merges) });
   const formulas = formulaCells(sheet);
   if (formulas.length > 0) throw fieldError("file", "importFormulas", { cells: listed(formulas) });
 
-  const { columns, ignoredColumns, byColumnNumber } = readHeader(sheet);
+  const { columns, ignoredColumns, byColumnNumber } = readHeader(sheet, headerRow);
   const rows: ImportRow[] = [];
   const exampleRows: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+    if (rowNumber <= headerRow) return;
     const cells: ImportRow["cells"] = {};
     let isExample = false;
     let hasData = false;
@@ -132,14 +140,14 @@ export function tooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", {}, { file: { key: "importTooLarge", values: { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
 }
 
-function readHeader(sheet: ExcelJS.Worksheet) {
+function readHeader(sheet: ExcelJS.Worksheet, headerRow: number) {
   const columns: ImportSheet["columns"] = {};
   const ignoredColumns: string[] = [];
-  const byColumnNumber = new Map<number, LedgerColumnId>();
-  const seen = new Set<LedgerColumnId>();
+  const byColumnNumber = new Map<number, HeaderId>();
+  const seen = new Set<HeaderId>();
   const unknown: string[] = [];
   const duplicate: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+  sheet.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, columnNumber) => {
     const header = String(cellValue(cell) ?? "").trim();
     if (!header) return;
     const match = matchHeader(header);
@@ -158,7 +166,7 @@ function readHeader(sheet: ExcelJS.Worksheet) {
   // Data under a column without a header would be silently dropped: refuse it instead.
   const headerless: string[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+    if (rowNumber <= headerRow) return;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (!byColumnNumber.has(columnNumber) && cellValue(cell) !== null) headerless.push(cell.address);
     });

@@ -1,5 +1,5 @@
 import type { MeasureColumnId } from "./import-columns";
-import { cellText, parseCode, parseDate, parseInvestment, parseKpi, parseText, splitNames, type CellResult } from "./parse-import-cells";
+import { cellText, parseCode, parseDate, parseInvestment, parseKpi, parseKpiTarget, parseText, splitNames, type CellResult } from "./parse-import-cells";
 import type { ImportRow, ImportSheet } from "./parse-import-workbook";
 import type { CatalogueLookups, Desired, ImportIssue } from "./import-types";
 
@@ -45,6 +45,11 @@ export function readImportRow(row: ImportRow, sheet: ImportSheet, lookups: Catal
     const kpi = read("kpi", parseKpi(cell("kpi")));
     if (kpi && (kpi.name.length > TEXT_LIMITS.kpiName || (kpi.unit?.length ?? 0) > TEXT_LIMITS.kpiUnit)) issue("kpi", "badKpi", { value: cellText(cell("kpi")) });
     else if (kpi) Object.assign(desired, { kpiName: kpi.name, kpiUnit: kpi.unit, kpiTarget: kpi.target });
+  }
+  // The typed Excel export gives the target a number cell of its own; it wins over a target in the KPI text.
+  if (cell("kpiTarget") !== null) {
+    const target = read("kpiTarget", parseKpiTarget(cell("kpiTarget")));
+    if (target !== undefined) desired.kpiTarget = target;
   }
   if (cell("investment") !== null) desired.investmentPlanned = read("investment", parseInvestment(cell("investment")));
 

@@ -8,7 +8,7 @@ export const reportStateSchema = z.enum(ReportState);
 export const measureStatusSchema = z.enum(MeasureStatus);
 
 /** The ledger's filters, sorting and paging (lib/ledger/schemas.ts), without its view-only options. */
-export const listMeasuresQuerySchema = ledgerQuerySchema.omit({ group: true, hide: true });
+export const listMeasuresQuerySchema = ledgerQuerySchema.omit({ group: true, cols: true });
 
 const titledRef = z.object({ code: z.string(), titleZh: z.string(), titleEn: z.string() });
 

@@ -8,7 +8,7 @@ import type { ListMeasuresQuery, MeasureSummary } from "./api-schemas";
 /** One page of measures, exactly as the ledger lists them for the same query. */
 export async function listMeasures(db: PrismaClient, query: ListMeasuresQuery & { viewerUnitId?: string | null }, today = todayInChina()) {
   const settings = await getTrackingSettings(db);
-  const { rows, total } = await listLedger(db, { ...query, hide: [] }, today, settings);
+  const { rows, total } = await listLedger(db, { ...query, cols: [] }, today, settings);
   return { items: rows.map(toMeasureSummary), total, page: query.page, perPage: query.perPage };
 }
 

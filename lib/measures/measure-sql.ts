@@ -42,6 +42,21 @@ export interface MeasureStateSql {
   investmentCompleted: Prisma.Sql;
 }
 
+/** A date, or an SQL expression for it (the trend evaluates each month's last day). */
+function daySql(today: Date | Prisma.Sql): Prisma.Sql {
+  return today instanceof Date ? Prisma.sql`${today.toISOString().slice(0, 10)}::date` : today;
+}
+
+/** expectedPercent (light.ts) as SQL on measure `m`: 序时进度, 0–100, NULL without both dates. */
+export function expectedPercentSql(today: Date | Prisma.Sql): Prisma.Sql {
+  const day = daySql(today);
+  return Prisma.sql`(CASE
+      WHEN m."startDate" IS NULL OR m."dueDate" IS NULL THEN NULL
+      WHEN m."dueDate" <= m."startDate" THEN CASE WHEN ${day} >= m."dueDate" THEN 100 ELSE 0 END
+      ELSE LEAST(100, GREATEST(0, (${day} - m."startDate")::float8 * 100 / (m."dueDate" - m."startDate")))
+    END)`;
+}
+
 /**
  * computeLight (light.ts) as SQL, so the ledger and the dashboard can filter,
  * sort and count by light in the database. Dates come from the measure `m`;
@@ -52,13 +67,8 @@ export function lightSql(
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
   state: Pick<MeasureStateSql, "status" | "percent" | "latestState">,
 ): Prisma.Sql {
-  // A date, or an SQL expression for it (the trend evaluates each month's last day).
-  const day = today instanceof Date ? Prisma.sql`${today.toISOString().slice(0, 10)}::date` : today;
-  const expected = Prisma.sql`(CASE
-      WHEN m."startDate" IS NULL OR m."dueDate" IS NULL THEN NULL
-      WHEN m."dueDate" <= m."startDate" THEN CASE WHEN ${day} >= m."dueDate" THEN 100 ELSE 0 END
-      ELSE LEAST(100, GREATEST(0, (${day} - m."startDate")::float8 * 100 / (m."dueDate" - m."startDate")))
-    END)`;
+  const day = daySql(today);
+  const expected = expectedPercentSql(day);
   return Prisma.sql`(CASE
     WHEN ${state.status} = 'COMPLETED' THEN 'COMPLETED'
     WHEN m."dueDate" < ${day} THEN 'RED'

@@ -28,7 +28,8 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/measures/export.xlsx",
     summary: "Export the ledger view as Excel",
-    description: "Every measure matching the ledger query (all pages), with headers in the caller's language.",
+    description:
+      "Every measure matching the ledger query (all pages), in the columns of `cols`, with headers in the caller's language: a title row (as-of date) and a scope row above the header; percentages, dates, amounts and KPI figures typed; the import keys the view leaves out in a hidden column group.",
     request: { query: ledgerQuerySchema },
     responses: { 200: { description: "The workbook.", ...binaryFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } },
   });

@@ -2,9 +2,9 @@
 // time and peak memory (resident set size of this process, sampled every 20 ms).
 import { createPrismaClient } from "@/lib/db/create-client";
 import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
+import { ledgerXlsxLabels } from "@/lib/exports/ledger-xlsx-labels";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { defaultTrackingSettings } from "@/lib/tracking/settings";
-import zh from "@/messages/zh-CN.json";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { freshBenchDatabase, generateLedgerData } from "./bench-database";
 import { machineLine } from "./stats";
@@ -14,22 +14,15 @@ async function main() {
   const db = createPrismaClient(url);
   await seedAll(db, { now: new Date("2026-11-28T04:00:00Z") });
   const volume = await generateLedgerData(url);
-  const labels = {
-    locale: "zh-CN",
-    sheetName: "台账",
-    columns: zh.export.columns.split("|"),
-    light: (light: string) => zh.lights[light as "RED"],
-    sample: zh.export.sample,
-    kpi: ({ name, target, actual }: { name: string; target: string; actual: string }) => `${name}：目标 ${target}，实际 ${actual}`,
-    investment: ({ planned, completed }: { planned: string; completed: string }) => `计划 ${planned}，完成 ${completed}`,
-  };
+  const today = new Date("2026-11-28T00:00:00Z");
+  const labels = ledgerXlsxLabels("zh-CN", [], today);
   global.gc?.();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const start = process.hrtime.bigint();
   let bytes = 0;
-  const reader = ledgerXlsxStream(db, ledgerQuerySchema.parse({}), new Date("2026-11-28T00:00:00Z"), defaultTrackingSettings, labels).getReader();
+  const reader = ledgerXlsxStream(db, ledgerQuerySchema.parse({}), today, defaultTrackingSettings, labels).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

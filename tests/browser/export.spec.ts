@@ -25,7 +25,10 @@ test("[EXPORT]: the ledger view downloads as an Excel workbook with the same row
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await download.path())!);
   const sheet = workbook.worksheets[0]!;
-  expect(sheet.getRow(1).getCell(3).value).toBe("任务/措施");
-  expect(sheet.rowCount - 1).toBe(total);
-  expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^2\.1\./);
+  // A title row and a scope row stand above the header.
+  expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^任务台账（截至 /);
+  expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^范围：领域：2\.1 /);
+  expect(sheet.getRow(3).getCell(3).value).toBe("任务/措施");
+  expect(sheet.rowCount - 3).toBe(total);
+  expect(String(sheet.getRow(4).getCell(2).value)).toMatch(/^2\.1\./);
 });

@@ -5,6 +5,7 @@ import { getReport } from "@/lib/reports/get-report";
 import { listReports } from "@/lib/reports/list-reports";
 import { listReportsQuerySchema } from "@/lib/reports/api-schemas";
 import { listMeasureHistory } from "@/lib/audit/list-measure-history";
+import { ledgerColumns } from "@/lib/ledger/ledger-columns";
 import { ledgerExportBatches } from "@/lib/exports/ledger-export-rows";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
@@ -236,7 +237,7 @@ describe("[DRAFTS] a draft is private to its unit", () => {
 
     const query = ledgerQuerySchema.parse({ area: area.code, perPage: 200 });
     const rows = [];
-    for await (const batch of ledgerExportBatches(db, query, today, settings)) rows.push(...batch);
+    for await (const batch of ledgerExportBatches(db, query, today, settings, ledgerColumns)) rows.push(...batch.rows);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.detail.report?.progress).toBe(leadText);
     const text = JSON.stringify(rows);

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/measures/export.csv/route";
 import ExcelJS from "exceljs";
 import { ledgerCsvStream } from "@/lib/exports/ledger-csv";
-import { ledgerXlsxStream } from "@/lib/exports/ledger-xlsx";
+import { ledgerXlsxStream, type LedgerXlsxLabels } from "@/lib/exports/ledger-xlsx";
+import { ledgerXlsxLabels } from "@/lib/exports/ledger-xlsx-labels";
+import { describeLedgerScope } from "@/lib/ledger/describe-ledger-scope";
 import { listLedger } from "@/lib/ledger/list-ledger";
-import { ledgerQuerySchema } from "@/lib/ledger/schemas";
+import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
 import zh from "@/messages/zh-CN.json";
+import { cities as circleCities } from "@/prisma/seed/data/cities";
 import { signInAs } from "../setup/request-context";
 import { seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
@@ -23,6 +26,14 @@ const labels = {
   kpi: ({ name, target, actual }: { name: string; target: string; actual: string }) => `${name}：目标 ${target}，实际 ${actual}`,
   investment: ({ planned, completed }: { planned: string; completed: string }) => `计划 ${planned}，完成 ${completed}`,
 };
+
+/** The first sheet of the Excel export of a view, as exceljs reads it back. */
+async function exportedSheet(query: LedgerQuery, xlsxLabels: LedgerXlsxLabels) {
+  const buffer = await new Response(ledgerXlsxStream(db, query, today, settings, xlsxLabels)).arrayBuffer();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer);
+  return workbook.worksheets[0]!;
+}
 
 /** Minimal CSV reader for the test: quoted fields, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -54,7 +65,24 @@ beforeAll(async () => {
   for (let index = 0; index < 250; index++) {
     const measure = await seedMeasure(db, areaId, lead.id, index === 0 ? [coop.id] : []);
     if (index === 0) {
-      await db.measure.update({ where: { id: measure.id }, data: { titleZh: "=1+1 公式注入", isSample: true } });
+      await db.measure.update({
+        where: { id: measure.id },
+        data: {
+          titleZh: "=1+1 公式注入",
+          isSample: true,
+          percentComplete: 40,
+          startDate: new Date("2026-01-01T00:00:00Z"),
+          dueDate: new Date("2027-06-30T00:00:00Z"),
+          kpiNameZh: "新增里程",
+          kpiNameEn: "New length",
+          kpiUnit: "公里",
+          kpiTarget: "120.5",
+          kpiActual: "30",
+          investmentPlanned: "5000.25",
+          investmentCompleted: "100",
+          cities: { create: [{ cityId: (await db.city.upsert({ where: { code: circleCities[0]!.code }, update: {}, create: circleCities[0]! })).id }] },
+        },
+      });
       const report = await seedReport(db, measure.id, lead.id, author.id, "2026-10", "APPROVED");
       await db.progressReport.update({ where: { id: report.id }, data: { progress: "完成\n两项工作", problems: '资金"缺口"', nextSteps: "+加快" } });
     }
@@ -85,25 +113,98 @@ describe("[EXPORT] ledger CSV", () => {
     expect(rows.filter((row) => row[14] === "示例数据")).toHaveLength(1);
   });
 
-  it("writes the same view as an Excel workbook: frozen header, filters, light as cell colour", async () => {
+  it("writes the same view as an Excel workbook: title and scope above a frozen header, filters, light as cell colour", async () => {
     const query = ledgerQuerySchema.parse({ area, sort: "code" });
-    const buffer = await new Response(ledgerXlsxStream(db, query, today, settings, { ...labels, sheetName: "台账" })).arrayBuffer();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer);
-    const sheet = workbook.getWorksheet("台账")!;
-    expect(sheet.rowCount).toBe(251);
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(labels.columns);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const labels = ledgerXlsxLabels("zh-CN", await describeLedgerScope(db, query, "zh-CN"), today);
+    const sheet = await exportedSheet(query, labels);
+    expect(sheet.name).toBe("台账");
+    expect(sheet.getCell("A1").value).toBe("任务台账（截至 2026年11月28日）");
+    expect(sheet.getCell("A2").value).toBe(`范围：领域：${area} 导出领域  ${zh.ledgerView.xlsx.sampleNote}`);
+    expect(sheet.rowCount).toBe(253);
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    // The default ledger columns, the area's name beside its code, the data label, then the import keys the view leaves out: none here.
+    expect(header).toEqual(["序号", "编号", "任务/措施", "领域", "领域名称", "牵头单位", "完成时限", "状态", "完成比例", "灯色", "最近报告期", "数据性质"]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     expect(sheet.autoFilter).toBeTruthy();
-    const injected = sheet.getRows(2, 250)!.find((row) => String(row.getCell(3).value).includes("公式注入"))!;
+    const injected = sheet.getRows(4, 250)!.find((row) => String(row.getCell(3).value).includes("公式注入"))!;
     // Excel cells hold text, never formulas: the typed "=" stays text.
     expect(injected.getCell(3).value).toBe("=1+1 公式注入");
     expect(injected.getCell(3).formula).toBeUndefined();
-    expect(injected.getCell(15).value).toBe("示例数据");
-    const light = injected.getCell(12);
-    expect(labels.columns[11]).toBe("灯色");
+    expect(injected.getCell(12).value).toBe("示例数据");
+    expect(injected.getCell(5).value).toBe("导出领域");
+    const light = injected.getCell(10);
     expect(Object.values(zh.lights)).toContain(light.value);
     expect((light.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+  });
+
+  it("types its cells: percentages, dates, months, amounts and KPI figures are numbers and dates with formats, not text", async () => {
+    const query = ledgerQuerySchema.parse({
+      area,
+      sort: "code",
+      cols: "expectedPercent,percent,dueDate,latestPeriod,latestState,kpi,investmentPlanned,investmentCompleted,responsiblePerson,cooperatingUnits,cities,progress",
+    });
+    const sheet = await exportedSheet(query, ledgerXlsxLabels("zh-CN", [], today));
+    expect(sheet.getCell("A2").value).toBe(`范围：全部措施  ${zh.ledgerView.xlsx.sampleNote}`);
+    const headers = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
+    expect(headers).toEqual([
+      "序号", "编号", "任务/措施", "配合单位", "责任人", "城市", "完成时限", "完成比例", "序时进度", "最近报告期", "最近报告状态",
+      "KPI", "KPI目标", "KPI实际", "计划投资（万元）", "完成投资（万元）", "进展情况", "数据性质",
+      // Import keys the view does not show: hidden, in an outline group.
+      "牵头单位", "领域",
+    ]);
+    const col = (header: string) => headers.indexOf(header) + 1;
+    for (const key of ["领域", "牵头单位"]) {
+      expect(sheet.getColumn(col(key)).hidden, key).toBe(true);
+      expect(sheet.getColumn(col(key)).outlineLevel, key).toBe(1);
+    }
+    expect(sheet.getColumn(col("完成比例")).hidden).toBe(false);
+    const row = sheet.getRows(4, 250)!.find((candidate) => String(candidate.getCell(3).value).includes("公式注入"))!;
+    const cell = (header: string) => row.getCell(col(header));
+
+    expect(cell("序号").type).toBe(ExcelJS.ValueType.Number);
+    expect(cell("完成比例").value).toBe(0.4);
+    expect(cell("完成比例").numFmt).toBe("0%");
+    expect(typeof cell("序时进度").value).toBe("number");
+    expect(cell("序时进度").value as number).toBeGreaterThan(0);
+    expect(cell("序时进度").value as number).toBeLessThan(1);
+    expect(cell("序时进度").numFmt).toBe("0%");
+    expect(cell("完成时限").value).toBeInstanceOf(Date);
+    expect((cell("完成时限").value as Date).toISOString()).toBe("2027-06-30T00:00:00.000Z");
+    expect(cell("完成时限").numFmt).toBe("yyyy-mm-dd");
+    expect(cell("最近报告期").value).toBeInstanceOf(Date);
+    expect((cell("最近报告期").value as Date).toISOString()).toBe("2026-10-01T00:00:00.000Z");
+    expect(cell("最近报告期").numFmt).toBe("yyyy-mm");
+    expect(cell("最近报告状态").value).toBe("已审核");
+    expect(cell("KPI").value).toBe("新增里程 (公里)");
+    expect(cell("KPI目标").type).toBe(ExcelJS.ValueType.Number);
+    expect(cell("KPI目标").value).toBe(120.5);
+    expect(cell("KPI实际").value).toBe(30);
+    expect(cell("计划投资（万元）").value).toBe(5000.25);
+    expect(cell("计划投资（万元）").numFmt).toBe("#,##0.00");
+    expect(cell("完成投资（万元）").value).toBe(100);
+    expect(cell("完成投资（万元）").numFmt).toBe("#,##0.00");
+    expect(cell("责任人").value).toBe("原责任人");
+    expect(String(cell("配合单位").value)).toMatch(/测试单位/);
+    expect(cell("进展情况").value).toBe("完成\n两项工作");
+    expect(cell("数据性质").value).toBe("示例数据");
+    expect(cell("领域").value).toBe(area);
+
+    // A measure without KPI, investment or reports leaves those cells empty rather than writing 0 or text.
+    const plain = sheet.getRows(4, 250)!.find((candidate) => candidate !== row)!;
+    expect(plain.getCell(col("KPI目标")).value).toBeNull();
+    expect(plain.getCell(col("计划投资（万元）")).value).toBeNull();
+    expect(plain.getCell(col("最近报告期")).value).toBeNull();
+  });
+
+  it("names the as-of month in the title and every filter in words in the scope row (English)", async () => {
+    const query = ledgerQuerySchema.parse({ area, light: "RED", q: "x", asOf: "2026-10" });
+    const labels = ledgerXlsxLabels("en", await describeLedgerScope(db, query, "en"), today, query.asOf);
+    expect(labels.title).toBe("Ledger (end of October 2026, rebuilt from the report history)");
+    expect(labels.scope).toBe(`Scope: Search (code, Chinese or English title): “x”; Area: ${area} Export area; Light: Red`);
+    const sheet = await exportedSheet(query, labels);
+    expect(sheet.getCell("A1").value).toBe(labels.title);
+    expect(sheet.getCell("A2").value).toBe(labels.scope);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual(["No.", "Code", "Measure"]);
   });
 
   it("is behind the guard: no session, no file", async () => {

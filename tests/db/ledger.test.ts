@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sortableLedgerColumns } from "@/lib/ledger/ledger-columns";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerExportBatches } from "@/lib/exports/ledger-export-rows";
 import { ledgerQuerySchema, ledgerSearchParams, withViewer, type LedgerQuery } from "@/lib/ledger/schemas";
@@ -98,7 +99,7 @@ describe("[LEDGER] the ledger query", () => {
     const byLight = (await listLedger(db, query({ sort: "light" }), today, settings)).rows.map((r) => r.light);
     const rank = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];
     expect(byLight.map((l) => rank.indexOf(l))).toEqual([...byLight.map((l) => rank.indexOf(l))].sort((a, b) => a - b));
-    for (const sort of ["code", "title", "area", "leadUnit", "dueDate", "status", "latestPeriod"] as const) {
+    for (const sort of sortableLedgerColumns) {
       expect((await listLedger(db, query({ sort }), today, settings)).rows.length, sort).toBeGreaterThan(0);
     }
 
@@ -112,8 +113,8 @@ describe("[LEDGER] the ledger query", () => {
   });
 
   it("takes only what the URL schema allows; anything else falls back to defaults", () => {
-    const parsed = ledgerQuerySchema.parse({ sort: "'; DROP TABLE x", dir: "sideways", page: "-3", perPage: "100000", light: "PURPLE", hide: "title,nonsense,percent" });
-    expect(parsed).toMatchObject({ sort: "code", dir: "asc", page: 1, perPage: 50, light: undefined, hide: ["title", "percent"] });
+    const parsed = ledgerQuerySchema.parse({ sort: "'; DROP TABLE x", dir: "sideways", page: "-3", perPage: "100000", light: "PURPLE", cols: "percent,nonsense,kpi" });
+    expect(parsed).toMatchObject({ sort: "code", dir: "asc", page: 1, perPage: 50, light: undefined, cols: ["code", "title", "percent", "kpi"] });
   });
 });
 
@@ -165,7 +166,7 @@ describe("[LEDGER] my unit and responsible person filters", () => {
     expect(search.get("person")).toBe("张伟");
     expect(search.has("viewerUnitId")).toBe(false);
     const exported: string[] = [];
-    for await (const batch of ledgerExportBatches(db, query, today, settings)) exported.push(...batch.map((row) => row.code));
+    for await (const batch of ledgerExportBatches(db, query, today, settings, query.cols)) exported.push(...batch.rows.map((row) => row.code));
     expect(exported).toEqual((await listLedger(db, query, today, settings)).rows.map((row) => row.code));
     expect(exported).toHaveLength(1);
   });

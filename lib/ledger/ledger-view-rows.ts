@@ -1,0 +1,89 @@
+import type { PrismaClient } from "@/lib/db/create-client";
+import { localized } from "@/lib/i18n/localized";
+import type { LedgerRow } from "./list-ledger";
+import { loadLedgerDetails } from "./load-ledger-details";
+import type { LedgerQuery } from "./schemas";
+import type { Light } from "@/lib/tracking/light";
+
+/** A ledger row ready to show: labels, numbers and dates already in the user's language. */
+export type LedgerViewRow = {
+  id: string;
+  code: string;
+  title: string;
+  area: string;
+  leadUnit: string;
+  cooperatingUnits: string;
+  responsiblePerson: string;
+  cities: string;
+  dueDate: string;
+  status: string;
+  percent: number;
+  expectedPercent: string;
+  light: Light;
+  latestPeriod: string;
+  latestState: string;
+  kpi: string;
+  investmentPlanned: string;
+  investmentCompleted: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  notices: string;
+};
+
+/** The formatters of the user's language the ledger's cells need (next-intl's, from the page). */
+export interface LedgerViewFormat {
+  locale: string;
+  date: (date: Date) => string;
+  month: (date: Date) => string;
+  number: (value: number) => string;
+  status: (status: LedgerRow["status"]) => string;
+  reportState: (state: NonNullable<LedgerRow["latestState"]>) => string;
+  kpi: (values: { name: string; actual: string; target: string; unit: string }) => string;
+  notices: (values: { open: number; overdue: number }) => string;
+}
+
+const NONE = "—";
+
+/** One page of ledger rows as the table and the phone cards show them, with the details its columns need. */
+export async function ledgerViewRows(db: PrismaClient, rows: LedgerRow[], query: LedgerQuery, today: Date, format: LedgerViewFormat): Promise<LedgerViewRow[]> {
+  const details = await loadLedgerDetails(db, rows.map((row) => row.id), query.cols, today, query.asOf);
+  const en = format.locale === "en";
+  const name = (item: { nameZh: string; nameEn: string }) => (en ? item.nameEn : item.nameZh);
+  const names = (items: { nameZh: string; nameEn: string }[]) => items.map(name).join(en ? "; " : "、") || NONE;
+  const decimal = (value: { toNumber(): number } | null) => (value === null ? NONE : format.number(value.toNumber()));
+  return rows.map((row) => {
+    const detail = details.get(row.id)!;
+    return {
+      id: row.id,
+      code: row.code,
+      title: localized(row, "title", format.locale),
+      area: `${row.areaCode} ${en ? row.areaEn : row.areaZh}`,
+      leadUnit: en ? row.leadUnitEn : row.leadUnitZh,
+      cooperatingUnits: names(detail.cooperatingUnits),
+      responsiblePerson: row.responsiblePerson || NONE,
+      cities: names(detail.cities),
+      dueDate: row.dueDate ? format.date(row.dueDate) : NONE,
+      status: format.status(row.status),
+      percent: row.percentComplete,
+      expectedPercent: row.expectedPercent === null ? NONE : `${Math.round(row.expectedPercent)}%`,
+      light: row.light,
+      latestPeriod: row.latestPeriod ? format.month(row.latestPeriod) : NONE,
+      latestState: row.latestState ? format.reportState(row.latestState) : NONE,
+      kpi: row.kpiNameZh
+        ? format.kpi({
+            name: (en ? row.kpiNameEn : row.kpiNameZh) ?? row.kpiNameZh,
+            actual: decimal(row.kpiActual),
+            target: decimal(row.kpiTarget),
+            unit: row.kpiUnit ?? "",
+          })
+        : NONE,
+      investmentPlanned: decimal(row.investmentPlanned),
+      investmentCompleted: decimal(row.investmentCompleted),
+      progress: detail.report?.progress || NONE,
+      problems: detail.report?.problems || NONE,
+      nextSteps: detail.report?.nextSteps || NONE,
+      notices: detail.notices ? format.notices(detail.notices) : NONE,
+    };
+  });
+}
