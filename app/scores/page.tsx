@@ -46,7 +46,7 @@ export default async function ScoresPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mb-2 text-sm text-slate-600">{t("listNote", { count: listCount })}</p>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="card-table w-full border-collapse bg-white text-sm" data-testid="scores-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">

@@ -59,7 +59,7 @@ export async function CircleMap({ cities, hrefFor }: { cities: Breakdown[]; href
         {cities.map((city) => (
           <li key={city.code}>
             {hrefFor(city.code) ? (
-              <Link href={hrefFor(city.code)!} className="text-red-900 hover:underline">
+              <Link href={hrefFor(city.code)!} className="text-red-900 underline">
                 {localized(city, "name", locale)}
               </Link>
             ) : (

@@ -120,7 +120,7 @@ export async function DashboardView({ data, query, today, user }: Props) {
               {groupedHref && (
                 <>
                   {" · "}
-                  <Link href={groupedHref} className="text-red-900 hover:underline">{t("seeAll")}</Link>
+                  <Link href={groupedHref} className="text-red-900 underline">{t("seeAll")}</Link>
                 </>
               )}
             </p>
@@ -139,7 +139,7 @@ export async function DashboardView({ data, query, today, user }: Props) {
             {lists.missing.href && (
               <>
                 {" · "}
-                <Link href={lists.missing.href} className="text-red-900 hover:underline" data-testid="list-link">{t("seeAll")}</Link>
+                <Link href={lists.missing.href} className="text-red-900 underline" data-testid="list-link">{t("seeAll")}</Link>
               </>
             )}
           </p>
@@ -167,7 +167,7 @@ async function ChartSection(props: {
       {props.note}
       <details className="mt-2 text-sm print:hidden">
         <summary className="cursor-pointer">{props.tableLabel}</summary>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
         <table className="mt-2 w-full">
           <thead>
             <tr>
@@ -184,7 +184,7 @@ async function ChartSection(props: {
                 <th scope="row" className="text-left font-normal">{row.label}</th>
                 {lights.map((light) => (
                   <td key={light} className="text-right tabular-nums">
-                    {row[light] && row.hrefs[light] ? <Link href={row.hrefs[light]} className="text-red-900 hover:underline">{row[light]}</Link> : row[light]}
+                    {row[light] && row.hrefs[light] ? <Link href={row.hrefs[light]} className="text-red-900 underline">{row[light]}</Link> : row[light]}
                   </td>
                 ))}
                 <td className="text-right tabular-nums">{lights.reduce((sum, light) => sum + row[light], 0)}</td>
@@ -207,7 +207,7 @@ async function MeasureList({ title, items, count, href, testId }: { title: strin
         {href && (
           <>
             {" · "}
-            <Link href={href} className="text-sm font-normal text-red-900 hover:underline" data-testid="list-link">{t("seeAll")}</Link>
+            <Link href={href} className="text-sm font-normal text-red-900 underline" data-testid="list-link">{t("seeAll")}</Link>
           </>
         )}
       </h2>
@@ -217,7 +217,7 @@ async function MeasureList({ title, items, count, href, testId }: { title: strin
         <ul className="space-y-1 text-sm">
           {items.map((item) => (
             <li key={item.code}>
-              <Link href={`/measures/${item.code}`} className="text-red-900 hover:underline">
+              <Link href={`/measures/${item.code}`} className="text-red-900 underline">
                 {item.code} {localized(item, "title", locale)}
               </Link>{" "}
               · {item.percentComplete}%{item.dueDate ? ` · ${t("dueOn", { date: format.dateTime(item.dueDate, { dateStyle: "medium" }) })}` : ""}

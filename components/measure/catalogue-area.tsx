@@ -22,7 +22,7 @@ export async function CatalogueArea({ area }: { area: Area }) {
         {area.code} {localized(area, "title", locale)}{" "}
         <span className="text-sm font-normal text-slate-500">{tHome("areaCount", { count: area.measures.length })}</span>
       </h3>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0}>
         <table className="w-full text-sm">
           <thead className="bg-slate-100 text-left">
             <tr>

@@ -25,7 +25,8 @@ export async function CooperatingParts({
       <p className="mb-2 text-sm text-slate-600" role="note">
         {t("cooperatingNote")}
       </p>
-      <div className="overflow-x-auto">
+      {/* Focusable so a keyboard user can scroll the table sideways on a phone. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("cooperatingNote")}>
         <table className="min-w-full text-sm" data-testid="cooperating-parts">
           <thead>
             <tr className="border-b border-slate-200 text-left">

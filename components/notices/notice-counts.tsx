@@ -32,7 +32,7 @@ export async function NoticeCounts({ counts, query, user }: {
       {links.units.length === 0 ? (
         <p className="text-sm">{t("dashboard.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b border-slate-300 text-left">

@@ -20,7 +20,7 @@ export async function NoticeList({ notices, total, flags }: Props) {
       <p className="mb-2 text-sm text-slate-600">
         {t("total", { total })} {total > notices.length && t("moreNotShown", { shown: notices.length })}
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="card-table w-full border-collapse text-sm" data-testid="notice-list">
           <thead>
             <tr className="border-b border-slate-300 text-left">
