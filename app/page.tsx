@@ -7,7 +7,7 @@ import { loadMyWorkPage } from "@/lib/my-work/list-my-work";
 
 export const dynamic = "force-dynamic";
 
-// The layout's "%s · 落实" template serves only the segments below it: the home page spells it out.
+// The layout's title template serves only the segments below it: the home page spells it out.
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tApp] = await Promise.all([getTranslations("myWork"), getTranslations("app")]);
   return { title: { absolute: `${t("title")} · ${tApp("name")}` } };

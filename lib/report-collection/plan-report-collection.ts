@@ -145,7 +145,8 @@ function parseRow(
   if (!result.success) {
     for (const [field, problem] of Object.entries(zodFieldErrors(result.error))) {
       if (!(INPUT_FIELDS as readonly string[]).includes(field) || issues.some((known) => known.field === field)) continue;
-      const key = field === "percentComplete" && problem.key === "invalid" ? "percentRange" : KNOWN_KEYS.has(problem.key) ? problem.key : "invalid";
+      // Out of range, not whole or not a number: the sheet's message names the range.
+      const key = field === "percentComplete" && problem.key !== "required" ? "percentRange" : KNOWN_KEYS.has(problem.key) ? problem.key : "invalid";
       issues.push({ ...issue(field as InputField, key), values: problem.values });
     }
   }
