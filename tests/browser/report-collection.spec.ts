@@ -62,7 +62,7 @@ test("[REPORTS]: an inspector downloads a unit's sheet and previews it; the unit
   await expect(official.getByRole("button", { name: "确认写入" })).toBeDisabled();
 
   // The report is on the measure page, submitted.
-  await official.goto(`/measures/${own.code}`);
+  await official.goto(`/measures/${own.code}?tab=reports`);
   await expect(official.getByText("浏览器回收：完成年度目标的一半").first()).toBeVisible();
   await official.close();
 });
