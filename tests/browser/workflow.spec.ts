@@ -116,7 +116,7 @@ test("[WORKFLOW]: bad report input keeps what was typed", async ({ page }) => {
   await form.getByRole("button", { name: "报送" }).click();
 
   await expect(form.getByRole("alert")).toHaveText("请修改标出的字段后重试。");
-  await expect(form.getByLabel("完成比例（%）")).toHaveAccessibleDescription("格式不正确。");
+  await expect(form.getByLabel("完成比例（%）")).toHaveAccessibleDescription("请输入 0–100 之间的整数。");
   await expect(form.getByLabel("完成比例（%）")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("进展情况")).toHaveAccessibleDescription("必填。");
   await expect(form.getByLabel("存在问题")).not.toHaveAttribute("aria-invalid");
