@@ -51,7 +51,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
       {queue.hasSample && <SampleDataBanner />}
-      <ReviewQueue rows={rows} total={queue.total} query={query} options={options} item={query.open ? item : undefined} />
+      <ReviewQueue rows={rows} matching={queue.matching} total={queue.total} page={queue.page} pageCount={queue.pageCount} query={query} options={options} item={query.open ? item : undefined} />
     </>
   );
 }

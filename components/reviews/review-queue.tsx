@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { TablePager } from "@/components/layout/table-pager";
 import { useState, useTransition } from "react";
 import type { FormAction } from "@/lib/auth/guard";
 import { type ActionState, idleState } from "@/lib/errors/action-state";
@@ -36,9 +37,14 @@ export type Navigate = (changes: Record<string, string | undefined>) => void;
  * approval and the toast after each decision. All view state but the selection
  * lives in the URL; the server answers with the rows.
  */
-export function ReviewQueue({ rows, total, query, options, item }: {
+export function ReviewQueue({ rows, matching, total, page, pageCount, query, options, item }: {
+  /** One page of the rows the filters select. */
   rows: ReviewViewRow[];
+  /** How many rows the filters select, over all pages; `total` is everything waiting. */
+  matching: number;
   total: number;
+  page: number;
+  pageCount: number;
   query: ReviewQueueQuery;
   options: ReviewFilterOptions;
   /** The open item; null when the URL names one no longer waiting; undefined when none is open. */
@@ -52,15 +58,17 @@ export function ReviewQueue({ rows, total, query, options, item }: {
   const [toast, setToast] = useState<Toast | null>(null);
   const [selected, setSelected] = useState<Record<string, true>>({});
 
-  const navigate: Navigate = (changes) => {
+  const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(searchParams.toString());
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined || value === "") params.delete(key);
       else params.set(key, value);
     }
     const search = params.toString();
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+    return search ? `${pathname}?${search}` : pathname;
   };
+  // Any other change (filter, sort) starts again at the first page.
+  const navigate: Navigate = (changes) => startTransition(() => router.replace(hrefWith("open" in changes ? changes : { page: undefined, ...changes }), { scroll: false }));
 
   const openRow = rows.find((row) => row.key === query.open);
   /** Runs a decision of the panel; on success the toast names it and the panel closes (the row has left the queue). */
@@ -79,7 +87,7 @@ export function ReviewQueue({ rows, total, query, options, item }: {
     <div aria-busy={pending}>
       <ReviewFilters query={query} options={options} navigate={navigate} />
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-        <p data-testid="review-count">{t("shown", { shown: rows.length, total })}</p>
+        <p data-testid="review-count">{t("shown", { shown: matching, total })}</p>
         <BulkApprove
           rows={selectedRows}
           onDone={(result) => {
@@ -90,6 +98,11 @@ export function ReviewQueue({ rows, total, query, options, item }: {
       </div>
       <ReviewTable rows={rows} query={query} navigate={navigate} selected={selected} onSelect={setSelected} />
       {rows.length === 0 && <p className="p-4">{total === 0 ? t("empty") : t("emptyFiltered")}</p>}
+      {pageCount > 1 && (
+        <div className="mt-2">
+          <TablePager total={matching} page={page} pageCount={pageCount} hrefOf={(to) => hrefWith({ page: to === 1 ? undefined : String(to), open: undefined })} />
+        </div>
+      )}
       {item !== undefined && <ReviewPanel item={item} onClose={() => navigate({ open: undefined })} decide={decide} />}
       {toast && <ToastMessage toast={toast} onDismiss={() => setToast(null)} />}
     </div>

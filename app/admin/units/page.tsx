@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { adminHref, firstValues } from "@/components/admin/admin-href";
 import { EditDrawer } from "@/components/admin/edit-drawer";
-import { TablePager } from "@/components/admin/table-pager";
+import { TablePager } from "@/components/layout/table-pager";
 import { TableToolbar } from "@/components/admin/table-toolbar";
 import { CreateUnitForm, UnitEditForm } from "@/components/admin/unit-forms";
 import { UnitsTable } from "@/components/admin/units-table";
@@ -60,7 +60,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
           },
         ]}
       />
-      <TablePager path={PATH} params={params} total={result.total} page={result.page} pageCount={result.pageCount} />
+      <TablePager total={result.total} page={result.page} pageCount={result.pageCount} hrefOf={(page) => adminHref(PATH, params, { page })} />
       <UnitsTable rows={result.rows} params={params} />
       {raw.edit && (
         <EditDrawer

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { adminHref, firstValues } from "@/components/admin/admin-href";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { EditDrawer } from "@/components/admin/edit-drawer";
-import { TablePager } from "@/components/admin/table-pager";
+import { TablePager } from "@/components/layout/table-pager";
 import { TableToolbar } from "@/components/admin/table-toolbar";
 import { UserEditForms } from "@/components/admin/user-row";
 import { UsersTable } from "@/components/admin/users-table";
@@ -62,7 +62,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           },
         ]}
       />
-      <TablePager path={PATH} params={params} total={result.total} page={result.page} pageCount={result.pageCount} />
+      <TablePager total={result.total} page={result.page} pageCount={result.pageCount} hrefOf={(page) => adminHref(PATH, params, { page })} />
       <UsersTable rows={result.rows} params={params} />
       {raw.edit && (
         <EditDrawer
