@@ -1,10 +1,11 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { TablePager } from "@/components/layout/table-pager";
 import { useState, useTransition } from "react";
 import type { FormAction } from "@/lib/auth/guard";
+import { localized } from "@/lib/i18n/localized";
 import { type ActionState, idleState } from "@/lib/errors/action-state";
 import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import type { ReviewKind, ReviewQueueQuery } from "@/lib/reviews/schemas";
@@ -51,6 +52,7 @@ export function ReviewQueue({ rows, matching, total, page, pageCount, query, opt
   item: ReviewItem | null | undefined;
 }) {
   const t = useTranslations("reviewQueue");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -75,7 +77,9 @@ export function ReviewQueue({ rows, matching, total, page, pageCount, query, opt
   async function decide(action: FormAction, formData: FormData, doneKey: string): Promise<ActionState> {
     const result = await action(idleState, formData);
     if (result.status === "success") {
-      setToast({ message: t(doneKey, { measure: openRow?.code ?? "", unit: openRow?.unit ?? "" }) });
+      // The open item may be on another page (opened from a link): then its own names.
+      const unit = openRow?.unit ?? (item?.unit ? localized(item.unit, "name", locale) : "");
+      setToast({ message: t(doneKey, { measure: openRow?.code ?? item?.measure.code ?? "", unit }) });
       navigate({ open: undefined });
     }
     return result;

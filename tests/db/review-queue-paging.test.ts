@@ -65,7 +65,7 @@ beforeAll(async () => {
     { light: "BLUE", overrides: { startDate: yearAgo, dueDate: new Date(today.getTime() + 10 * DAY), percentComplete: 99 } },
     { light: "GREEN", overrides: { percentComplete: 60 } },
   ] as const;
-  const measures = [];
+  const measures: { id: string; code: string }[] = [];
   for (const shape of shapes) {
     const measure = await seedMeasure(db, area.id, leadUnitId, [coopUnitId], { ...shape.overrides, status: "IN_PROGRESS" });
     lightOf.set(measure.code, shape.light);
