@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { adminHref, firstValues } from "@/components/admin/admin-href";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { EditDrawer } from "@/components/admin/edit-drawer";
@@ -10,7 +10,6 @@ import { UsersTable } from "@/components/admin/users-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { roles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { localized } from "@/lib/i18n/localized";
 import { listUnitOptions } from "@/lib/units/list-units";
 import { getUserForEdit, listUsersPage } from "@/lib/users/list-users-page";
 import { listUsersQuerySchema } from "@/lib/users/schemas";
@@ -27,11 +26,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const user = await requirePageUser("user.manage");
   const raw = firstValues(await searchParams);
   const query = listUsersQuerySchema.parse(raw);
-  const [result, editing, units, locale, format, t, tTables, tRoles] = await Promise.all([
+  const [result, editing, units, format, t, tTables, tRoles] = await Promise.all([
     listUsersPage(db, user, query),
     raw.edit ? getUserForEdit(db, user, raw.edit) : null,
     listUnitOptions(db),
-    getLocale(),
     getFormatter(),
     getTranslations("adminUsers"),
     getTranslations("adminTables"),
@@ -39,11 +37,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   ]);
   const params = { q: query.q, role: query.role, active: query.active, perPage: query.perPage, page: result.page };
   const roleOptions = roles.map((role) => ({ value: role, label: tRoles(role) }));
-  const unitOptions = units.map((unit) => ({ value: unit.id, label: localized(unit, "name", locale) }));
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <CreateUserForm roleOptions={roleOptions} unitOptions={unitOptions} />
+      <CreateUserForm roleOptions={roleOptions} units={units} />
       <TableToolbar
         path={PATH}
         q={query.q}
@@ -80,7 +77,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
               }}
               roleOptions={roleOptions}
-              unitOptions={unitOptions}
+              units={units}
             />
           )}
         </EditDrawer>
