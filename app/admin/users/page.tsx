@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { adminHref, firstValues } from "@/components/admin/admin-href";
+import { firstValues } from "@/components/admin/admin-href";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { EditDrawer } from "@/components/admin/edit-drawer";
-import { TablePager } from "@/components/layout/table-pager";
-import { TableToolbar } from "@/components/admin/table-toolbar";
+import { PagedTableShell } from "@/components/admin/paged-table-shell";
 import { UserEditForms } from "@/components/admin/user-row";
-import { UsersTable } from "@/components/admin/users-table";
+import { usersTable } from "@/components/admin/users-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { roles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -41,11 +39,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <CreateUserForm roleOptions={roleOptions} units={units} />
-      <TableToolbar
+      <PagedTableShell
         path={PATH}
-        q={query.q}
-        perPage={query.perPage}
-        searchLabel={tTables("searchUsers")}
+        params={params}
+        search={tTables("searchUsers")}
         filters={[
           { name: "role", label: tTables("role"), value: query.role, options: roleOptions },
           {
@@ -58,30 +55,28 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             ],
           },
         ]}
+        paging={result}
+        table={await usersTable(result.rows, params)}
+        drawer={
+          raw.edit
+            ? {
+                title: editing ? tTables("editUser", { name: editing.displayName }) : tTables("editMissing"),
+                form: editing && (
+                  <UserEditForms
+                    key={editing.id}
+                    user={{
+                      ...editing,
+                      unitId: editing.unit?.id ?? null,
+                      lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
+                    }}
+                    roleOptions={roleOptions}
+                    units={units}
+                  />
+                ),
+              }
+            : null
+        }
       />
-      <TablePager total={result.total} page={result.page} pageCount={result.pageCount} hrefOf={(page) => adminHref(PATH, params, { page })} />
-      <UsersTable rows={result.rows} params={params} />
-      {raw.edit && (
-        <EditDrawer
-          title={editing ? tTables("editUser", { name: editing.displayName }) : tTables("editMissing")}
-          closeHref={adminHref(PATH, params)}
-          closeLabel={tTables("close")}
-          testId="edit-drawer"
-        >
-          {editing && (
-            <UserEditForms
-              key={editing.id}
-              user={{
-                ...editing,
-                unitId: editing.unit?.id ?? null,
-                lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
-              }}
-              roleOptions={roleOptions}
-              units={units}
-            />
-          )}
-        </EditDrawer>
-      )}
     </div>
   );
 }
