@@ -22,6 +22,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const user = await requirePageUser("report.review");
   const flat = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const query = reviewQueueQuerySchema.parse(flat);
+  // An `open` naming nothing this person may decide now (decided, not theirs, malformed) shows the panel's "no longer waiting" note.
   const now = new Date();
   const [queue, item, locale, t] = await Promise.all([
     listReviewQueue(db, user, query, todayInChina(now)),
@@ -51,7 +52,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
     <>
       <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
       {queue.hasSample && <SampleDataBanner />}
-      <ReviewQueue rows={rows} total={queue.total} query={query} options={options} item={query.open ? item : undefined} />
+      <ReviewQueue rows={rows} matching={queue.matching} total={queue.total} page={queue.page} pageCount={queue.pageCount} query={query} options={options} item={query.open ? item : flat.open ? null : undefined} />
     </>
   );
 }

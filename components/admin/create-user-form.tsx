@@ -6,11 +6,12 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleState } from "@/lib/errors/action-state";
+import { type UnitOption, UserUnitField } from "./user-unit-field";
 import { createUserAction } from "@/lib/users/actions";
 
 type Option = { value: string; label: string };
 
-export function CreateUserForm({ roleOptions, unitOptions }: { roleOptions: Option[]; unitOptions: Option[] }) {
+export function CreateUserForm({ roleOptions, units }: { roleOptions: Option[]; units: UnitOption[] }) {
   const t = useTranslations("adminUsers");
   const [state, formAction, pending] = useActionState(createUserAction, idleState);
   return (
@@ -19,7 +20,7 @@ export function CreateUserForm({ roleOptions, unitOptions }: { roleOptions: Opti
       <TextField name="loginName" label={t("loginName")} state={state} autoComplete="off" />
       <TextField name="displayName" label={t("displayName")} state={state} autoComplete="off" />
       <SelectField name="role" label={t("role")} state={state} initial="OFFICIAL" options={roleOptions} />
-      <SelectField name="unitId" label={t("unit")} state={state} options={[{ value: "", label: t("noUnit") }, ...unitOptions]} />
+      <UserUnitField state={state} units={units} />
       <div className="sm:col-span-2">
         <FormStatus state={state} />
       </div>

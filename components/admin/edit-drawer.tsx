@@ -24,7 +24,8 @@ export function EditDrawer({ title, closeHref, closeLabel, children, testId }: {
   }, [title]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") router.push(closeHref, { scroll: false });
+      // An Escape a field used already (closing a type-ahead list) leaves the drawer open.
+      if (event.key === "Escape" && !event.defaultPrevented) router.push(closeHref, { scroll: false });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useFocusFormError } from "@/components/forms/use-focus-form-error";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
 import type { ImportPlan } from "@/lib/measure-import/import-types";
 import type { OfficeChoice } from "@/lib/measure-import/schemas";
@@ -26,7 +27,11 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An object, so that the same message twice still moves the focus to it again.
+  const [error, setError] = useState<{ message: string } | null>(null);
+  const fail = (message: string) => setError({ message });
+  const root = useRef<HTMLDivElement>(null);
+  useFocusFormError(root, error);
   const [busy, setBusy] = useState<Busy>(null);
 
   const describe = (answer: UploadAnswer): string => {
@@ -40,8 +45,8 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
   async function send(dryRun: boolean, choice?: OfficeChoice) {
     setError(null);
     setResult(null);
-    if (!file) return setError(t("chooseFile"));
-    if (file.size > IMPORT_MAX_BYTES) return setError(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
+    if (!file) return fail(t("chooseFile"));
+    if (file.size > IMPORT_MAX_BYTES) return fail(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
     const form = new FormData();
     form.set("file", file);
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
@@ -55,7 +60,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
       });
       if (answer.status !== 200) {
         // A refused confirm (e.g. the plan changed) needs a fresh preview.
-        setError(describe(answer));
+        fail(describe(answer));
         setPlan(null);
         return;
       }
@@ -65,7 +70,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
         setPlan(null);
       }
     } catch {
-      setError(t("networkError"));
+      fail(t("networkError"));
     } finally {
       setBusy(null);
     }
@@ -73,7 +78,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
 
   const canConfirm = plan !== null && plan.errors.length === 0 && plan.creates.length + plan.updates.length > 0 && !busy;
   return (
-    <div className="flex flex-col gap-4">
+    <div ref={root} className="flex flex-col gap-4">
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
@@ -115,8 +120,8 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
         </div>
       )}
       {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-error">
-          {error}
+        <p role="alert" tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-error">
+          {error.message}
         </p>
       )}
       {result && (

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleState } from "@/lib/errors/action-state";
+import { type UnitOption, UserUnitField } from "./user-unit-field";
 import { resetUserPasswordAction, setUserActiveAction, updateUserAccessAction } from "@/lib/users/actions";
 
 type Option = { value: string; label: string };
@@ -23,7 +24,7 @@ export type UserRowData = {
 };
 
 /** One account in the edit drawer: edit name, role and unit; disable or enable; reset the password. */
-export function UserEditForms({ user, roleOptions, unitOptions }: { user: UserRowData; roleOptions: Option[]; unitOptions: Option[] }) {
+export function UserEditForms({ user, roleOptions, units }: { user: UserRowData; roleOptions: Option[]; units: UnitOption[] }) {
   const t = useTranslations("adminUsers");
   const tTables = useTranslations("adminTables");
   const [accessState, accessAction, accessPending] = useActionState(updateUserAccessAction, idleState);
@@ -43,13 +44,7 @@ export function UserEditForms({ user, roleOptions, unitOptions }: { user: UserRo
         <input type="hidden" name="version" value={user.version} />
         <TextField name="displayName" label={t("displayName")} state={accessState} initial={user.displayName} />
         <SelectField name="role" label={t("role")} state={accessState} initial={user.role} options={roleOptions} />
-        <SelectField
-          name="unitId"
-          label={t("unit")}
-          state={accessState}
-          initial={user.unitId ?? ""}
-          options={[{ value: "", label: t("noUnit") }, ...unitOptions]}
-        />
+        <UserUnitField state={accessState} units={units} initialId={user.unitId} />
         <div>
           <SubmitButton pending={accessPending}>{t("save")}</SubmitButton>
         </div>

@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import type { BulletinFormDefaults, BulletinFormat } from "@/lib/bulletin/schemas";
 import type { FieldError } from "@/lib/errors/app-error";
 import { UnitPicker, type UnitChoice } from "@/components/forms/unit-picker";
+import { useFocusFormError } from "@/components/forms/use-focus-form-error";
 
 type Option = { value: string; label: string };
 type Props = {
@@ -39,6 +40,7 @@ export function BulletinForm({ defaults, maxMonth, options, canIssue }: Props) {
   const tFields = useTranslations("fieldErrors");
   const form = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
+  useFocusFormError(form, status.kind === "error" ? status : null);
 
   async function download(format: BulletinFormat, issue = false) {
     if (!form.current?.reportValidity()) return;
@@ -133,7 +135,7 @@ export function BulletinForm({ defaults, maxMonth, options, canIssue }: Props) {
           {status.kind === "done" && t("done", { file: status.file })}
         </p>
         {status.kind === "error" && (
-          <p role="alert" className="w-full text-sm text-red-800" data-testid="bulletin-error">{status.message}</p>
+          <p role="alert" tabIndex={-1} className="w-full text-sm text-red-800" data-testid="bulletin-error">{status.message}</p>
         )}
       </div>
     </form>

@@ -20,9 +20,10 @@ export function fieldValue(state: ActionState, name: string, initial = ""): stri
   return state.status === "error" ? (state.values[name] ?? initial) : initial;
 }
 
-function useFieldError(state: ActionState, name: string): string | null {
+/** The translated error of field `name` after a rejected submission (none without a form state). */
+export function useFieldError(state: ActionState | undefined, name: string): string | null {
   const t = useTranslations("fieldErrors");
-  if (state.status !== "error") return null;
+  if (state?.status !== "error") return null;
   const error = state.fieldErrors[name];
   return error ? t(error.key, error.values ?? {}) : null;
 }

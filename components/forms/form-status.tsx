@@ -20,7 +20,8 @@ export function FormStatus({ state }: { state: ActionState }) {
     const { at, ...values } = state.messageValues;
     const when = at ? format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "medium" }) : "";
     return (
-      <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
+      // Focusable, so a form-level error (a version conflict, say) can take the focus (useFocusFormError).
+      <p role="alert" tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
         {tErrors(state.code, { ...values, at: when })}
       </p>
     );

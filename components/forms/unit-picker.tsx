@@ -2,33 +2,66 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import type { ActionState } from "@/lib/errors/action-state";
 import { localized } from "@/lib/i18n/localized";
+import { useFieldError } from "./field";
+import { useFocusFirstError } from "./use-focus-first-error";
 
 export type UnitChoice = { code: string; nameZh: string; nameEn: string };
-type Found = { items: UnitChoice[]; total: number };
-type Search = { state: "idle" } | { state: "loading" } | { state: "done"; found: Found } | { state: "failed" };
+type Found<C> = { items: C[]; total: number };
+type Search<C> = { state: "idle" } | { state: "loading" } | { state: "done"; found: Found<C> } | { state: "failed" };
+/** Where the choices come from: the first PAGE units matching the text (all of them for ""), and how many match. */
+export type UnitSource<C extends UnitChoice> = (q: string, limit: number, signal: AbortSignal) => Promise<Found<C>>;
 
 const PAGE = 20;
 const DEBOUNCE_MS = 150;
 
+/** Units that lead a measure, from the units API: the filter forms' source. */
+const leadingUnits: UnitSource<UnitChoice> = async (q, limit, signal) => {
+  const params = new URLSearchParams({ leading: "true", limit: String(limit), ...(q ? { q } : {}) });
+  const response = await fetch(`/api/v1/units?${params}`, { signal });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as Found<UnitChoice>;
+};
+
+/** Optional wiring into a Server Action form: its field error (aria-invalid, message, focus) under `name`. */
+type PickerFieldOptions = { state?: ActionState; placeholder?: string };
+
 /**
- * A type-ahead field for a lead unit, posting its code under `name`. The
- * options come from `GET /api/v1/units` as the user types: a province has about
- * 1,500 units, too many to send with every page as a menu. It follows the ARIA
+ * A type-ahead field for a unit, posting its code (or `valueFor` it) under `name`.
+ * By default the options are lead units from `GET /api/v1/units` as the user
+ * types: a province has about 1,500 units, too many for a menu; `source` gives
+ * another list (the admin's user forms: every active unit). It follows the ARIA
  * combobox pattern: typing or Down opens the list, arrows move, Enter chooses,
  * Escape closes; with the list closed, Enter submits the form as any field would.
  */
-export function UnitPicker({ name, label, selected }: { name: string; label: string; selected: UnitChoice | null }) {
+export function UnitPicker<C extends UnitChoice = UnitChoice>({
+  name,
+  label,
+  selected,
+  source = leadingUnits as unknown as UnitSource<C>,
+  valueFor = (unit) => unit.code,
+  state,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  selected: C | null;
+  source?: UnitSource<C>;
+  valueFor?: (unit: C) => string;
+} & PickerFieldOptions) {
   const t = useTranslations("unitPicker");
   const locale = useLocale();
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const labelOf = (unit: UnitChoice | null) => (unit ? localized(unit, "name", locale) : "");
+  const error = useFieldError(state, name);
+  useFocusFirstError(input, state, error !== null);
+  const labelOf = (unit: C | null) => (unit ? localized(unit, "name", locale) : "");
   const [chosen, setChosen] = useState(selected);
   const [text, setText] = useState(labelOf(selected));
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [search, setSearch] = useState<Search>({ state: "idle" });
+  const [search, setSearch] = useState<Search<C>>({ state: "idle" });
 
   const chosenLabel = labelOf(chosen);
 
@@ -41,10 +74,7 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
     const timer = setTimeout(async () => {
       setSearch({ state: "loading" });
       try {
-        const params = new URLSearchParams({ leading: "true", limit: String(PAGE), ...(q ? { q } : {}) });
-        const response = await fetch(`/api/v1/units?${params}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(String(response.status));
-        setSearch({ state: "done", found: (await response.json()) as Found });
+        setSearch({ state: "done", found: await source(q, PAGE, controller.signal) });
         setActive(-1);
       } catch {
         if (!controller.signal.aborted) setSearch({ state: "failed" });
@@ -54,10 +84,10 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
       clearTimeout(timer);
       controller.abort();
     };
-  }, [open, text, chosenLabel]);
+  }, [open, text, chosenLabel, source]);
 
   const items = search.state === "done" ? search.found.items : [];
-  const choose = (unit: UnitChoice | null) => {
+  const choose = (unit: C | null) => {
     setChosen(unit);
     setText(labelOf(unit));
     setOpen(false);
@@ -102,7 +132,7 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
   return (
     <div className="relative flex flex-col gap-1 text-sm">
       <label htmlFor={`${listId}-input`}>{label}</label>
-      <input type="hidden" name={name} value={chosen?.code ?? ""} />
+      <input type="hidden" name={name} value={chosen ? valueFor(chosen) : ""} />
       <div className="flex">
         <input
           ref={input}
@@ -114,7 +144,9 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
           aria-expanded={open}
           aria-controls={`${listId}-list`}
           aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-          placeholder={t("placeholder")}
+          placeholder={placeholder ?? t("placeholder")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${listId}-error` : undefined}
           value={text}
           maxLength={100}
           onChange={(event) => {
@@ -127,7 +159,7 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
           onClick={() => setOpen(true)}
           onBlur={close}
           onKeyDown={onKeyDown}
-          className="w-full min-w-48 rounded border border-slate-300 px-2 py-1"
+          className="w-full min-w-48 rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
         />
         {chosen && (
           <button
@@ -143,6 +175,11 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
           </button>
         )}
       </div>
+      {state && (
+        <p id={`${listId}-error`} className="min-h-5 text-sm leading-5 text-red-700">
+          {error}
+        </p>
+      )}
       <p role="status" aria-live="polite" className="sr-only">
         {open ? status : ""}
       </p>

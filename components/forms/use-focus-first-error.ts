@@ -10,7 +10,7 @@ import type { ActionState } from "@/lib/errors/action-state";
  */
 export function useFocusFirstError(
   ref: RefObject<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>,
-  state: ActionState,
+  state: ActionState | undefined,
   hasError: boolean,
 ) {
   useEffect(() => {

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { fieldValue, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useFocusFormError } from "@/components/forms/use-focus-form-error";
+import type { FormAction } from "@/lib/auth/guard";
 import type { NoticeLevel } from "@/generated/prisma/enums";
 import { idleState } from "@/lib/errors/action-state";
 import { decideReplyAction, escalateNoticeAction, issueNoticeAction, replyToNoticeAction, updateNoticeSettingsAction } from "@/lib/notices/actions";
@@ -11,6 +13,14 @@ import type { NoticeSettings } from "@/lib/notices/settings";
 import { NoticeFormStatus } from "./notice-form-status";
 
 const LEVELS: NoticeLevel[] = ["REMINDER", "SUPERVISE", "SPECIAL"];
+
+/** A notice form's action state; after a rejection the focus moves to the first invalid field, or to the form's error (a conflict, say). */
+function useNoticeAction(action: FormAction) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFormError(form, state.status === "error" ? state : null);
+  return { state, formAction, pending, form };
+}
 
 /** On the measure page, for inspectors: a notice to the lead unit and, if ticked, cooperating units. */
 export function IssueNoticeForm({ measureCode, cooperatingUnits, defaultDueDate }: {
@@ -20,10 +30,10 @@ export function IssueNoticeForm({ measureCode, cooperatingUnits, defaultDueDate 
 }) {
   const t = useTranslations("notices");
   const tErrors = useTranslations("fieldErrors");
-  const [state, formAction, pending] = useActionState(issueNoticeAction, idleState);
+  const { state, formAction, pending, form } = useNoticeAction(issueNoticeAction);
   const unitsError = state.status === "error" ? state.fieldErrors.cooperatingUnitIds : undefined;
   return (
-    <form action={formAction} className="mt-3 flex flex-col gap-3 rounded border border-slate-200 p-3" data-testid="issue-notice-form">
+    <form ref={form} action={formAction} className="mt-3 flex flex-col gap-3 rounded border border-slate-200 p-3" data-testid="issue-notice-form">
       <h3 className="font-medium">{t("issueTitle")}</h3>
       <input type="hidden" name="measureCode" value={measureCode} />
       <div className="flex flex-wrap gap-3">
@@ -34,9 +44,15 @@ export function IssueNoticeForm({ measureCode, cooperatingUnits, defaultDueDate 
       {cooperatingUnits.length > 0 && (
         <fieldset className="text-sm">
           <legend className="font-medium">{t("cooperatingUnits")}</legend>
-          {cooperatingUnits.map((unit) => (
+          {cooperatingUnits.map((unit, index) => (
             <label key={unit.id} className="mr-4 inline-flex items-center gap-1">
-              <input type="checkbox" name={`cc_${unit.id}`} defaultChecked={fieldValue(state, `cc_${unit.id}`) === "on"} /> {unit.name}
+              <input
+                type="checkbox"
+                name={`cc_${unit.id}`}
+                defaultChecked={fieldValue(state, `cc_${unit.id}`) === "on"}
+                aria-invalid={unitsError && index === 0 ? true : undefined}
+              />{" "}
+              {unit.name}
             </label>
           ))}
           {unitsError && <p className="text-red-700">{tErrors(unitsError.key, unitsError.values ?? {})}</p>}
@@ -52,9 +68,9 @@ export function IssueNoticeForm({ measureCode, cooperatingUnits, defaultDueDate 
 
 export function ReplyNoticeForm({ noticeId, version, cooperating }: { noticeId: string; version: number; cooperating: boolean }) {
   const t = useTranslations("notices");
-  const [state, formAction, pending] = useActionState(replyToNoticeAction, idleState);
+  const { state, formAction, pending, form } = useNoticeAction(replyToNoticeAction);
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="reply-notice-form">
+    <form ref={form} action={formAction} className="flex flex-col gap-3" data-testid="reply-notice-form">
       {cooperating && <p className="text-sm text-slate-600">{t("replyCooperatingHint")}</p>}
       <input type="hidden" name="noticeId" value={noticeId} />
       <input type="hidden" name="version" value={version} />
@@ -70,9 +86,9 @@ export function ReplyNoticeForm({ noticeId, version, cooperating }: { noticeId: 
 
 export function DecideReplyForm({ noticeId, version }: { noticeId: string; version: number }) {
   const t = useTranslations("notices");
-  const [state, formAction, pending] = useActionState(decideReplyAction, idleState);
+  const { state, formAction, pending, form } = useNoticeAction(decideReplyAction);
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="decide-notice-form">
+    <form ref={form} action={formAction} className="flex flex-col gap-3" data-testid="decide-notice-form">
       <input type="hidden" name="noticeId" value={noticeId} />
       <input type="hidden" name="version" value={version} />
       <TextAreaField name="comment" label={t("decisionComment")} state={state} rows={3} />
@@ -91,9 +107,9 @@ export function DecideReplyForm({ noticeId, version }: { noticeId: string; versi
 
 export function EscalateNoticeForm({ noticeId, version, nextLevel, defaultDueDate }: { noticeId: string; version: number; nextLevel: NoticeLevel; defaultDueDate: string }) {
   const t = useTranslations("notices");
-  const [state, formAction, pending] = useActionState(escalateNoticeAction, idleState);
+  const { state, formAction, pending, form } = useNoticeAction(escalateNoticeAction);
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="escalate-notice-form">
+    <form ref={form} action={formAction} className="flex flex-col gap-3" data-testid="escalate-notice-form">
       <input type="hidden" name="noticeId" value={noticeId} />
       <input type="hidden" name="version" value={version} />
       <TextAreaField name="body" label={t("escalateBody")} state={state} rows={3} />
@@ -109,12 +125,12 @@ export function EscalateNoticeForm({ noticeId, version, nextLevel, defaultDueDat
 /** The automatic rules, on /admin/settings. */
 export function NoticeSettingsForm({ settings }: { settings: NoticeSettings }) {
   const t = useTranslations("notices.settings");
-  const [state, formAction, pending] = useActionState(updateNoticeSettingsAction, idleState);
+  const { state, formAction, pending, form } = useNoticeAction(updateNoticeSettingsAction);
   const checked = (name: keyof NoticeSettings) =>
     state.status === "error" ? state.values[name] === "on" : Boolean(settings[name]);
   const flags = ["noticeRuleReminder", "noticeRuleSupervise", "noticeRuleSpecial", "noticeRuleEscalate"] as const;
   return (
-    <form action={formAction} className="mt-8 flex max-w-xl flex-col gap-3" data-testid="notice-settings-form">
+    <form ref={form} action={formAction} className="mt-8 flex max-w-xl flex-col gap-3" data-testid="notice-settings-form">
       <h2 className="text-xl font-semibold">{t("title")}</h2>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       {flags.map((name) => (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useFocusFormError } from "@/components/forms/use-focus-form-error";
 import { uploadWithProgress, type UploadAnswer } from "@/components/admin/upload-with-progress";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
 import type { CollectionPlan } from "@/lib/report-collection/collection-types";
@@ -26,7 +27,11 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
   const [intent, setIntent] = useState<CollectionIntent>("submit");
   const [plan, setPlan] = useState<CollectionPlan | null>(null);
   const [result, setResult] = useState<Written | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An object, so that the same message twice still moves the focus to it again.
+  const [error, setError] = useState<{ message: string } | null>(null);
+  const fail = (message: string) => setError({ message });
+  const root = useRef<HTMLDivElement>(null);
+  useFocusFormError(root, error);
   const [busy, setBusy] = useState<Busy>(null);
 
   const describe = (answer: UploadAnswer): string => {
@@ -40,8 +45,8 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
   async function send(dryRun: boolean) {
     setError(null);
     setResult(null);
-    if (!file) return setError(t("chooseFile"));
-    if (file.size > IMPORT_MAX_BYTES) return setError(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
+    if (!file) return fail(t("chooseFile"));
+    if (file.size > IMPORT_MAX_BYTES) return fail(t("fileTooLarge", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
     const form = new FormData();
     form.set("file", file);
     form.set("intent", intent);
@@ -53,7 +58,7 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
         onUploaded: () => setBusy({ step: "processing" }),
       });
       if (answer.status !== 200) {
-        setError(describe(answer));
+        fail(describe(answer));
         setPlan(null);
         return;
       }
@@ -63,7 +68,7 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
         setPlan(null);
       }
     } catch {
-      setError(t("networkError"));
+      fail(t("networkError"));
     } finally {
       setBusy(null);
     }
@@ -77,7 +82,7 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
   const writes = plan ? plan.counts.create + plan.counts.update : 0;
   const confirmable = canConfirm && plan !== null && plan.counts.error === 0 && writes > 0 && busy === null;
   return (
-    <div className="flex flex-col gap-4">
+    <div ref={root} className="flex flex-col gap-4">
       <form
         className="flex flex-wrap items-end gap-3 text-sm"
         onSubmit={(event) => {
@@ -135,8 +140,8 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
         </div>
       )}
       {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="collection-error">
-          {error}
+        <p role="alert" tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="collection-error">
+          {error.message}
         </p>
       )}
       {result && (

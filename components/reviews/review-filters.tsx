@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { reviewKinds, type ReviewQueueQuery } from "@/lib/reviews/schemas";
+import { lights } from "@/lib/tracking/light";
 import type { Navigate } from "./review-queue";
 
 export type ReviewFilterOptions = {
@@ -15,8 +16,9 @@ const selectClass = "rounded border border-slate-300 bg-white px-2 py-2 md:py-1"
 /** Kind, programme or area, unit and text: each choice goes into the URL at once; the text on Enter. */
 export function ReviewFilters({ query, options, navigate }: { query: ReviewQueueQuery; options: ReviewFilterOptions; navigate: Navigate }) {
   const t = useTranslations("reviewQueue");
+  const tLights = useTranslations("lights");
   const scope = query.area ? `a:${query.area}` : query.programme ? `p:${query.programme}` : "";
-  const filtered = Boolean(query.kind || query.area || query.programme || query.unit || query.q);
+  const filtered = Boolean(query.kind || query.area || query.programme || query.unit || query.q || query.light || query.period);
   return (
     <form
       role="search"
@@ -75,6 +77,17 @@ export function ReviewFilters({ query, options, navigate }: { query: ReviewQueue
         </select>
       </label>
       <label className="flex flex-col gap-1">
+        {t("col_light")}
+        <select className={selectClass} value={query.light ?? ""} onChange={(event) => navigate({ light: event.target.value || undefined })}>
+          <option value="">{t("kindAll")}</option>
+          {lights.map((light) => (
+            <option key={light} value={light}>
+              {tLights(light)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
         {t("search")}
         <input
           key={query.q ?? ""}
@@ -92,7 +105,7 @@ export function ReviewFilters({ query, options, navigate }: { query: ReviewQueue
         <button
           type="button"
           className="px-2 py-2 text-red-900 underline md:py-1"
-          onClick={() => navigate({ kind: undefined, programme: undefined, area: undefined, unit: undefined, q: undefined })}
+          onClick={() => navigate({ kind: undefined, programme: undefined, area: undefined, unit: undefined, q: undefined, light: undefined, period: undefined })}
         >
           {t("clear")}
         </button>

@@ -1,9 +1,11 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { TablePager } from "@/components/layout/table-pager";
 import { useState, useTransition } from "react";
 import type { FormAction } from "@/lib/auth/guard";
+import { localized } from "@/lib/i18n/localized";
 import { type ActionState, idleState } from "@/lib/errors/action-state";
 import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import type { ReviewKind, ReviewQueueQuery } from "@/lib/reviews/schemas";
@@ -36,15 +38,21 @@ export type Navigate = (changes: Record<string, string | undefined>) => void;
  * approval and the toast after each decision. All view state but the selection
  * lives in the URL; the server answers with the rows.
  */
-export function ReviewQueue({ rows, total, query, options, item }: {
+export function ReviewQueue({ rows, matching, total, page, pageCount, query, options, item }: {
+  /** One page of the rows the filters select. */
   rows: ReviewViewRow[];
+  /** How many rows the filters select, over all pages; `total` is everything waiting. */
+  matching: number;
   total: number;
+  page: number;
+  pageCount: number;
   query: ReviewQueueQuery;
   options: ReviewFilterOptions;
   /** The open item; null when the URL names one no longer waiting; undefined when none is open. */
   item: ReviewItem | null | undefined;
 }) {
   const t = useTranslations("reviewQueue");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -52,22 +60,26 @@ export function ReviewQueue({ rows, total, query, options, item }: {
   const [toast, setToast] = useState<Toast | null>(null);
   const [selected, setSelected] = useState<Record<string, true>>({});
 
-  const navigate: Navigate = (changes) => {
+  const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(searchParams.toString());
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined || value === "") params.delete(key);
       else params.set(key, value);
     }
     const search = params.toString();
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+    return search ? `${pathname}?${search}` : pathname;
   };
+  // Any other change (filter, sort) starts again at the first page.
+  const navigate: Navigate = (changes) => startTransition(() => router.replace(hrefWith("open" in changes ? changes : { page: undefined, ...changes }), { scroll: false }));
 
   const openRow = rows.find((row) => row.key === query.open);
   /** Runs a decision of the panel; on success the toast names it and the panel closes (the row has left the queue). */
   async function decide(action: FormAction, formData: FormData, doneKey: string): Promise<ActionState> {
     const result = await action(idleState, formData);
     if (result.status === "success") {
-      setToast({ message: t(doneKey, { measure: openRow?.code ?? "", unit: openRow?.unit ?? "" }) });
+      // The open item may be on another page (opened from a link): then its own names.
+      const unit = openRow?.unit ?? (item?.unit ? localized(item.unit, "name", locale) : "");
+      setToast({ message: t(doneKey, { measure: openRow?.code ?? item?.measure.code ?? "", unit }) });
       navigate({ open: undefined });
     }
     return result;
@@ -79,7 +91,7 @@ export function ReviewQueue({ rows, total, query, options, item }: {
     <div aria-busy={pending}>
       <ReviewFilters query={query} options={options} navigate={navigate} />
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-        <p data-testid="review-count">{t("shown", { shown: rows.length, total })}</p>
+        <p data-testid="review-count">{t("shown", { shown: matching, total })}</p>
         <BulkApprove
           rows={selectedRows}
           onDone={(result) => {
@@ -90,6 +102,11 @@ export function ReviewQueue({ rows, total, query, options, item }: {
       </div>
       <ReviewTable rows={rows} query={query} navigate={navigate} selected={selected} onSelect={setSelected} />
       {rows.length === 0 && <p className="p-4">{total === 0 ? t("empty") : t("emptyFiltered")}</p>}
+      {pageCount > 1 && (
+        <div className="mt-2">
+          <TablePager total={matching} page={page} pageCount={pageCount} hrefOf={(to) => hrefWith({ page: to === 1 ? undefined : String(to), open: undefined })} />
+        </div>
+      )}
       {item !== undefined && <ReviewPanel item={item} onClose={() => navigate({ open: undefined })} decide={decide} />}
       {toast && <ToastMessage toast={toast} onDismiss={() => setToast(null)} />}
     </div>

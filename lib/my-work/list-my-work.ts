@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { queryRows } from "@/lib/db/sql-rows";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
@@ -41,14 +42,22 @@ export interface MyWorkOptions {
   limit?: number;
 }
 
-/** The page where an item is acted on. */
-export function myWorkHref(row: Pick<MyWorkRow, "kind" | "measureCode" | "entityId" | "period">): string {
+/**
+ * The page where an item is acted on. Waiting reports and extension requests
+ * open in the review queue's panel for whoever decides them there; others
+ * (an admin) get the measure page.
+ */
+export function myWorkHref(row: Pick<MyWorkRow, "kind" | "measureCode" | "entityId" | "period">, user: Pick<MyWorkUser, "role" | "unitId">): string {
   const measure = `/measures/${encodeURIComponent(row.measureCode ?? "")}`;
   switch (row.kind) {
+    case "reviewWaiting":
+      if (can(user, "report.review")) return `/reviews?open=report:${encodeURIComponent(row.entityId)}`;
+      return row.period ? `${measure}?period=${row.period}` : measure;
+    case "extensionWaiting":
+      return can(user, "extension.decide") ? `/reviews?open=extension:${encodeURIComponent(row.entityId)}` : measure;
     case "reportMissing":
     case "reportReturned":
-    case "reviewWaiting":
-      // The report form (or the review form among the reports) of that month.
+      // The report form of that month.
       return row.period ? `${measure}?period=${row.period}` : measure;
     case "noticeOpen":
     case "noticeDue":
@@ -71,7 +80,7 @@ export async function listMyWork(db: PrismaClient, user: MyWorkUser, now: Date, 
   const settings = options.settings ?? (await getTrackingSettings(db));
   const params = { now, settings, seenAt: options.seenAt, markSeenAt: options.markSeen ? now : undefined };
   const rows = await queryRows<MyWorkRow>(db, myWorkSql(user, params, options.limit ?? MY_WORK_LIMIT));
-  return rows.map(({ entityId: _entityId, ...row }) => ({ ...row, href: myWorkHref({ ...row, entityId: _entityId }) }));
+  return rows.map(({ entityId: _entityId, ...row }) => ({ ...row, href: myWorkHref({ ...row, entityId: _entityId }, user) }));
 }
 
 /** How many items My work holds for this person (the header badge): one statement. */

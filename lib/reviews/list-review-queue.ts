@@ -1,15 +1,14 @@
-import type { Prisma } from "@/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { listReportsToReview, queueMeasureSelect } from "@/lib/reports/list-reports-to-review";
 import { formatPeriod } from "@/lib/tracking/dates";
-import { computeLight, type Light, lights } from "@/lib/tracking/light";
+import type { Light } from "@/lib/tracking/light";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
+import { type QueueGrants, reviewQueueOptionsSql, reviewQueuePageSql } from "./review-queue-sql";
 import type { ReviewKind, ReviewQueueQuery } from "./schemas";
 
-type QueueMeasure = Prisma.MeasureGetPayload<{ select: typeof queueMeasureSelect }>;
 type Named = { code: string; titleZh: string; titleEn: string };
+type UnitName = { id: string; nameZh: string; nameEn: string };
 
 /** One item awaiting this person's decision: a submitted report or a pending extension request. */
 export interface ReviewQueueRow {
@@ -18,8 +17,8 @@ export interface ReviewQueueRow {
   kind: ReviewKind;
   id: string;
   version: number;
-  measure: { code: string; titleZh: string; titleEn: string };
-  unit: { id: string; nameZh: string; nameEn: string };
+  measure: Named;
+  unit: UnitName;
   area: Named;
   programme: Named;
   /** The report's month ("2026-11"); null for an extension request. */
@@ -33,22 +32,56 @@ export interface ReviewQueueRow {
 }
 
 export interface ReviewQueue {
-  /** The rows the query selects, sorted. */
+  /** One page of the rows the query selects, sorted. */
   rows: ReviewQueueRow[];
+  /** How many rows the filters select, over all pages. */
+  matching: number;
   /** Everything awaiting this person, before filters. */
   total: number;
+  /** The page shown (the last one when the URL asks past it) and how many there are. */
+  page: number;
+  pageCount: number;
   hasSample: boolean;
   /** Filter choices: the programmes, areas and units present in the whole queue. */
-  options: { programmes: Named[]; areas: (Named & { programmeCode: string })[]; units: { id: string; nameZh: string; nameEn: string }[] };
+  options: { programmes: Named[]; areas: (Named & { programmeCode: string })[]; units: UnitName[] };
 }
 
-const extensionMeasureSelect = { ...queueMeasureSelect, leadUnit: { select: { id: true, nameZh: true, nameEn: true } } } as const;
+type SqlRow = {
+  key: string | null;
+  kind: ReviewKind;
+  id: string;
+  version: number;
+  period: Date | null;
+  since: Date;
+  isSample: boolean;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  areaCode: string;
+  areaZh: string;
+  areaEn: string;
+  programmeCode: string;
+  programmeZh: string;
+  programmeEn: string;
+  unitId: string;
+  unitZh: string;
+  unitEn: string;
+  role: "lead" | "cooperating";
+  light: Light;
+  matching: bigint;
+  everything: bigint;
+  anySample: boolean;
+};
+type OptionRow = Pick<SqlRow, "programmeCode" | "programmeZh" | "programmeEn" | "areaCode" | "areaZh" | "areaEn" | "unitId" | "unitZh" | "unitEn"> & {
+  programme_sort: number;
+  area_sort: number;
+};
 
 /**
  * Everything awaiting this person's decision (审核队列): submitted reports for a
  * leader or inspector (not those they wrote), and pending extension requests
- * too for whoever may decide them (inspectors). Filtered and sorted as the URL
- * says; oldest first by default.
+ * too for whoever may decide them (inspectors). Filtered, sorted and paged in
+ * the database as the URL says (review-queue-sql.ts); oldest first by default.
  */
 export async function listReviewQueue(
   db: PrismaClient,
@@ -57,111 +90,64 @@ export async function listReviewQueue(
   today: Date,
   settings?: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
 ): Promise<ReviewQueue> {
-  const mayReview = can(user, "report.review");
-  const mayDecideExtensions = can(user, "extension.decide");
-  const [tracking, reports, extensions] = await Promise.all([
-    settings ?? getTrackingSettings(db),
-    mayReview ? listReportsToReview(db, user.id).then((result) => result.reports) : [],
-    mayDecideExtensions
-      ? db.extensionRequest.findMany({
-          where: { state: "PENDING" },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          take: 500,
-          select: {
-            id: true,
-            version: true,
-            createdAt: true,
-            measure: { select: extensionMeasureSelect },
-            requestedBy: { select: { unit: { select: { id: true, nameZh: true, nameEn: true } } } },
-          },
-        })
-      : [],
-  ]);
-  const lightOf = (measure: QueueMeasure) => computeLight(measure, today, tracking);
-  const common = (measure: QueueMeasure, unitId: string) => ({
-    measure: { code: measure.code, titleZh: measure.titleZh, titleEn: measure.titleEn },
-    area: { code: measure.area.code, titleZh: measure.area.titleZh, titleEn: measure.area.titleEn },
-    programme: measure.area.programme,
-    light: lightOf(measure),
-    role: unitId === measure.leadUnitId ? ("lead" as const) : ("cooperating" as const),
-  });
-
-  const all: ReviewQueueRow[] = [
-    ...reports.map((report) => ({
-      key: `report:${report.id}`,
-      kind: "report" as const,
-      id: report.id,
-      version: report.version,
-      unit: report.unit,
-      period: formatPeriod(report.period),
-      since: report.submittedAt ?? report.period,
-      isSample: report.isSample,
-      ...common(report.measure, report.unit.id),
-    })),
-    ...extensions.map((request) => {
-      // The requesting official's unit; the lead unit when the account has none any more.
-      const unit = request.requestedBy.unit ?? request.measure.leadUnit;
-      return {
-        key: `extension:${request.id}`,
-        kind: "extension" as const,
-        id: request.id,
-        version: request.version,
-        unit,
-        period: null,
-        since: request.createdAt,
-        isSample: request.measure.isSample,
-        ...common(request.measure, unit.id),
-      };
-    }),
-  ];
-
-  const rows = all.filter((row) => matches(row, query)).sort(comparator(query));
-  return { rows, total: all.length, hasSample: all.some((row) => row.isSample), options: optionsOf(all) };
+  const grants: QueueGrants = { userId: user.id, reports: can(user, "report.review"), extensions: can(user, "extension.decide") };
+  if (!grants.reports && !grants.extensions) {
+    return { rows: [], matching: 0, total: 0, page: 1, pageCount: 1, hasSample: false, options: { programmes: [], areas: [], units: [] } };
+  }
+  const tracking = settings ?? (await getTrackingSettings(db));
+  const pageOf = (page: number) => db.$queryRaw<SqlRow[]>(reviewQueuePageSql(grants, { ...query, page }, today, tracking));
+  const [found, optionRows] = await Promise.all([pageOf(query.page), db.$queryRaw<OptionRow[]>(reviewQueueOptionsSql(grants, today, tracking))]);
+  // One row even when the page is empty: its totals, with the row's own columns null.
+  const head = found[0]!;
+  const matching = Number(head.matching);
+  const pageCount = Math.max(1, Math.ceil(matching / query.perPage));
+  // Past the last page (rows decided meanwhile): show the last one there is.
+  const page = Math.min(query.page, pageCount);
+  const rows = page === query.page ? found : await pageOf(page);
+  return {
+    rows: rows.filter((row) => row.key !== null).map(toRow),
+    matching,
+    total: Number(head.everything),
+    page,
+    pageCount,
+    hasSample: head.anySample,
+    options: optionsOf(optionRows),
+  };
 }
 
-function matches(row: ReviewQueueRow, query: ReviewQueueQuery): boolean {
-  if (query.kind && row.kind !== query.kind) return false;
-  if (query.programme && row.programme.code !== query.programme) return false;
-  if (query.area && row.area.code !== query.area) return false;
-  if (query.unit && row.unit.id !== query.unit) return false;
-  if (query.q) {
-    const needle = query.q.toLowerCase();
-    const haystack = [row.measure.code, row.measure.titleZh, row.measure.titleEn, row.unit.nameZh, row.unit.nameEn];
-    if (!haystack.some((text) => text.toLowerCase().includes(needle))) return false;
-  }
-  return true;
+function toRow(row: SqlRow): ReviewQueueRow {
+  return {
+    key: row.key!,
+    kind: row.kind,
+    id: row.id,
+    version: row.version,
+    measure: { code: row.code, titleZh: row.titleZh, titleEn: row.titleEn },
+    unit: { id: row.unitId, nameZh: row.unitZh, nameEn: row.unitEn },
+    area: { code: row.areaCode, titleZh: row.areaZh, titleEn: row.areaEn },
+    programme: { code: row.programmeCode, titleZh: row.programmeZh, titleEn: row.programmeEn },
+    period: row.period ? formatPeriod(row.period) : null,
+    since: row.since,
+    light: row.light,
+    role: row.role,
+    isSample: row.isSample,
+  };
 }
 
 const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
-/** The chosen order, then the longest waiting first, then by id, so the order is stable. */
-function comparator(query: ReviewQueueQuery) {
-  const sign = query.dir === "desc" ? -1 : 1;
-  const primary: Record<ReviewQueueQuery["sort"], (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
-    waiting: () => 0,
-    code: (a, b) => byCode(a.measure.code, b.measure.code),
-    unit: (a, b) => a.unit.nameZh.localeCompare(b.unit.nameZh, "zh-CN"),
-    period: (a, b) => (a.period ?? "").localeCompare(b.period ?? ""),
-    light: (a, b) => lights.indexOf(a.light) - lights.indexOf(b.light),
-  };
-  return (a: ReviewQueueRow, b: ReviewQueueRow) =>
-    sign * primary[query.sort](a, b) ||
-    (query.sort === "waiting" ? sign : 1) * (a.since.getTime() - b.since.getTime()) ||
-    a.key.localeCompare(b.key);
-}
-
-function optionsOf(rows: ReviewQueueRow[]): ReviewQueue["options"] {
-  const programmes = new Map<string, Named>();
-  const areas = new Map<string, Named & { programmeCode: string }>();
-  const units = new Map<string, ReviewQueueRow["unit"]>();
+function optionsOf(rows: OptionRow[]): ReviewQueue["options"] {
+  const programmes = new Map<string, Named & { sort: number }>();
+  const areas = new Map<string, Named & { programmeCode: string; sort: number }>();
+  const units = new Map<string, UnitName>();
   for (const row of rows) {
-    programmes.set(row.programme.code, row.programme);
-    areas.set(row.area.code, { ...row.area, programmeCode: row.programme.code });
-    units.set(row.unit.id, row.unit);
+    programmes.set(row.programmeCode, { code: row.programmeCode, titleZh: row.programmeZh, titleEn: row.programmeEn, sort: row.programme_sort });
+    areas.set(row.areaCode, { code: row.areaCode, titleZh: row.areaZh, titleEn: row.areaEn, programmeCode: row.programmeCode, sort: row.area_sort });
+    units.set(row.unitId, { id: row.unitId, nameZh: row.unitZh, nameEn: row.unitEn });
   }
+  const bySort = <T extends { code: string; sort: number }>(a: T, b: T) => a.sort - b.sort || byCode(a.code, b.code);
   return {
-    programmes: [...programmes.values()].sort((a, b) => byCode(a.code, b.code)),
-    areas: [...areas.values()].sort((a, b) => byCode(a.code, b.code)),
+    programmes: [...programmes.values()].sort(bySort).map(({ sort: _sort, ...programme }) => programme),
+    areas: [...areas.values()].sort(bySort).map(({ sort: _sort, ...area }) => area),
     units: [...units.values()].sort((a, b) => a.nameZh.localeCompare(b.nameZh, "zh-CN")),
   };
 }

@@ -96,3 +96,32 @@ test("[ADMIN-TABLES]: in English on a phone, a user is found, opened full screen
   await expect(drawer).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/admin-phone-table.png", fullPage: true });
 });
+
+test("[ADMIN-TABLES]: a user's unit is chosen by typing, not from a menu of every unit; keyboard only in the drawer", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/users");
+  const create = page.getByTestId("create-user-form");
+  await create.getByLabel("用户名").fill("t.picker.viewer");
+  await create.getByLabel("姓名").fill("单位选择测试");
+  await create.getByLabel("角色").selectOption("VIEWER");
+  await create.getByRole("button", { name: "创建" }).click();
+  await expect(create.getByRole("status").filter({ hasText: "已创建用户" })).toContainText("t.picker.viewer");
+
+  await page.goto("/admin/users?q=t.picker.viewer");
+  await page.getByRole("link", { name: "t.picker.viewer", exact: true }).click();
+  const drawer = page.getByTestId("edit-drawer");
+  const unit = drawer.getByRole("combobox", { name: "单位" });
+  await expect(unit).toHaveValue("");
+  // Opened without text: the first units only, with how many there are (a province has 1,500).
+  await unit.click();
+  await expect(drawer.getByRole("listbox").getByRole("option")).toHaveCount(20);
+  await expect(drawer.getByRole("status").filter({ hasText: /^显示 \d+ 个中的前 20 个/ })).toBeAttached();
+  // Typing narrows by name or code; arrows and Enter choose.
+  await unit.fill("taian");
+  await expect(drawer.getByRole("option")).toHaveCount(3);
+  await unit.press("ArrowDown");
+  await unit.press("Enter");
+  await expect(unit).toHaveValue("泰安市发展和改革委员会");
+  await drawer.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(drawer.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await expect(page.locator('[data-user-row="t.picker.viewer"]')).toContainText("泰安市发展和改革委员会");
+});

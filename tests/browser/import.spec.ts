@@ -120,3 +120,21 @@ test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imp
   await page.goto("/measures/BROWSER-1-1");
   await expect(page.getByRole("heading", { name: /办公室表格导入的措施/ })).toBeVisible();
 });
+
+test("[IMPORT]: a refused preview moves the focus to the error message, each time", async ({ page }) => {
+  await logIn(page, "admin", undefined, "/admin/import");
+  const preview = page.getByRole("button", { name: "预览" });
+  const error = page.getByTestId("import-error");
+  await preview.click();
+  await expect(error).toHaveText("请先选择一个 .xlsx 文件。");
+  await expect(error).toBeFocused();
+  // The same message again still takes the focus from the button.
+  await preview.focus();
+  await preview.click();
+  await expect(error).toBeFocused();
+  // A file the server refuses: its reason, focused.
+  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles({ name: "不是表格.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("not a workbook") });
+  await preview.click();
+  await expect(error).not.toHaveText("请先选择一个 .xlsx 文件。");
+  await expect(error).toBeFocused();
+});

@@ -51,3 +51,27 @@ test("[MY-WORK]: a viewer has nothing to do and is pointed to the catalogue", as
   await page.getByTestId("my-work-empty").getByRole("link", { name: "浏览任务目录" }).click();
   await expect(page).toHaveURL(/\/catalogue$/);
 });
+
+test("[MY-WORK]: an inspector opens a waiting report from My work straight in the review queue's panel", async ({ page }) => {
+  await logIn(page, "inspector");
+  const item = page.getByTestId("my-work-list").locator('li[data-kind="reviewWaiting"]').first();
+  const link = item.getByRole("link");
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/reviews\?open=report:[\w-]+$/);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace("?", "\\?")}$`));
+  const panel = page.getByTestId("review-panel");
+  await expect(panel.getByTestId("report-comparison")).toBeVisible();
+  // The panel's heading has the focus: a keyboard user starts in the panel.
+  await expect(panel.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText(/\d/);
+
+  // An item no longer waiting, or a malformed link, gives a clear note rather than an error.
+  for (const open of ["report:no-such-report", "extension:no-such-request", "<script>"]) {
+    await page.goto(`/reviews?open=${encodeURIComponent(open)}`);
+    await expect(page.getByTestId("review-panel").getByRole("note")).toHaveText("该事项已处理，或不再等待您的决定。");
+  }
+  await page.getByTestId("review-panel").getByRole("button", { name: "关闭" }).click();
+  await expect(page.getByTestId("review-panel")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/reviews$/);
+});

@@ -7,11 +7,12 @@ import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
-import { listReportsToReview } from "@/lib/reports/list-reports-to-review";
 import { refreshLatestReports } from "@/lib/reports/refresh-latest-report";
 import { reviewReport } from "@/lib/reports/review-report";
 import { saveReport } from "@/lib/reports/save-report";
 import { saveReportInputSchema } from "@/lib/reports/schemas";
+import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { reviewQueueQuerySchema } from "@/lib/reviews/schemas";
 import { listTimeline } from "@/lib/timeline/list-timeline";
 import { seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
 import { testDb } from "./helpers";
@@ -25,6 +26,10 @@ import { testDb } from "./helpers";
  */
 const db = testDb();
 const today = new Date("2026-11-28T00:00:00Z");
+
+/** The reports of this measure in the user's review queue (lib/reviews). */
+const reviewIds = async (user: SessionUser, code: string) =>
+  (await listReviewQueue(db, user, reviewQueueQuerySchema.parse({ kind: "report", q: code, perPage: "200" }), today)).rows.map((row) => row.id);
 const settings = { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 };
 let areaId: string;
 let areaCode: string;
@@ -205,8 +210,8 @@ describe("[LEAD] nobody decides a report they wrote", () => {
     await db.user.update({ where: { id: drafter.id }, data: { role: "INSPECTOR", unitId: null } });
     const promoted: SessionUser = { ...drafter, role: "INSPECTOR", unitId: null };
 
-    expect((await listReportsToReview(db, promoted.id)).reports.map((report) => report.id)).not.toContain(reportId);
-    expect((await listReportsToReview(db, inspector.id)).reports.map((report) => report.id)).toContain(reportId);
+    expect(await reviewIds(promoted, measure.code)).not.toContain(reportId);
+    expect(await reviewIds(inspector, measure.code)).toContain(reportId);
     expect((await loadMeasurePage(db, promoted, measure.code, undefined))!.writtenReportIds).toEqual([reportId]);
     await expect(approve(promoted, reportId)).rejects.toMatchObject({ code: "OWN_REPORT" });
   });
@@ -215,11 +220,8 @@ describe("[LEAD] nobody decides a report they wrote", () => {
     const measure = await seedFullMeasure();
     const { reportId: leadId } = await saveReport(db, leadOfficial, form(measure.code), today);
     const { reportId: coopId } = await saveReport(db, coopOfficial, form(measure.code), today);
-    const queue = (await listReportsToReview(db, inspector.id)).reports;
-    const role = (id: string) => {
-      const report = queue.find((candidate) => candidate.id === id)!;
-      return report.unit.id === report.measure.leadUnitId ? "lead" : "cooperating";
-    };
+    const queue = (await listReviewQueue(db, inspector, reviewQueueQuerySchema.parse({ kind: "report", q: measure.code }), today)).rows;
+    const role = (id: string) => queue.find((row) => row.id === id)!.role;
     expect([role(leadId), role(coopId)]).toEqual(["lead", "cooperating"]);
   });
 });

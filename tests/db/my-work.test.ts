@@ -83,7 +83,7 @@ async function seed() {
       reason: "需要更多时间", state: "APPROVED", decidedById: inspector.id, decidedAt: new Date(now.getTime() - HOUR),
     },
   });
-  await db.extensionRequest.create({
+  const pendingExtension = await db.extensionRequest.create({
     data: { measureId: mB.id, requestedById: officialB.id, currentDueDate: addDays(today, 365), requestedDueDate: addDays(today, 400), reason: "B 申请延期" },
   });
   // A report of B waiting for review.
@@ -118,7 +118,7 @@ async function seed() {
   // The admin and the others of the fixture sign in too, so only `neverUsed` is never used among them.
   for (const user of [officialA, officialB, inspector, admin, viewer]) await db.authSession.create({ data: { userId: user.id } });
 
-  return { unitA, unitB, officialA, officialB, inspector, admin, viewer, mA, mA2, mA3, mB, mB2, noticeA, noticeB, noticeBLater, submitted, locked, neverUsed, used, disabled };
+  return { unitA, unitB, officialA, officialB, inspector, admin, viewer, mA, mA2, mA3, mB, mB2, noticeA, noticeB, noticeBLater, submitted, pendingExtension, locked, neverUsed, used, disabled };
 }
 
 beforeAll(async () => {
@@ -184,7 +184,9 @@ describe("[MY-WORK] what each role must do", () => {
         `lightChanged ${f.mA3.code}`,
       ].sort(),
     );
-    expect(items.find((item) => item.kind === "reviewWaiting")!.href).toBe(`/measures/${f.mB.code}?period=${currentPeriod()}`);
+    // Waiting items open in the review queue's panel.
+    expect(items.find((item) => item.kind === "reviewWaiting" && item.measureCode === f.mB.code)!.href).toBe(`/reviews?open=report:${f.submitted.id}`);
+    expect(items.find((item) => item.kind === "extensionWaiting")!.href).toBe(`/reviews?open=extension:${f.pendingExtension.id}`);
     expect(items.find((item) => item.kind === "noticeReplied")!.href).toBe(`/notices/${f.noticeB.id}`);
     expect(items.find((item) => item.kind === "lightChanged" && item.measureCode === f.mB.code)!.detail).toBe("RED");
   });
@@ -225,6 +227,9 @@ describe("[MY-WORK] what each role must do", () => {
     expect(items.find((item) => item.kind === "accountLocked")!.href).toBe("/admin/users");
     expect(items.some((item) => item.kind === "reviewWaiting" && item.measureCode === f.mB.code)).toBe(true);
     expect(items.some((item) => item.kind === "noticeDue" && item.measureCode === f.mA.code)).toBe(true);
+    // An admin has no review queue: waiting items link to the measure page.
+    expect(items.find((item) => item.kind === "reviewWaiting" && item.measureCode === f.mB.code)!.href).toBe(`/measures/${f.mB.code}?period=${currentPeriod()}`);
+    expect(items.find((item) => item.kind === "extensionWaiting")!.href).toBe(`/measures/${f.mB.code}`);
   });
 
   it("a viewer has nothing to do; an official has nothing of the supervisors' kinds", async () => {

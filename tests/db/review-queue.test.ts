@@ -129,7 +129,12 @@ describe("[REVIEWS] filters from the URL", () => {
   });
 
   it("bad URL values fall back to the defaults rather than failing", () => {
-    expect(reviewQueueQuerySchema.parse({ kind: "x", sort: "nope", dir: "up", open: "<script>" })).toEqual({ sort: "waiting", dir: "asc" });
+    expect(reviewQueueQuerySchema.parse({ kind: "x", sort: "nope", dir: "up", open: "<script>", light: "PINK", period: "2026-13", page: "0", perPage: "9999" })).toEqual({
+      sort: "waiting",
+      dir: "asc",
+      page: 1,
+      perPage: 50,
+    });
   });
 });
 

@@ -1,12 +1,10 @@
 import { UnitKind } from "@/generated/prisma/enums";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { adminHref, firstValues } from "@/components/admin/admin-href";
-import { EditDrawer } from "@/components/admin/edit-drawer";
-import { TablePager } from "@/components/admin/table-pager";
-import { TableToolbar } from "@/components/admin/table-toolbar";
+import { firstValues } from "@/components/admin/admin-href";
+import { PagedTableShell } from "@/components/admin/paged-table-shell";
 import { CreateUnitForm, UnitEditForm } from "@/components/admin/unit-forms";
-import { UnitsTable } from "@/components/admin/units-table";
+import { unitsTable } from "@/components/admin/units-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
@@ -42,11 +40,10 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <CreateUnitForm kindOptions={kindOptions} cityOptions={cityOptions} />
-      <TableToolbar
+      <PagedTableShell
         path={PATH}
-        q={query.q}
-        perPage={query.perPage}
-        searchLabel={tTables("searchUnits")}
+        params={params}
+        search={tTables("searchUnits")}
         filters={[
           { name: "kind", label: tTables("kind"), value: query.kind, options: kindOptions },
           {
@@ -59,26 +56,24 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
             ],
           },
         ]}
+        paging={result}
+        table={await unitsTable(result.rows, params)}
+        drawer={
+          raw.edit
+            ? {
+                title: editing ? tTables("editUnit", { name: localized(editing, "name", locale) }) : tTables("editMissing"),
+                form: editing && (
+                  <UnitEditForm
+                    key={editing.id}
+                    unit={{ ...editing, users: editing._count.users, measures: editing._count.ledMeasures }}
+                    kindOptions={kindOptions}
+                    cityOptions={cityOptions}
+                  />
+                ),
+              }
+            : null
+        }
       />
-      <TablePager path={PATH} params={params} total={result.total} page={result.page} pageCount={result.pageCount} />
-      <UnitsTable rows={result.rows} params={params} />
-      {raw.edit && (
-        <EditDrawer
-          title={editing ? tTables("editUnit", { name: localized(editing, "name", locale) }) : tTables("editMissing")}
-          closeHref={adminHref(PATH, params)}
-          closeLabel={tTables("close")}
-          testId="edit-drawer"
-        >
-          {editing && (
-            <UnitEditForm
-              key={editing.id}
-              unit={{ ...editing, users: editing._count.users, measures: editing._count.ledMeasures }}
-              kindOptions={kindOptions}
-              cityOptions={cityOptions}
-            />
-          )}
-        </EditDrawer>
-      )}
     </div>
   );
 }

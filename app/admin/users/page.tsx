@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { adminHref, firstValues } from "@/components/admin/admin-href";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { firstValues } from "@/components/admin/admin-href";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { EditDrawer } from "@/components/admin/edit-drawer";
-import { TablePager } from "@/components/admin/table-pager";
-import { TableToolbar } from "@/components/admin/table-toolbar";
+import { PagedTableShell } from "@/components/admin/paged-table-shell";
 import { UserEditForms } from "@/components/admin/user-row";
-import { UsersTable } from "@/components/admin/users-table";
+import { usersTable } from "@/components/admin/users-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { roles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { localized } from "@/lib/i18n/localized";
 import { listUnitOptions } from "@/lib/units/list-units";
 import { getUserForEdit, listUsersPage } from "@/lib/users/list-users-page";
 import { listUsersQuerySchema } from "@/lib/users/schemas";
@@ -27,11 +24,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const user = await requirePageUser("user.manage");
   const raw = firstValues(await searchParams);
   const query = listUsersQuerySchema.parse(raw);
-  const [result, editing, units, locale, format, t, tTables, tRoles] = await Promise.all([
+  const [result, editing, units, format, t, tTables, tRoles] = await Promise.all([
     listUsersPage(db, user, query),
     raw.edit ? getUserForEdit(db, user, raw.edit) : null,
     listUnitOptions(db),
-    getLocale(),
     getFormatter(),
     getTranslations("adminUsers"),
     getTranslations("adminTables"),
@@ -39,16 +35,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   ]);
   const params = { q: query.q, role: query.role, active: query.active, perPage: query.perPage, page: result.page };
   const roleOptions = roles.map((role) => ({ value: role, label: tRoles(role) }));
-  const unitOptions = units.map((unit) => ({ value: unit.id, label: localized(unit, "name", locale) }));
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <CreateUserForm roleOptions={roleOptions} unitOptions={unitOptions} />
-      <TableToolbar
+      <CreateUserForm roleOptions={roleOptions} units={units} />
+      <PagedTableShell
         path={PATH}
-        q={query.q}
-        perPage={query.perPage}
-        searchLabel={tTables("searchUsers")}
+        params={params}
+        search={tTables("searchUsers")}
         filters={[
           { name: "role", label: tTables("role"), value: query.role, options: roleOptions },
           {
@@ -61,30 +55,28 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             ],
           },
         ]}
+        paging={result}
+        table={await usersTable(result.rows, params)}
+        drawer={
+          raw.edit
+            ? {
+                title: editing ? tTables("editUser", { name: editing.displayName }) : tTables("editMissing"),
+                form: editing && (
+                  <UserEditForms
+                    key={editing.id}
+                    user={{
+                      ...editing,
+                      unitId: editing.unit?.id ?? null,
+                      lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
+                    }}
+                    roleOptions={roleOptions}
+                    units={units}
+                  />
+                ),
+              }
+            : null
+        }
       />
-      <TablePager path={PATH} params={params} total={result.total} page={result.page} pageCount={result.pageCount} />
-      <UsersTable rows={result.rows} params={params} />
-      {raw.edit && (
-        <EditDrawer
-          title={editing ? tTables("editUser", { name: editing.displayName }) : tTables("editMissing")}
-          closeHref={adminHref(PATH, params)}
-          closeLabel={tTables("close")}
-          testId="edit-drawer"
-        >
-          {editing && (
-            <UserEditForms
-              key={editing.id}
-              user={{
-                ...editing,
-                unitId: editing.unit?.id ?? null,
-                lastSignIn: editing.lastSignInAt ? format.dateTime(editing.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : null,
-              }}
-              roleOptions={roleOptions}
-              unitOptions={unitOptions}
-            />
-          )}
-        </EditDrawer>
-      )}
     </div>
   );
 }
