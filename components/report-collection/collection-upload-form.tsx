@@ -17,10 +17,14 @@ type Written = { created: number; updated: number; unchanged: number };
 /**
  * Pick the filled-in sheet and how to write the reports, preview, confirm.
  * The confirm re-sends the same file and choice with the preview's
- * fingerprint; the server refuses if anything changed since.
+ * fingerprint; the server refuses if anything changed since. The unit's
+ * official confirms its own reports; an inspector confirms on the unit's
+ * behalf, as submitted only; anyone else previews.
  */
-export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
+export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBehalf" | null }) {
   const t = useTranslations("reportCollection");
+  const tOnBehalf = useTranslations("collectOnBehalf");
+  const canConfirm = confirmAs !== null;
   const tAll = useTranslations();
   const [file, setFile] = useState<File | null>(null);
   const [intent, setIntent] = useState<CollectionIntent>("submit");
@@ -98,33 +102,35 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
             }}
           />
         </label>
-        <fieldset className="flex flex-col gap-1">
-          <legend>{t("intent")}</legend>
-          <div className="flex gap-3">
-            {(["submit", "save"] as const).map((choice) => (
-              <label key={choice} className="flex items-center gap-1">
-                <input
-                  type="radio"
-                  name="intent"
-                  value={choice}
-                  checked={intent === choice}
-                  disabled={busy !== null}
-                  onChange={() => {
-                    setIntent(choice);
-                    reset();
-                  }}
-                />
-                {t(choice === "submit" ? "intentSubmit" : "intentSave")}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        {confirmAs !== "onBehalf" && (
+          <fieldset className="flex flex-col gap-1">
+            <legend>{t("intent")}</legend>
+            <div className="flex gap-3">
+              {(["submit", "save"] as const).map((choice) => (
+                <label key={choice} className="flex items-center gap-1">
+                  <input
+                    type="radio"
+                    name="intent"
+                    value={choice}
+                    checked={intent === choice}
+                    disabled={busy !== null}
+                    onChange={() => {
+                      setIntent(choice);
+                      reset();
+                    }}
+                  />
+                  {t(choice === "submit" ? "intentSubmit" : "intentSave")}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
           {t("preview")}
         </button>
         {canConfirm && (
           <button type="button" disabled={!confirmable} onClick={() => void send(false)} className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900 disabled:opacity-60">
-            {t("confirm")}
+            {confirmAs === "onBehalf" ? tOnBehalf("confirm") : t("confirm")}
           </button>
         )}
       </form>

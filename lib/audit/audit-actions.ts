@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "auth.login.succeeded",
   "auth.login.failed",
   "auth.login.throttled",
+  "report.submitOnBehalf",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -166,6 +166,8 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return t("report_save", { actor, period: report.period, percent: percentClause });
     case "report.submit":
       return t("report_submit", { actor, period: report.period, percent: percentClause });
+    case "report.submitOnBehalf":
+      return t("report_submitOnBehalf", { actor, unit: report.unit || plain(after.onBehalfOf), period: report.period, percent: percentClause });
     case "report.approve":
       return t("report_approve", { actor, unit: report.unit, period: report.period, comment: clause("comment", after.comment) });
     case "report.return":
