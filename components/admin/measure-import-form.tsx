@@ -18,7 +18,7 @@ type Busy = { step: "uploading"; percent: number } | { step: "processing" } | nu
  * file with the preview's fingerprint (and, for an office's table, the choices
  * the preview used); the server refuses if anything changed.
  */
-export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
+export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; programmes: AreaOption[] }) {
   const t = useTranslations("measureImport");
   const tFields = useTranslations("fieldErrors");
   const tErrors = useTranslations("errors");
@@ -126,7 +126,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
       )}
       {plan && plan.errors.length === 0 && plan.creates.length + plan.updates.length === 0 && <p className="text-sm">{t("noChanges")}</p>}
       {plan?.mapping && (
-        <OfficeMappingEditor key={plan.fingerprint} mapping={plan.mapping} areas={areas} disabled={busy !== null} onApply={(choice) => void send(true, choice)} />
+        <OfficeMappingEditor key={plan.fingerprint} mapping={plan.mapping} areas={areas} programmes={programmes} disabled={busy !== null} onApply={(choice) => void send(true, choice)} />
       )}
       {plan && <MeasureImportPreview plan={plan} />}
     </div>

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "auth.login.failed",
   "auth.login.throttled",
   "report.submitOnBehalf",
+  "area.importCreate",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

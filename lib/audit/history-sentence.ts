@@ -146,6 +146,8 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
             .join(t("separator")),
         }),
       });
+    case "area.importCreate":
+      return t("area_importCreate", { actor, code: plain(after.code), title: lang === "en" ? plain(after.titleEn) : plain(after.titleZh) });
     case "measure.importUpdate":
       return t("measure_importUpdate", { actor, changes: changes(importFields, before, after) });
     case "milestone.add":

@@ -71,6 +71,7 @@ const samples: Record<AuditAction, Sample> = {
   "auth.login.succeeded": { actor: official, entityType: "User", entityId: USER_ID, before: null, after: { ip: "10.0.0.8" } },
   "auth.login.failed": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8" } },
   "auth.login.throttled": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8", loginName: "zhao", failures: 8, throttledAttempts: 2 } },
+  "area.importCreate": { actor: admin, entityType: "Area", entityId: "carea", before: null, after: { code: "3", titleZh: "数字经济", titleEn: "Digital economy", programme: "P1", section: "数字经济" } },
   "report.submitOnBehalf": { actor: inspector, report, before: null, after: { state: "SUBMITTED", percentComplete: 60, period: "2026-12", measure: "2.2.4", onBehalfOf: "jn-fgw" } },
 };
 
