@@ -7,11 +7,12 @@ import type { ImportPlan } from "@/lib/measure-import/import-types";
 import type { OfficeChoice } from "@/lib/measure-import/schemas";
 import { MeasureImportPreview } from "./measure-import-preview";
 import { OfficeMappingEditor, type AreaOption } from "./office-mapping-editor";
-import { uploadWithProgress, type UploadAnswer } from "./upload-with-progress";
+import { UploadProgress, XlsxFileField } from "@/components/uploads/upload-field";
+import type { UploadAnswer } from "@/components/uploads/upload-with-progress";
+import { useUpload } from "@/components/uploads/use-upload";
 
 const IMPORT_URL = "/api/v1/measures/import";
 type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, { key: string; values?: Record<string, string | number> }> } };
-type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
 
 /**
  * Pick a file, preview the dry run, confirm. The confirm re-sends the same
@@ -27,7 +28,7 @@ export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; 
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, send: upload } = useUpload();
 
   const describe = (answer: UploadAnswer): string => {
     const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
@@ -47,12 +48,8 @@ export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; 
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
     const mapping = dryRun ? choice : plan?.mapping?.choice;
     if (mapping) form.set("mapping", JSON.stringify(mapping));
-    setBusy({ step: "uploading", percent: 0 });
     try {
-      const answer = await uploadWithProgress(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form, {
-        onProgress: (percent) => setBusy({ step: "uploading", percent }),
-        onUploaded: () => setBusy({ step: "processing" }),
-      });
+      const answer = await upload(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form);
       if (answer.status !== 200) {
         // A refused confirm (e.g. the plan changed) needs a fresh preview.
         setError(describe(answer));
@@ -66,8 +63,6 @@ export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; 
       }
     } catch {
       setError(t("networkError"));
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -81,21 +76,16 @@ export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; 
           void send(true);
         }}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          {t("file")}
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setPlan(null);
-              setResult(null);
-              setError(null);
-            }}
-          />
-        </label>
+        <XlsxFileField
+          label={t("file")}
+          disabled={busy !== null}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setPlan(null);
+            setResult(null);
+            setError(null);
+          }}
+        />
         <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
           {t("preview")}
         </button>
@@ -108,12 +98,7 @@ export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; 
           {t("confirm")}
         </button>
       </form>
-      {busy && (
-        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="import-progress">
-          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
-          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
-        </div>
-      )}
+      <UploadProgress busy={busy} uploading={(percent) => t("uploading", { percent })} processing={t("processing")} testId="import-progress" />
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-error">
           {error}

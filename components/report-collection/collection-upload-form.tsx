@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { uploadWithProgress, type UploadAnswer } from "@/components/admin/upload-with-progress";
+import { UploadProgress, XlsxFileField } from "@/components/uploads/upload-field";
+import type { UploadAnswer } from "@/components/uploads/upload-with-progress";
+import { useUpload } from "@/components/uploads/use-upload";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
 import type { CollectionPlan } from "@/lib/report-collection/collection-types";
 import type { CollectionIntent } from "@/lib/report-collection/schemas";
@@ -11,7 +13,6 @@ import { CollectionPreview } from "./collection-preview";
 const UPLOAD_URL = "/api/v1/report-collection";
 type FieldProblem = { key: string; values?: Record<string, string | number> };
 type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, FieldProblem> } };
-type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
 type Written = { created: number; updated: number; unchanged: number };
 
 /**
@@ -31,7 +32,7 @@ export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBeh
   const [plan, setPlan] = useState<CollectionPlan | null>(null);
   const [result, setResult] = useState<Written | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, send: upload } = useUpload();
 
   const describe = (answer: UploadAnswer): string => {
     const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
@@ -50,12 +51,8 @@ export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBeh
     form.set("file", file);
     form.set("intent", intent);
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
-    setBusy({ step: "uploading", percent: 0 });
     try {
-      const answer = await uploadWithProgress(dryRun ? `${UPLOAD_URL}?dryRun=1` : UPLOAD_URL, form, {
-        onProgress: (percent) => setBusy({ step: "uploading", percent }),
-        onUploaded: () => setBusy({ step: "processing" }),
-      });
+      const answer = await upload(dryRun ? `${UPLOAD_URL}?dryRun=1` : UPLOAD_URL, form);
       if (answer.status !== 200) {
         setError(describe(answer));
         setPlan(null);
@@ -68,8 +65,6 @@ export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBeh
       }
     } catch {
       setError(t("networkError"));
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -89,19 +84,14 @@ export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBeh
           void send(true);
         }}
       >
-        <label className="flex flex-col gap-1">
-          {t("file")}
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </label>
+        <XlsxFileField
+          label={t("file")}
+          disabled={busy !== null}
+          onChange={(chosen) => {
+            setFile(chosen);
+            reset();
+          }}
+        />
         {confirmAs !== "onBehalf" && (
           <fieldset className="flex flex-col gap-1">
             <legend>{t("intent")}</legend>
@@ -134,12 +124,7 @@ export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBeh
           </button>
         )}
       </form>
-      {busy && (
-        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm">
-          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
-          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
-        </div>
-      )}
+      <UploadProgress busy={busy} uploading={(percent) => t("uploading", { percent })} processing={t("processing")} />
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="collection-error">
           {error}
