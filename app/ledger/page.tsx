@@ -28,7 +28,7 @@ export default async function LedgerPage({ searchParams }: Props) {
   const query = withViewer(parseLedgerQuery(await searchParams), user);
   const settings = await getTrackingSettings(readDb);
   const today = todayInChina();
-  const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tReportState, tView, tExport] = await Promise.all([
+  const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tReportState, tView, tExport, tOngoing] = await Promise.all([
     listLedger(readDb, query, today, settings),
     listLedgerFilterOptions(readDb, query.leadUnit),
     getLocale(),
@@ -38,10 +38,12 @@ export default async function LedgerPage({ searchParams }: Props) {
     getTranslations("reportState"),
     getTranslations("ledgerView"),
     getTranslations("export"),
+    getTranslations("measureOngoing"),
   ]);
   const viewRows = await ledgerViewRows(readDb, rows, query, today, {
     locale,
     date: (date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
+    ongoing: tOngoing("due"),
     month: (date) => format.dateTime(date, { year: "numeric", month: "short", timeZone: "UTC" }),
     number: (value) => format.number(value, { maximumFractionDigits: 4 }),
     status: (status) => tStatus(status),

@@ -8,18 +8,19 @@ import type { ImportPlan } from "@/lib/measure-import/import-types";
 import type { OfficeChoice } from "@/lib/measure-import/schemas";
 import { MeasureImportPreview } from "./measure-import-preview";
 import { OfficeMappingEditor, type AreaOption } from "./office-mapping-editor";
-import { uploadWithProgress, type UploadAnswer } from "./upload-with-progress";
+import { UploadProgress, XlsxFileField } from "@/components/uploads/upload-field";
+import type { UploadAnswer } from "@/components/uploads/upload-with-progress";
+import { useUpload } from "@/components/uploads/use-upload";
 
 const IMPORT_URL = "/api/v1/measures/import";
 type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, { key: string; values?: Record<string, string | number> }> } };
-type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
 
 /**
  * Pick a file, preview the dry run, confirm. The confirm re-sends the same
  * file with the preview's fingerprint (and, for an office's table, the choices
  * the preview used); the server refuses if anything changed.
  */
-export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
+export function MeasureImportForm({ areas, programmes }: { areas: AreaOption[]; programmes: AreaOption[] }) {
   const t = useTranslations("measureImport");
   const tFields = useTranslations("fieldErrors");
   const tErrors = useTranslations("errors");
@@ -32,7 +33,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
   const fail = (message: string) => setError({ message });
   const root = useRef<HTMLDivElement>(null);
   useFocusFormError(root, error);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, send: upload } = useUpload();
 
   const describe = (answer: UploadAnswer): string => {
     const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
@@ -52,12 +53,8 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
     const mapping = dryRun ? choice : plan?.mapping?.choice;
     if (mapping) form.set("mapping", JSON.stringify(mapping));
-    setBusy({ step: "uploading", percent: 0 });
     try {
-      const answer = await uploadWithProgress(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form, {
-        onProgress: (percent) => setBusy({ step: "uploading", percent }),
-        onUploaded: () => setBusy({ step: "processing" }),
-      });
+      const answer = await upload(dryRun ? `${IMPORT_URL}?dryRun=1` : IMPORT_URL, form);
       if (answer.status !== 200) {
         // A refused confirm (e.g. the plan changed) needs a fresh preview.
         fail(describe(answer));
@@ -71,8 +68,6 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
       }
     } catch {
       fail(t("networkError"));
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -86,21 +81,16 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
           void send(true);
         }}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          {t("file")}
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setPlan(null);
-              setResult(null);
-              setError(null);
-            }}
-          />
-        </label>
+        <XlsxFileField
+          label={t("file")}
+          disabled={busy !== null}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setPlan(null);
+            setResult(null);
+            setError(null);
+          }}
+        />
         <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
           {t("preview")}
         </button>
@@ -113,12 +103,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
           {t("confirm")}
         </button>
       </form>
-      {busy && (
-        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="import-progress">
-          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
-          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
-        </div>
-      )}
+      <UploadProgress busy={busy} uploading={(percent) => t("uploading", { percent })} processing={t("processing")} testId="import-progress" />
       {error && (
         <p role="alert" tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-error">
           {error.message}
@@ -131,7 +116,7 @@ export function MeasureImportForm({ areas }: { areas: AreaOption[] }) {
       )}
       {plan && plan.errors.length === 0 && plan.creates.length + plan.updates.length === 0 && <p className="text-sm">{t("noChanges")}</p>}
       {plan?.mapping && (
-        <OfficeMappingEditor key={plan.fingerprint} mapping={plan.mapping} areas={areas} disabled={busy !== null} onApply={(choice) => void send(true, choice)} />
+        <OfficeMappingEditor key={plan.fingerprint} mapping={plan.mapping} areas={areas} programmes={programmes} disabled={busy !== null} onApply={(choice) => void send(true, choice)} />
       )}
       {plan && <MeasureImportPreview plan={plan} />}
     </div>

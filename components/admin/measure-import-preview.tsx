@@ -6,6 +6,7 @@ import type { FieldChange, ImportPlan } from "@/lib/measure-import/import-types"
 /** The dry run: counts, then the errors, the measures to create and those to update, field by field. */
 export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
   const t = useTranslations("measureImport");
+  const tNew = useTranslations("importNewArea");
   return (
     <div className="flex flex-col gap-3" data-testid="import-preview">
       <p role="status" className="font-medium" data-testid="import-summary">
@@ -31,6 +32,16 @@ export function MeasureImportPreview({ plan }: { plan: ImportPlan }) {
           <ul className="list-disc pl-6 text-sm">
             {plan.skippedRows.map((skipped) => (
               <li key={skipped.row}>{t("skippedLine", { row: skipped.row, kind: t(`skippedKinds.${skipped.kind}` as never) })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {plan.newAreas && (
+        <details open className="rounded border border-slate-200 p-2" data-testid="import-new-areas">
+          <summary className="cursor-pointer font-medium">{tNew("previewTitle")}</summary>
+          <ul className="list-disc pl-6 text-sm">
+            {plan.newAreas.map((area) => (
+              <li key={area.code}>{tNew("previewLine", { code: area.code, title: area.titleZh, programme: area.programme, section: area.section })}</li>
             ))}
           </ul>
         </details>

@@ -15,15 +15,18 @@ export interface AreaOption {
 }
 
 const selectClass = "rounded border border-slate-300 px-1 py-0.5";
+/** The section select's value for "create a new area". */
+const NEW_AREA = "__new__";
 
 /**
  * How an office's table was read, editable: each column's field, the title rule,
  * the code prefix, each section's area. Applying previews again with the choices;
  * the confirm sends them too, and they are remembered for the next file with this header.
  */
-export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
+export function OfficeMappingEditor({ mapping, areas, programmes, disabled, onApply }: {
   mapping: OfficeMapping;
   areas: AreaOption[];
+  programmes: AreaOption[];
   disabled: boolean;
   onApply: (choice: OfficeChoice) => void;
 }) {
@@ -32,23 +35,44 @@ export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
   const [columns, setColumns] = useState(() => Object.fromEntries(mapping.columns.map((column) => [String(column.column), column.field ?? "ignore"])));
   const [titleRule, setTitleRule] = useState(mapping.titleRule);
   const [codePrefix, setCodePrefix] = useState(mapping.choice.codePrefix ?? "");
-  const [sectionAreas, setSectionAreas] = useState(() => Object.fromEntries(mapping.sections.map((section) => [section.name, section.area ?? ""])));
+  const tNew = useTranslations("importNewArea");
+  const [sectionAreas, setSectionAreas] = useState(() =>
+    Object.fromEntries(mapping.sections.map((section) => [section.name, mapping.choice.newAreas?.[section.name] ? NEW_AREA : (section.area ?? "")])),
+  );
+  // A new area's fields start from the section: its title, the proposed code, the first programme.
+  const [newAreas, setNewAreas] = useState(() =>
+    Object.fromEntries(
+      mapping.sections.map((section) => {
+        const chosen = mapping.choice.newAreas?.[section.name];
+        return [section.name, chosen ?? { code: section.proposedCode ?? "", titleZh: section.name, titleEn: "", programme: programmes[0]?.code ?? "" }];
+      }),
+    ),
+  );
   const [defaultArea, setDefaultArea] = useState(mapping.choice.defaultArea ?? "");
   const [unitChoices, setUnitChoices] = useState(() => ({ ...mapping.choice.units, ...Object.fromEntries(mapping.unitNames.map((name) => [name.name, name.chosen ?? ""])) }));
 
   const apply = () => {
-    const chosenAreas = Object.fromEntries(Object.entries(sectionAreas).filter(([, code]) => code !== ""));
+    const chosenAreas = Object.fromEntries(Object.entries(sectionAreas).filter(([, code]) => code !== "" && code !== NEW_AREA));
+    const chosenNewAreas = Object.fromEntries(
+      Object.entries(sectionAreas)
+        .filter(([, code]) => code === NEW_AREA)
+        .map(([section]) => {
+          const { titleEn, ...area } = newAreas[section]!;
+          return [section, { ...area, ...(titleEn?.trim() && { titleEn }) }];
+        }),
+    );
     const chosenUnits = Object.fromEntries(Object.entries(unitChoices).filter(([, code]) => code !== ""));
     onApply({
       columns: columns as OfficeChoice["columns"],
       titleRule,
       ...(codePrefix && { codePrefix }),
       ...(Object.keys(chosenAreas).length > 0 && { areas: chosenAreas }),
+      ...(Object.keys(chosenNewAreas).length > 0 && { newAreas: chosenNewAreas }),
       ...(defaultArea && { defaultArea }),
       ...(Object.keys(chosenUnits).length > 0 && { units: chosenUnits }),
     });
   };
-  const areaSelect = (value: string, onChange: (code: string) => void, label: string) => (
+  const areaSelect = (value: string, onChange: (code: string) => void, label: string, offerNew: boolean) => (
     <select aria-label={label} className={selectClass} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
       <option value="">{t("areaUnknown")}</option>
       {areas.map((area) => (
@@ -56,8 +80,27 @@ export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
           {area.code} {area.title}
         </option>
       ))}
+      {offerNew && <option value={NEW_AREA}>{tNew("option")}</option>}
     </select>
   );
+  const newAreaFields = (section: string) => {
+    const area = newAreas[section]!;
+    const set = (field: keyof typeof area, value: string) => setNewAreas({ ...newAreas, [section]: { ...area, [field]: value } });
+    return (
+      <span className="flex flex-wrap items-center gap-1" data-testid="import-new-area">
+        <input aria-label={tNew("code")} placeholder={tNew("code")} className={`${selectClass} w-24`} value={area.code} maxLength={20} disabled={disabled} onChange={(event) => set("code", event.target.value)} />
+        <input aria-label={tNew("titleZh")} placeholder={tNew("titleZh")} className={selectClass} value={area.titleZh} maxLength={200} disabled={disabled} onChange={(event) => set("titleZh", event.target.value)} />
+        <input aria-label={tNew("titleEn")} placeholder={tNew("titleEn")} className={selectClass} value={area.titleEn ?? ""} maxLength={200} disabled={disabled} onChange={(event) => set("titleEn", event.target.value)} />
+        <select aria-label={tNew("programme")} className={selectClass} value={area.programme} disabled={disabled} onChange={(event) => set("programme", event.target.value)}>
+          {programmes.map((programme) => (
+            <option key={programme.code} value={programme.code}>
+              {programme.title}
+            </option>
+          ))}
+        </select>
+      </span>
+    );
+  };
 
   return (
     <fieldset className="flex flex-col gap-2 rounded border border-slate-200 p-2 text-sm" data-testid="import-mapping">
@@ -103,15 +146,16 @@ export function OfficeMappingEditor({ mapping, areas, disabled, onApply }: {
         <div className="flex flex-col gap-1">
           <span>{t("sectionAreas")}</span>
           {mapping.sections.map((section) => (
-            <label key={section.name} className="flex items-center gap-1">
+            <div key={section.name} className="flex flex-wrap items-center gap-1">
               <span>{section.name} →</span>
-              {areaSelect(sectionAreas[section.name] ?? "", (code) => setSectionAreas({ ...sectionAreas, [section.name]: code }), section.name)}
-            </label>
+              {areaSelect(sectionAreas[section.name] ?? "", (code) => setSectionAreas({ ...sectionAreas, [section.name]: code }), section.name, true)}
+              {sectionAreas[section.name] === NEW_AREA && newAreaFields(section.name)}
+            </div>
           ))}
           {mapping.hasRowsWithoutSection && (
             <label className="flex items-center gap-1">
               <span>{t("rowsWithoutSection")} →</span>
-              {areaSelect(defaultArea, setDefaultArea, t("rowsWithoutSection"))}
+              {areaSelect(defaultArea, setDefaultArea, t("rowsWithoutSection"), false)}
             </label>
           )}
         </div>

@@ -23,7 +23,7 @@ export function LedgerCards({ rows }: { rows: LedgerViewRow[] }) {
             </Link>
             <div className="mt-1 flex items-baseline justify-between gap-2 text-xs text-slate-600">
               <span className="min-w-0 truncate">{row.leadUnit}</span>
-              <span className="whitespace-nowrap">{tView("cardDue", { date: row.dueDate })}</span>
+              <span className="whitespace-nowrap">{row.ongoing ? row.dueDate : tView("cardDue", { date: row.dueDate })}</span>
             </div>
             <div className="mt-2 h-1 rounded bg-slate-100" aria-hidden="true">
               <div className="h-1 rounded bg-red-800" style={{ width: `${row.percent}%` }} />

@@ -8,7 +8,13 @@ import { Section } from "./section";
 
 /** The overview tab: what the measure is, who leads it, its dates and figures, where it comes from. */
 export async function MeasureOverview({ measure, canEditOwner, canReopen }: { measure: MeasureDetail; canEditOwner: boolean; canReopen: boolean }) {
-  const [locale, format, t, tWorkflow] = await Promise.all([getLocale(), getFormatter(), getTranslations("measure"), getTranslations("workflow")]);
+  const [locale, format, t, tWorkflow, tOngoing] = await Promise.all([
+    getLocale(),
+    getFormatter(),
+    getTranslations("measure"),
+    getTranslations("workflow"),
+    getTranslations("measureOngoing"),
+  ]);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "long" }) : t("notSet"));
   const amount = (value: { toNumber(): number } | null) => (value === null ? t("notSet") : format.number(value.toNumber()));
   const unitName = (unit: { nameZh: string; nameEn: string }) => localized(unit, "name", locale);
@@ -33,7 +39,8 @@ export async function MeasureOverview({ measure, canEditOwner, canReopen }: { me
             )}
           </Fact>
           <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
-          <Fact label={t("dueDate")}>{date(measure.dueDate)}</Fact>
+          {/* An ongoing task (长期坚持) has no end: 长期 stands where a due date would. */}
+          <Fact label={t("dueDate")}>{measure.ongoing ? <span data-testid="measure-ongoing">{tOngoing("due")}</span> : date(measure.dueDate)}</Fact>
           {measure.kpiNameZh && (
             <Fact label={t("kpi")}>
               {locale === "en" ? measure.kpiNameEn : measure.kpiNameZh} ({measure.kpiUnit}) · {t("kpiBaseline")}{" "}

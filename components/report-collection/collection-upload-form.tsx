@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useFocusFormError } from "@/components/forms/use-focus-form-error";
-import { uploadWithProgress, type UploadAnswer } from "@/components/admin/upload-with-progress";
+import { UploadProgress, XlsxFileField } from "@/components/uploads/upload-field";
+import type { UploadAnswer } from "@/components/uploads/upload-with-progress";
+import { useUpload } from "@/components/uploads/use-upload";
 import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
 import type { CollectionPlan } from "@/lib/report-collection/collection-types";
 import type { CollectionIntent } from "@/lib/report-collection/schemas";
@@ -12,16 +14,19 @@ import { CollectionPreview } from "./collection-preview";
 const UPLOAD_URL = "/api/v1/report-collection";
 type FieldProblem = { key: string; values?: Record<string, string | number> };
 type ApiError = { error: { code: string; values?: Record<string, string>; fieldErrors?: Record<string, FieldProblem> } };
-type Busy = { step: "uploading"; percent: number } | { step: "processing" } | null;
 type Written = { created: number; updated: number; unchanged: number };
 
 /**
  * Pick the filled-in sheet and how to write the reports, preview, confirm.
  * The confirm re-sends the same file and choice with the preview's
- * fingerprint; the server refuses if anything changed since.
+ * fingerprint; the server refuses if anything changed since. The unit's
+ * official confirms its own reports; an inspector confirms on the unit's
+ * behalf, as submitted only; anyone else previews.
  */
-export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
+export function CollectionUploadForm({ confirmAs }: { confirmAs: "unit" | "onBehalf" | null }) {
   const t = useTranslations("reportCollection");
+  const tOnBehalf = useTranslations("collectOnBehalf");
+  const canConfirm = confirmAs !== null;
   const tAll = useTranslations();
   const [file, setFile] = useState<File | null>(null);
   const [intent, setIntent] = useState<CollectionIntent>("submit");
@@ -32,7 +37,7 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
   const fail = (message: string) => setError({ message });
   const root = useRef<HTMLDivElement>(null);
   useFocusFormError(root, error);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, send: upload } = useUpload();
 
   const describe = (answer: UploadAnswer): string => {
     const { error: failure } = (answer.body ?? { error: { code: "INTERNAL" } }) as ApiError;
@@ -51,12 +56,8 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
     form.set("file", file);
     form.set("intent", intent);
     if (!dryRun && plan) form.set("fingerprint", plan.fingerprint);
-    setBusy({ step: "uploading", percent: 0 });
     try {
-      const answer = await uploadWithProgress(dryRun ? `${UPLOAD_URL}?dryRun=1` : UPLOAD_URL, form, {
-        onProgress: (percent) => setBusy({ step: "uploading", percent }),
-        onUploaded: () => setBusy({ step: "processing" }),
-      });
+      const answer = await upload(dryRun ? `${UPLOAD_URL}?dryRun=1` : UPLOAD_URL, form);
       if (answer.status !== 200) {
         fail(describe(answer));
         setPlan(null);
@@ -69,8 +70,6 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
       }
     } catch {
       fail(t("networkError"));
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -90,55 +89,47 @@ export function CollectionUploadForm({ canConfirm }: { canConfirm: boolean }) {
           void send(true);
         }}
       >
-        <label className="flex flex-col gap-1">
-          {t("file")}
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </label>
-        <fieldset className="flex flex-col gap-1">
-          <legend>{t("intent")}</legend>
-          <div className="flex gap-3">
-            {(["submit", "save"] as const).map((choice) => (
-              <label key={choice} className="flex items-center gap-1">
-                <input
-                  type="radio"
-                  name="intent"
-                  value={choice}
-                  checked={intent === choice}
-                  disabled={busy !== null}
-                  onChange={() => {
-                    setIntent(choice);
-                    reset();
-                  }}
-                />
-                {t(choice === "submit" ? "intentSubmit" : "intentSave")}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <XlsxFileField
+          label={t("file")}
+          disabled={busy !== null}
+          onChange={(chosen) => {
+            setFile(chosen);
+            reset();
+          }}
+        />
+        {confirmAs !== "onBehalf" && (
+          <fieldset className="flex flex-col gap-1">
+            <legend>{t("intent")}</legend>
+            <div className="flex gap-3">
+              {(["submit", "save"] as const).map((choice) => (
+                <label key={choice} className="flex items-center gap-1">
+                  <input
+                    type="radio"
+                    name="intent"
+                    value={choice}
+                    checked={intent === choice}
+                    disabled={busy !== null}
+                    onChange={() => {
+                      setIntent(choice);
+                      reset();
+                    }}
+                  />
+                  {t(choice === "submit" ? "intentSubmit" : "intentSave")}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <button type="submit" disabled={busy !== null} aria-busy={busy !== null} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
           {t("preview")}
         </button>
         {canConfirm && (
           <button type="button" disabled={!confirmable} onClick={() => void send(false)} className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900 disabled:opacity-60">
-            {t("confirm")}
+            {confirmAs === "onBehalf" ? tOnBehalf("confirm") : t("confirm")}
           </button>
         )}
       </form>
-      {busy && (
-        <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm">
-          {busy.step === "uploading" ? t("uploading", { percent: busy.percent }) : t("processing")}
-          {busy.step === "uploading" && <progress max={100} value={busy.percent} className="w-64" />}
-        </div>
-      )}
+      <UploadProgress busy={busy} uploading={(percent) => t("uploading", { percent })} processing={t("processing")} />
       {error && (
         <p role="alert" tabIndex={-1} className="rounded bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="collection-error">
           {error.message}

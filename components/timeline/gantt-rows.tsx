@@ -9,6 +9,8 @@ export interface GanttRow {
   title: string;
   bar: { left: number; width: number; light: Light; percent: number; label: string } | null;
   milestones: { left: number; done: boolean; label: string }[];
+  /** 长期 for an ongoing task, shown at the start of its (open-ended) bar. */
+  ongoing?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface GanttRow {
  * Styles come from the Gantt's one style sheet.
  */
 export function GanttRows({ rows }: { rows: GanttRow[] }) {
-  return rows.map(({ code, title, bar, milestones }) => (
+  return rows.map(({ code, title, bar, milestones, ongoing }) => (
     <div key={code} className="gantt-row" data-measure-code={code}>
       <Link href={`/measures/${code}`} className="gantt-label" title={title}>
         {code} {title}
@@ -29,6 +31,11 @@ export function GanttRows({ rows }: { rows: GanttRow[] }) {
           <div role="img" title={bar.label} data-light={bar.light} className="gantt-bar" style={{ left: bar.left, width: bar.width }}>
             <div className="gantt-done" style={{ width: `${bar.percent}%` }} />
           </div>
+        )}
+        {ongoing && (
+          <span className="gantt-ongoing" style={{ left: (bar?.left ?? 0) + 4 }} data-testid="gantt-ongoing">
+            {ongoing}
+          </span>
         )}
         {milestones.map((milestone, index) => (
           <span

@@ -33,6 +33,7 @@ const ganttStyles = [
   ".gantt-done{height:100%;border-radius:2px;background:rgb(0 0 0/.25)}",
   ".gantt-milestone{position:absolute;top:.5rem;width:.75rem;height:.75rem;rotate:45deg;border:1px solid #1e293b;background:#fff}",
   ".gantt-milestone[data-done]{background:#1e293b}",
+  ".gantt-ongoing{position:absolute;top:.3rem;z-index:1;border-radius:2px;background:#fff;padding:0 .25rem;font-size:.7rem;line-height:1.1rem;color:#334155}",
   ...Object.entries(lightColours).map(([light, colour]) => `.gantt-bar[data-light=${light}]{background:${barPattern[light]}, ${colour}}`),
   // On a phone the name gets its own line, as wide as the screen, above the bar: a
   // 260 px column would leave no room for the bars and still cut the names.
@@ -41,7 +42,13 @@ const ganttStyles = [
 
 /** A Gantt chart drawn as positioned HTML, laid out on the server: cheap for thousands of rows. */
 export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; today: Date; zoom: Zoom }) {
-  const [locale, format, t, tLights] = await Promise.all([getLocale(), getFormatter(), getTranslations("timeline"), getTranslations("lights")]);
+  const [locale, format, t, tLights, tOngoing] = await Promise.all([
+    getLocale(),
+    getFormatter(),
+    getTranslations("timeline"),
+    getTranslations("lights"),
+    getTranslations("measureOngoing"),
+  ]);
   const all = areas.flatMap((area) => area.measures);
   const scale = timeScale(all.flatMap((m) => [m.startDate, m.dueDate, ...m.milestones.map((ms) => ms.dueDate)]), today, zoom);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
@@ -51,12 +58,13 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
   const ganttRow = (measure: TimelineMeasure): GanttRow => {
     const title = localized(measure, "title", locale);
     const start = measure.startDate ? scale.x(measure.startDate) : null;
-    const end = measure.dueDate ? scale.x(measure.dueDate) : null;
+    // An ongoing task has no end: its bar runs on to the chart's edge.
+    const end = measure.ongoing ? scale.width : measure.dueDate ? scale.x(measure.dueDate) : null;
     const label = t("bar", {
       code: measure.code,
       title,
       start: measure.startDate ? day(measure.startDate) : t("noDates"),
-      due: measure.dueDate ? day(measure.dueDate) : t("noDates"),
+      due: measure.ongoing ? tOngoing("due") : measure.dueDate ? day(measure.dueDate) : t("noDates"),
       percent: measure.percentComplete,
       light: tLights(measure.light),
     });
@@ -64,6 +72,7 @@ export async function Gantt({ areas, today, zoom }: { areas: TimelineArea[]; tod
       code: measure.code,
       title,
       bar: start !== null && end !== null ? { left: start, width: Math.max(2, end - start), light: measure.light, percent: measure.percentComplete, label } : null,
+      ...(measure.ongoing && { ongoing: tOngoing("due") }),
       milestones: measure.milestones.map((milestone) => ({
         left: scale.x(milestone.dueDate) - 6,
         done: milestone.completedOn !== null,

@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   "auth.login.succeeded",
   "auth.login.failed",
   "auth.login.throttled",
+  "report.submitOnBehalf",
+  "area.importCreate",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -146,6 +146,8 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
             .join(t("separator")),
         }),
       });
+    case "area.importCreate":
+      return t("area_importCreate", { actor, code: plain(after.code), title: lang === "en" ? plain(after.titleEn) : plain(after.titleZh) });
     case "measure.importUpdate":
       return t("measure_importUpdate", { actor, changes: changes(importFields, before, after) });
     case "milestone.add":
@@ -166,6 +168,8 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return t("report_save", { actor, period: report.period, percent: percentClause });
     case "report.submit":
       return t("report_submit", { actor, period: report.period, percent: percentClause });
+    case "report.submitOnBehalf":
+      return t("report_submitOnBehalf", { actor, unit: report.unit || plain(after.onBehalfOf), period: report.period, percent: percentClause });
     case "report.approve":
       return t("report_approve", { actor, unit: report.unit, period: report.period, comment: clause("comment", after.comment) });
     case "report.return":

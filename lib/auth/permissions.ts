@@ -49,6 +49,8 @@ export const permissionTable = {
   "account.notifications": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** The job queue's state, failed deliveries, events nobody received (/admin/jobs). */
   "jobs.view": { ADMIN: "all" },
+  /** Confirm a unit's collected report sheet on the unit's behalf (报表回收): written as submitted, for another inspector to review. */
+  "report.submitOnBehalf": { INSPECTOR: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -4,12 +4,19 @@ import type { LedgerExportLabels } from "./ledger-export-record";
 
 /** Column names and wording of the ledger exports in the user's language. */
 export async function ledgerExportLabels(): Promise<LedgerExportLabels & { file: string }> {
-  const [locale, t, tLights, tNotices] = await Promise.all([getLocale(), getTranslations("export"), getTranslations("lights"), getTranslations("notices")]);
+  const [locale, t, tLights, tNotices, tOngoing] = await Promise.all([
+    getLocale(),
+    getTranslations("export"),
+    getTranslations("lights"),
+    getTranslations("notices"),
+    getTranslations("measureOngoing"),
+  ]);
   return {
     locale,
     columns: t("columns").split("|"),
     light: (light) => tLights(light),
     sample: t("sample"),
+    ongoing: tOngoing("due"),
     kpi: (values) => t("kpiLine", values),
     investment: (values) => t("investmentLine", values),
     notices: ({ level, ...counts }) => t("noticesLine", { ...counts, level: tNotices(`levels.${level}`) }),

@@ -7,6 +7,8 @@ export interface LedgerExportLabels {
   columns: string[];
   light: (light: Light) => string;
   sample: string;
+  /** In place of an ongoing task's due date (长期). */
+  ongoing: string;
   kpi: (values: { name: string; target: string; actual: string }) => string;
   investment: (values: { planned: string; completed: string }) => string;
   /** The notices column (督办单): counts and the latest level; without it the column stays empty. */
@@ -26,7 +28,7 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
     text(row.leadUnitZh, row.leadUnitEn),
     detail.cooperatingUnits.map((unit) => text(unit.nameZh, unit.nameEn)).join(en ? "; " : "、"),
     row.responsiblePerson ?? "",
-    row.dueDate?.toISOString().slice(0, 10) ?? "",
+    row.ongoing ? labels.ongoing : (row.dueDate?.toISOString().slice(0, 10) ?? ""),
     report?.progress ?? "",
     report?.problems ?? "",
     report?.nextSteps ?? "",

@@ -39,6 +39,8 @@ export interface XlsxValueLabels {
   reportState: (state: NonNullable<LedgerExportRow["latestState"]>) => string;
   notices: (values: { open: number; overdue: number; level: NonNullable<LedgerExportRow["detail"]["notices"]>["latestLevel"] }) => string;
   sample: string;
+  /** In place of an ongoing task's due date (长期). */
+  ongoing: string;
 }
 
 const PERCENT = "0%";
@@ -68,7 +70,7 @@ export const xlsxColumnsOf: Record<LedgerColumn, XlsxColumn[]> = {
   cooperatingUnits: [column("cooperatingUnits", 30, (row, format) => names(row.detail.cooperatingUnits, format), { wrap: true })],
   responsiblePerson: [column("responsiblePerson", 16, (row) => text(row.responsiblePerson))],
   cities: [column("cities", 20, (row, format) => names(row.detail.cities, format), { wrap: true })],
-  dueDate: [column("dueDate", 12, (row) => row.dueDate, { numFmt: DATE })],
+  dueDate: [column("dueDate", 12, (row, format) => (row.ongoing ? format.ongoing : row.dueDate), { numFmt: DATE })],
   status: [column("status", 10, (row, format) => format.status(row.status))],
   percent: [column("percent", 10, (row) => row.percentComplete / 100, { numFmt: PERCENT })],
   expectedPercent: [column("expectedPercent", 10, (row) => (row.expectedPercent === null ? null : row.expectedPercent / 100), { numFmt: PERCENT })],

@@ -41,6 +41,7 @@ export function ledgerXlsxLabels(lang: Locale, scope: string[], today: Date, asO
     sampleNote: t("xlsx.sampleNote"),
     headers,
     sample: messages.export.sample,
+    ongoing: messages.measureOngoing.due,
     light: (light) => messages.lights[light],
     status: (status) => messages.status[status],
     reportState: (state) => messages.reportState[state],

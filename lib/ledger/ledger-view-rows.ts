@@ -16,6 +16,7 @@ export type LedgerViewRow = {
   responsiblePerson: string;
   cities: string;
   dueDate: string;
+  ongoing: boolean;
   status: string;
   percent: number;
   expectedPercent: string;
@@ -35,6 +36,8 @@ export type LedgerViewRow = {
 export interface LedgerViewFormat {
   locale: string;
   date: (date: Date) => string;
+  /** What stands in place of an ongoing task's due date (长期). */
+  ongoing: string;
   month: (date: Date) => string;
   number: (value: number) => string;
   status: (status: LedgerRow["status"]) => string;
@@ -63,7 +66,8 @@ export async function ledgerViewRows(db: PrismaClient, rows: LedgerRow[], query:
       cooperatingUnits: names(detail.cooperatingUnits),
       responsiblePerson: row.responsiblePerson || NONE,
       cities: names(detail.cities),
-      dueDate: row.dueDate ? format.date(row.dueDate) : NONE,
+      dueDate: row.ongoing ? format.ongoing : row.dueDate ? format.date(row.dueDate) : NONE,
+      ongoing: row.ongoing,
       status: format.status(row.status),
       percent: row.percentComplete,
       expectedPercent: row.expectedPercent === null ? NONE : `${Math.round(row.expectedPercent)}%`,

@@ -31,6 +31,8 @@ export interface LedgerRow {
   leadUnitZh: string;
   leadUnitEn: string;
   dueDate: Date | null;
+  /** An ongoing task (长期坚持): shown as 长期 in place of the due date. */
+  ongoing: boolean;
   status: MeasureStatus;
   percentComplete: number;
   light: Light;
@@ -128,7 +130,7 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
     : Prisma.sql`${sortSql[query.sort]} ${direction} NULLS LAST, code`;
   return Prisma.sql`
     WITH ledger AS (
-      SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", ${state.status} AS status, ${state.percent} AS "percentComplete",
+      SELECT m.id, m.code, m."titleZh", m."titleEn", m."dueDate", m.ongoing, ${state.status} AS status, ${state.percent} AS "percentComplete",
              m."sortOrder", m."isSample",
              a.code AS "areaCode", a."titleZh" AS "areaZh", a."titleEn" AS "areaEn", a."sortOrder" AS area_sort,
              u.code AS "leadUnitCode", u."nameZh" AS "leadUnitZh", u."nameEn" AS "leadUnitEn",

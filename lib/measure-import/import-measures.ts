@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { conflictError } from "@/lib/audit/conflict-error";
-import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { AppError, fieldError } from "@/lib/errors/app-error";
@@ -8,7 +8,8 @@ import { refreshLatestReports } from "@/lib/reports/refresh-latest-report";
 import type { ImportLanguage } from "./import-columns";
 import { withImportSlot } from "./import-slot";
 import { parseImportWorkbook } from "./parse-import-workbook";
-import type { ImportField, ImportPlan, PlannedWrite } from "./import-types";
+import type { ImportField, ImportPlan, NewArea, PlannedWrite } from "./import-types";
+import { choiceWithCreatedAreas, NEW_AREA_ID } from "./plan-new-areas";
 import { planMeasureImport } from "./plan-measure-import";
 import { learnUnitAliases } from "@/lib/unit-aliases/unit-aliases";
 import { ALL_CITIES_CHOICE } from "./match-unit-name";
@@ -41,10 +42,11 @@ async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Arra
       const { plan, writes, language } = await planMeasureImport(tx, workbook, bytes, choice);
       if (plan.errors.length > 0) throw fieldError("file", "importHasErrors");
       if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
+      await createNewAreas(tx, user, plan.newAreas ?? [], writes);
       await createMeasures(tx, user, writes.filter((write) => !write.existing), language);
       await updateMeasures(tx, user, writes.filter((write) => write.existing), language);
       // The next table with the same header starts from the choices that worked for this one.
-      if (plan.mapping) await rememberChoice(tx, plan.mapping.signature, plan.mapping.choice);
+      if (plan.mapping) await rememberChoice(tx, plan.mapping.signature, choiceWithCreatedAreas(plan.mapping.choice));
       // A unit name the admin confirmed is recognised from now on (各市 → the seven cities stays with the header's remembered choices).
       if (plan.mapping) {
         const confirmed = plan.mapping.unitNames.flatMap(({ name, chosen }) => (chosen && chosen !== ALL_CITIES_CHOICE ? [{ name, unitCode: chosen }] : []));
@@ -55,6 +57,36 @@ async function applyImport(db: PrismaClient, user: SessionUser, bytes: Uint8Arra
     // A few thousand rows take longer than Prisma's default 5 s.
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * Creates the areas the admin proposed for unknown sections, after the other
+ * areas of their programme, each audited; the planned writes then point at them.
+ */
+async function createNewAreas(tx: Prisma.TransactionClient, user: SessionUser, areas: NewArea[], writes: PlannedWrite[]) {
+  if (areas.length === 0) return;
+  const programmes = await tx.programme.findMany({ where: { code: { in: areas.map((area) => area.programme) } }, select: { id: true, code: true } });
+  const programmeId = new Map(programmes.map((programme) => [programme.code, programme.id]));
+  const idOf = new Map<string, string>();
+  for (const area of areas) {
+    const last = await tx.area.aggregate({ where: { programmeId: programmeId.get(area.programme)! }, _max: { sortOrder: true } });
+    const created = await tx.area.create({
+      data: { code: area.code, titleZh: area.titleZh, titleEn: area.titleEn, programmeId: programmeId.get(area.programme)!, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true },
+    });
+    idOf.set(`${NEW_AREA_ID}${area.code}`, created.id);
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: "area.importCreate",
+      entityType: "Area",
+      entityId: created.id,
+      after: { code: area.code, titleZh: area.titleZh, titleEn: area.titleEn, programme: area.programme, section: area.section },
+    });
+  }
+  for (const write of writes) {
+    const area = write.desired.area;
+    if (typeof area === "string" && idOf.has(area)) write.desired.area = idOf.get(area)!;
+  }
 }
 
 /** The measure columns for the fields a write sets (text fields in the file's language). */

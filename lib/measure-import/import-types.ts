@@ -60,11 +60,21 @@ export interface OfficeMapping {
   headerRows: number[];
   columns: { column: number; header: string; field: LayoutField | null }[];
   titleRule: TitleRule;
-  sections: { name: string; area: string | null }[];
+  /** Each section's area (code; null = unknown) and, for an unknown one, the code proposed for a new area. */
+  sections: { name: string; area: string | null; proposedCode: string | null }[];
   hasRowsWithoutSection: boolean;
   /** Unit names without an exact or alias match: the closest units, and the admin's choice (a unit code or ALL_CITIES_CHOICE). */
   unitNames: { name: string; allCities: boolean; suggestions: { code: string; nameZh: string; nameEn: string; score: number }[]; chosen: string | null }[];
   choice: OfficeChoice;
+}
+
+/** An area the import creates for a section that matched none (the plan shows it; the fingerprint seals it). */
+export interface NewArea {
+  section: string;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  programme: string;
 }
 
 /** What the import would do, as shown in the preview; the fingerprint seals it. */
@@ -82,6 +92,8 @@ export interface ImportPlan {
   /** Rows not imported and why (title, blank, header, group, total), 1-based. */
   skippedRows: { row: number; kind: string }[];
   mapping?: OfficeMapping;
+  /** Areas the confirm creates for sections the admin chose "new area" for. */
+  newAreas?: NewArea[];
   fingerprint: string;
 }
 

@@ -7,3 +7,8 @@ export function listImportAreas(db: PrismaClient) {
     orderBy: [{ programme: { sortOrder: "asc" } }, { sortOrder: "asc" }, { code: "asc" }],
   });
 }
+
+/** The programmes a new area (proposed from the import preview) can belong to. */
+export function listImportProgrammes(db: PrismaClient) {
+  return db.programme.findMany({ select: { code: true, titleZh: true, titleEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+}

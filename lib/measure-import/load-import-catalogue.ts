@@ -1,8 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 
-/** The units, areas and cities an import names, and the measures of the codes it holds. */
+/** The units, areas, programmes and cities an import names, and the measures of the codes it holds. */
 export async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[]) {
-  const [units, areas, cities, measures] = await Promise.all([
+  const [units, areas, cities, measures, programmes] = await Promise.all([
     tx.unit.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, active: true, aliases: { select: { alias: true } } } }),
     tx.area.findMany({ select: { id: true, code: true, titleZh: true, titleEn: true } }),
     tx.city.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
@@ -30,7 +30,8 @@ export async function loadCatalogue(tx: Prisma.TransactionClient, codes: string[
         cities: { select: { cityId: true } },
       },
     }),
+    tx.programme.findMany({ select: { id: true, code: true } }),
   ]);
-  return { units, areas, cities, measures };
+  return { units, areas, cities, measures, programmes };
 }
 export type Catalogue = Awaited<ReturnType<typeof loadCatalogue>>;

@@ -24,7 +24,8 @@ export interface Deadline {
 const ok = (date: Date | null, rule: DeadlineRule): CellResult<Deadline> => ({ ok: true, value: { date, rule } });
 const unreadable = (text: string): CellResult<Deadline> => ({ ok: false, key: "badDeadline", values: { value: text } });
 
-const ONGOING = /^(长期坚持|长期推进|长期|持续推进|持续开展|持续实施|持续|常态化推进|常态化|每年|逐年推进|按年度推进)$/;
+// "Ongoing" is what the English ledger export writes for one (messages measureOngoing.due).
+const ONGOING = /^(长期坚持|长期推进|长期|持续推进|持续开展|持续实施|持续|常态化推进|常态化|每年|逐年推进|按年度推进|ongoing)$/i;
 const CHINESE_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const YEAR = "(\\d{4})\\s*年?度?";
 const MONTH = "(\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*月份?";
@@ -33,6 +34,11 @@ const MONTH = "(\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*月份?"
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0));
 const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const monthNumber = (text: string) => CHINESE_NUMBERS[text] ?? Number(text);
+
+/** Whether a due-date cell says the task is ongoing (长期坚持, or the exports' 长期 / Ongoing). */
+export function isOngoingPhrase(value: ImportCellValue): boolean {
+  return !(value instanceof Date) && ONGOING.test(normalise(cellText(value)));
+}
 
 /**
  * Reads a deadline as offices write them: an Excel date cell, 2021-10-31, 2021年12月底前,

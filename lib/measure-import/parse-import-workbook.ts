@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { AppError, fieldError } from "@/lib/errors/app-error";
+import { fieldError } from "@/lib/errors/app-error";
+import { loadBoundedWorkbook } from "@/lib/xlsx/load-bounded-workbook";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { isMeasureColumn, matchHeader, REQUIRED_COLUMN_IDS, headerText, type HeaderId, type ImportLanguage, type MeasureColumnId } from "./import-columns";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_LISTED } from "./import-limits";
-import { inspectXlsxZip } from "./inspect-xlsx-zip";
+import { IMPORT_MAX_LISTED } from "./import-limits";
 import { readSheetGrid, type ReadGrid } from "./read-sheet-grid";
 import { detectSheetLayout, type SheetLayout } from "./sheet-layout";
 
@@ -42,7 +42,6 @@ export interface OfficeSheet extends ReadGrid {
 export type ParsedWorkbook = { format: "ledger"; sheet: ImportSheet } | { format: "office"; office: OfficeSheet };
 
 const exampleMarkers = new Set([zh.measureImport.exampleMarker, en.measureImport.exampleMarker].map((text) => text.toLowerCase()));
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * Reads the first sheet of an .xlsx task list. A sheet with the project's own
@@ -52,19 +51,7 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
  * found in it (lib/measure-import/sheet-layout.ts).
  */
 export async function parseImportWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge();
-  if (bytes.byteLength === 0) throw fieldError("file", "importEmpty");
-  if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // The zip is checked first (sizes as really inflated, rows, cells, columns):
-    // a file that would expand past the limits is refused without building it in memory.
-    await inspectXlsxZip(bytes);
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw fieldError("file", "importNotSpreadsheet");
-  }
+  const workbook = await loadBoundedWorkbook(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw fieldError("file", "importEmpty");
   const headerRow = ledgerHeaderRow(sheet);
@@ -133,11 +120,6 @@ function readLedgerSheet(sheet: ExcelJS.Worksheet, headerRow: number): ImportShe
   });
   if (rows.length === 0) throw fieldError("file", "importEmpty");
   return { columns, ignoredColumns, rows, exampleRows };
-}
-
-/** The error for a file over the size limit, with the limit in MB. */
-export function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", {}, { file: { key: "importTooLarge", values: { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
 }
 
 function readHeader(sheet: ExcelJS.Worksheet, headerRow: number) {

@@ -7,6 +7,7 @@ import { cellText } from "./parse-import-cells";
 import type { OfficeSheet, ParsedWorkbook } from "./parse-import-workbook";
 import { loadCatalogue, type Catalogue } from "./load-import-catalogue";
 import type { Desired, ImportField, ImportIssue, ImportPlan, MeasureImportPlan, PlannedWrite } from "./import-types";
+import { NEW_AREA_ID } from "./plan-new-areas";
 import { officeHeaders, officeRows, type RowReading } from "./plan-office-rows";
 import { readImportRow } from "./read-import-row";
 import { headerSignature, loadRememberedChoice } from "./remembered-mapping";
@@ -37,7 +38,7 @@ export async function planMeasureImport(
 ): Promise<MeasureImportPlan> {
   const source = workbook.format === "office" ? await officeSource(tx, workbook.office, choice) : ledgerRows(workbook);
   const catalogue = await loadCatalogue(tx, source.codes);
-  const { rows, mapping } = source.read(catalogue);
+  const { rows, mapping, newAreas } = source.read(catalogue);
   const existingByCode = new Map(catalogue.measures.map((measure) => [measure.code, measure]));
   const language = source.language;
   const display = displayFor(language, catalogue);
@@ -81,6 +82,7 @@ export async function planMeasureImport(
     exampleRows: source.exampleRows,
     skippedRows: source.skippedRows,
     ...(mapping && { mapping }),
+    ...(newAreas && newAreas.length > 0 && { newAreas }),
   };
   const fileHash = createHash("sha256").update(fileBytes).digest("hex");
   const fingerprint = createHash("sha256").update(fileHash).update(JSON.stringify(plan)).digest("hex");
@@ -100,7 +102,7 @@ function ledgerRows(workbook: Extract<ParsedWorkbook, { format: "ledger" }>) {
     ignoredColumns: sheet.ignoredColumns,
     exampleRows: sheet.exampleRows,
     skippedRows: [],
-    read(catalogue: Catalogue): { rows: RowReading[]; mapping?: undefined } {
+    read(catalogue: Catalogue): { rows: RowReading[]; mapping?: undefined; newAreas?: undefined } {
       const areaIds = new Map(catalogue.areas.map((area) => [area.code, area.id]));
       const lookups = { unitId: nameIndex(catalogue.units), cityId: nameIndex(catalogue.cities), areaId: (code: string) => areaIds.get(code) };
       return { rows: sheet.rows.map((row) => ({ rowNumber: row.rowNumber, ...readImportRow(row, sheet, lookups) })) };
@@ -151,7 +153,7 @@ function displayFor(language: ImportLanguage, catalogue: Catalogue) {
   return (field: ImportField, value: Desired[ImportField]): string => {
     if (value === null || value === undefined) return "";
     if (field === "leadUnit") return units.get(value as string) ?? "";
-    if (field === "area") return areas.get(value as string) ?? "";
+    if (field === "area") return areas.get(value as string) ?? (value as string).replace(NEW_AREA_ID, "");
     if (field === "ongoing") return (language === "en" ? en : zh).measureImport.fields.ongoing;
     if (field === "cooperatingUnits") return (value as string[]).map((id) => units.get(id)).join(separator);
     if (field === "cities") return (value as string[]).map((id) => cities.get(id)).join(separator);

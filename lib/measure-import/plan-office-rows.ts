@@ -1,7 +1,8 @@
 import type { Catalogue } from "./load-import-catalogue";
-import type { Desired, ImportIssue, OfficeMapping } from "./import-types";
+import type { Desired, ImportIssue, NewArea, OfficeMapping } from "./import-types";
 import { ALL_CITIES_CHOICE, unitMatcher, type UnitMatch } from "./match-unit-name";
 import type { DeadlineRule } from "./parse-deadline";
+import { NEW_AREA_ID, planNewAreas, proposeAreaCode } from "./plan-new-areas";
 import type { OfficeSheet } from "./parse-import-workbook";
 import { readOfficeRow } from "./read-office-row";
 import type { OfficeChoice } from "./schemas";
@@ -57,7 +58,7 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
     ignoredColumns: columns.filter((column) => column.field === null).map((column) => column.header),
     exampleRows: [],
     skippedRows: records.skipped.map((skipped) => ({ row: skipped.rowNumber, kind: skipped.kind })),
-    read(catalogue: Catalogue): { rows: RowReading[]; mapping: OfficeMapping } {
+    read(catalogue: Catalogue): { rows: RowReading[]; mapping: OfficeMapping; newAreas: NewArea[] } {
       const matcher = unitMatcher(catalogue.units.map((unit) => ({ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, aliases: unit.aliases.map(({ alias }) => alias) })));
       const unitNames = new Map(catalogue.units.map((unit) => [unit.id, unit.nameZh]));
       const unitByCode = new Map(catalogue.units.map((unit) => [unit.code, unit]));
@@ -83,12 +84,16 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
         return unit ? { kind: "confirmed", unitIds: [unit.id] } : match;
       };
       const areaByCode = new Map(catalogue.areas.map((area) => [area.code, area.id]));
+      const firstRowOf = (name: string) => records.tasks.find((task) => task.area === name)!.rowNumber;
+      const newAreas = planNewAreas(choice, sections.map((name) => ({ name, firstRow: firstRowOf(name) })), catalogue, fieldHeader.get("task") ?? "");
+      const newAreaOf = new Map(newAreas.areas.map((area) => [area.section, `${NEW_AREA_ID}${area.code}`]));
       const areaByTitle = new Map(catalogue.areas.flatMap((area) => [[titleKey(area.titleZh), area.id] as const, [titleKey(area.titleEn), area.id] as const]));
       const lookups = {
         matchUnit,
         unitName: (id: string) => unitNames.get(id) ?? id,
         areaId: (section: string | null) => {
           if (section === null) return choice.defaultArea ? areaByCode.get(choice.defaultArea) : undefined;
+          if (newAreaOf.has(section)) return newAreaOf.get(section);
           const chosen = choice.areas?.[section];
           return chosen ? areaByCode.get(chosen) : areaByTitle.get(titleKey(section));
         },
@@ -96,17 +101,24 @@ export function officeRows(office: OfficeSheet, choice: OfficeChoice, signature:
       };
       const areaCodes = new Map(catalogue.areas.map((area) => [area.id, area.code]));
       const rows = records.tasks.map((record) => ({ rowNumber: record.rowNumber, ...readOfficeRow(record, lookups) }));
+      // A bad new area is an error on its section's first row (the confirm cannot go ahead).
+      for (const issue of newAreas.issues) rows.find((row) => row.rowNumber === issue.row)!.errors.push(issue);
+      const takenCodes = new Set(catalogue.areas.map((area) => area.code));
+      const sectionNumber = (name: string) => records.tasks.find((task) => task.area === name)!.sectionNumber;
       const mapping: OfficeMapping = {
         signature,
         headerRows: layout.headerRows.map((row) => row + 1),
         columns,
         titleRule: records.titleRule,
-        sections: sections.map((name) => ({ name, area: areaCodes.get(lookups.areaId(name) ?? "") ?? null })),
+        sections: sections.map((name) => {
+          const area = areaCodes.get(lookups.areaId(name) ?? "") ?? null;
+          return { name, area, proposedCode: area === null ? proposeAreaCode(choice.codePrefix ?? "", sectionNumber(name), takenCodes) : null };
+        }),
         hasRowsWithoutSection: records.tasks.some((task) => task.area === null),
         unitNames: [...unresolved.values()],
         choice,
       };
-      return { rows, mapping };
+      return { rows, mapping, newAreas: newAreas.areas };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { MeasureColumnId } from "./import-columns";
 import { cellText, parseCode, parseDate, parseInvestment, parseKpi, parseKpiTarget, parseText, splitNames, type CellResult } from "./parse-import-cells";
+import { isOngoingPhrase } from "./parse-deadline";
 import type { ImportRow, ImportSheet } from "./parse-import-workbook";
 import type { CatalogueLookups, Desired, ImportIssue } from "./import-types";
 
@@ -40,7 +41,14 @@ export function readImportRow(row: ImportRow, sheet: ImportSheet, lookups: Catal
 
   if (cell("cooperatingUnits") !== null) desired.cooperatingUnits = ids("cooperatingUnits", lookups.unitId, "unknownUnit");
   if (cell("responsiblePerson") !== null) desired.responsiblePerson = read("responsiblePerson", parseText(cell("responsiblePerson"), TEXT_LIMITS.responsiblePerson));
-  if (cell("dueDate") !== null) desired.dueDate = read("dueDate", parseDate(cell("dueDate")))?.toISOString().slice(0, 10);
+  if (cell("dueDate") !== null) {
+    // The exports write 长期 / Ongoing for an ongoing task: it reads back as one; a date ends it.
+    if (isOngoingPhrase(cell("dueDate"))) Object.assign(desired, { dueDate: null, ongoing: "true" });
+    else {
+      desired.dueDate = read("dueDate", parseDate(cell("dueDate")))?.toISOString().slice(0, 10);
+      desired.ongoing = null;
+    }
+  }
   if (cell("kpi") !== null) {
     const kpi = read("kpi", parseKpi(cell("kpi")));
     if (kpi && (kpi.name.length > TEXT_LIMITS.kpiName || (kpi.unit?.length ?? 0) > TEXT_LIMITS.kpiUnit)) issue("kpi", "badKpi", { value: cellText(cell("kpi")) });

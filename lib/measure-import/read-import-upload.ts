@@ -1,6 +1,6 @@
 import { fieldError } from "@/lib/errors/app-error";
 import { IMPORT_MAX_BYTES } from "./import-limits";
-import { tooLarge } from "./parse-import-workbook";
+import { tooLarge } from "@/lib/xlsx/load-bounded-workbook";
 
 // Room for the multipart boundaries and the other form fields around the file.
 const MULTIPART_OVERHEAD = 64 * 1024;

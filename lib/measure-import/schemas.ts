@@ -1,9 +1,21 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { LAYOUT_FIELDS } from "./sheet-layout";
 import { TITLE_RULES } from "./sheet-records";
 
 /** POST /api/v1/measures/import?dryRun=1 previews; without it, the upload confirms. */
 export const importMeasuresQuerySchema = z.object({ dryRun: z.stringbool().default(false) });
+
+/** A new area proposed for an unknown section; the English name may wait (the Chinese one is shown). */
+export const newAreaSchema = z
+  .object({
+    code: z.string().trim().regex(/^[\p{L}\p{N}._-]{1,20}$/u, "importMapping"),
+    titleZh: singleLineText(200),
+    titleEn: singleLineText(200).optional(),
+    programme: z.string().max(50),
+  })
+  .strict();
+export type NewAreaChoice = z.infer<typeof newAreaSchema>;
 
 /**
  * The admin's choices for an office's table, sent as the JSON form field "mapping"
@@ -17,6 +29,11 @@ export const officeChoiceSchema = z
     areas: z.record(z.string().max(200), z.string().max(50)).optional(),
     defaultArea: z.string().max(50).optional(),
     codePrefix: z.string().regex(/^[\p{L}\p{N}._-]{0,20}$/u).optional(),
+    // A section without an area → a new area to create with the import (its code, names and programme).
+    newAreas: z
+      .record(z.string().max(200), newAreaSchema)
+      .refine((areas) => Object.keys(areas).length <= 200, "importMapping")
+      .optional(),
     // A unit name as written → the unit (code) it means, or the seven cities' governments.
     units: z
       .record(z.string().max(200), z.string().max(50))

@@ -23,6 +23,8 @@ export interface SheetTaskRecord {
   description: string;
   /** The section (group row) above it, without its numbering. */
   area: string | null;
+  /** The section's number in the file (0 = rows above any section): the codes' middle part. */
+  sectionNumber: number;
   leadUnit: string;
   cooperatingUnits: string;
   dueDate: string;
@@ -77,6 +79,7 @@ export function readSheetRecords(grid: SheetGrid, layout: SheetLayout, choice: M
       codeGenerated: own === null,
       ...titleAndDescription(titleRule, task, measure),
       area: area ?? null,
+      sectionNumber: section,
       leadUnit: text(row, "leadUnit"),
       cooperatingUnits: text(row, "cooperatingUnits"),
       dueDate: text(row, "dueDate"),

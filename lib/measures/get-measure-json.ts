@@ -28,6 +28,7 @@ export async function getMeasure(db: PrismaClient, code: string, today = todayIn
     responsiblePerson: measure.responsiblePerson,
     startDate: dayOf(measure.startDate),
     dueDate: dayOf(measure.dueDate),
+    ongoing: measure.ongoing,
     status: measure.status,
     percentComplete: measure.percentComplete,
     light: computeLight(measure, today, settings),

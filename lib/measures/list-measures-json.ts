@@ -20,6 +20,7 @@ function toMeasureSummary(row: LedgerRow): MeasureSummary {
     area: { code: row.areaCode, titleZh: row.areaZh, titleEn: row.areaEn },
     leadUnit: { code: row.leadUnitCode, nameZh: row.leadUnitZh, nameEn: row.leadUnitEn },
     dueDate: dayOf(row.dueDate),
+    ongoing: row.ongoing,
     status: row.status,
     percentComplete: row.percentComplete,
     light: row.light,

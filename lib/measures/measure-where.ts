@@ -9,9 +9,12 @@ import type { SessionUser } from "@/lib/auth/session-user";
 export function measureWhereFor(user: Pick<SessionUser, "role" | "unitId">, permission: Permission): Prisma.MeasureWhereInput {
   const scope = scopeOf(user.role, permission);
   if (scope === "all") return {};
-  if (scope === "ownUnit" && user.unitId) {
-    return { OR: [{ leadUnitId: user.unitId }, { cooperatingUnits: { some: { unitId: user.unitId } } }] };
-  }
+  if (scope === "ownUnit" && user.unitId) return measuresOfUnitWhere(user.unitId);
   // No grant: match nothing.
   return { id: { in: [] } };
+}
+
+/** The measures a unit leads or cooperates on: what it reports on. */
+export function measuresOfUnitWhere(unitId: string): Prisma.MeasureWhereInput {
+  return { OR: [{ leadUnitId: unitId }, { cooperatingUnits: { some: { unitId } } }] };
 }

@@ -13,6 +13,9 @@ import type { CollectionIntent } from "./schemas";
  * transaction, refuses when the plan differs from the previewed one (its
  * fingerprint), then writes each report through the report form's own use
  * case (same checks, audit and events). Any failure rolls back every row.
+ * The unit's official writes its reports; an inspector confirms on the unit's
+ * behalf, only as submitted (audited as report.submitOnBehalf, naming both),
+ * and may then not review them.
  */
 export async function confirmReportCollection(
   db: PrismaClient,
@@ -22,8 +25,10 @@ export async function confirmReportCollection(
   fingerprint: string,
   today: Date,
 ) {
-  // Reports are written by the unit's officials only (report.write); an inspector may prepare and preview the upload.
-  if (!can(user, "report.write")) throw new AppError("FORBIDDEN", {}, { file: { key: "reportCollection.errors.officialConfirms" } });
+  const onBehalf = can(user, "report.submitOnBehalf");
+  if (!onBehalf && !can(user, "report.write")) throw new AppError("FORBIDDEN", {}, { file: { key: "reportCollection.errors.officialConfirms" } });
+  // On the unit's behalf only as submitted: a draft would wait for an author who never wrote it.
+  if (onBehalf && intent !== "submit") throw fieldError("file", "collectOnBehalf.submitOnly");
   return withImportSlot(async () => {
     const file = await readCollectionWorkbook(bytes);
     return db.$transaction(
@@ -32,7 +37,8 @@ export async function confirmReportCollection(
         // A changed plan first: whatever it now holds, the user must look at it again.
         if (plan.fingerprint !== fingerprint) throw new AppError("PLAN_CHANGED");
         if (plan.counts.error > 0) throw fieldError("file", "importHasErrors");
-        for (const write of writes) await saveReportIn(tx, user, write.input, today);
+        const unit = onBehalf ? await tx.unit.findUniqueOrThrow({ where: { code: plan.unit.code }, select: { id: true, code: true } }) : undefined;
+        for (const write of writes) await saveReportIn(tx, user, write.input, today, unit);
         return { created: plan.counts.create, updated: plan.counts.update, unchanged: plan.counts.unchanged };
       },
       { timeout: 60_000, maxWait: 10_000 },

@@ -57,7 +57,7 @@ export function registerReportCollectionPaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/report-collection",
     summary: "Upload a filled-in report sheet: dry run, then confirm",
     description:
-      "With dryRun=true: each row as create, update, unchanged or error (row, column, reason) and the plan's fingerprint; nothing is written. Without: the same file, intent and fingerprint write the reports through the report form's rules in one transaction, or 409 PLAN_CHANGED. Only the unit's officials can confirm; another unit's sheet is refused (403).",
+      "With dryRun=true: each row as create, update, unchanged or error (row, column, reason) and the plan's fingerprint; nothing is written. Without: the same file, intent and fingerprint write the reports through the report form's rules in one transaction, or 409 PLAN_CHANGED. The unit's officials confirm its reports; an inspector may confirm on the unit's behalf, as submitted only (intent=submit; audited as report.submitOnBehalf, and that inspector may not review them). Another unit's sheet is refused (403).",
     request: { query: collectionUploadQuerySchema, body: { content: { "multipart/form-data": { schema: upload } } } },
     errors: [404, 409, 413, 422, 429],
     responses: {

@@ -1,8 +1,6 @@
-import ExcelJS from "exceljs";
-import { AppError, fieldError } from "@/lib/errors/app-error";
-import { IMPORT_MAX_BYTES } from "@/lib/measure-import/import-limits";
-import { inspectXlsxZip } from "@/lib/measure-import/inspect-xlsx-zip";
-import { tooLarge } from "@/lib/measure-import/parse-import-workbook";
+import type ExcelJS from "exceljs";
+import { fieldError } from "@/lib/errors/app-error";
+import { loadBoundedWorkbook } from "@/lib/xlsx/load-bounded-workbook";
 import {
   COLLECTION_COLUMNS,
   COLLECTION_FORMAT_VERSION,
@@ -28,27 +26,14 @@ export interface CollectionFile {
   rows: CollectionRow[];
 }
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const notCollectionFile = () => fieldError("file", "reportCollection.errors.notCollectionFile");
 
 /**
- * Reads an uploaded report sheet under the measure import's limits: size,
- * then the zip checked as it would inflate (rows, cells, columns, bytes)
- * before ExcelJS loads it, so a small file that expands hugely is refused
- * without being built in memory. The hidden sheet must name this format.
+ * Reads an uploaded report sheet under the measure import's limits
+ * (lib/xlsx/load-bounded-workbook.ts). The hidden sheet must name this format.
  */
 export async function readCollectionWorkbook(bytes: Uint8Array): Promise<CollectionFile> {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge();
-  if (bytes.byteLength === 0) throw fieldError("file", "importEmpty");
-  if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw fieldError("file", "importNotSpreadsheet");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await inspectXlsxZip(bytes);
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw fieldError("file", "importNotSpreadsheet");
-  }
+  const workbook = await loadBoundedWorkbook(bytes);
   const meta = workbook.getWorksheet(META_SHEET);
   const sheet = workbook.worksheets.find((candidate) => candidate.name !== META_SHEET);
   if (!meta || !sheet) throw notCollectionFile();

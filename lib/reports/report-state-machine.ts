@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
  * inspector approves it or returns it with a comment; a returned report is
  * corrected and submitted again. Approved is final.
  */
-export const reportEvents = ["save", "submit", "approve", "return"] as const;
+export const reportEvents = ["save", "submit", "approve", "return", "submitOnBehalf"] as const;
 export type ReportEvent = (typeof reportEvents)[number];
 
 const transitions: Record<ReportEvent, { from: readonly (ReportState | null)[]; to: ReportState; permission: Permission }> = {
@@ -15,6 +15,8 @@ const transitions: Record<ReportEvent, { from: readonly (ReportState | null)[]; 
   submit: { from: [null, "DRAFT", "RETURNED"], to: "SUBMITTED", permission: "report.write" },
   approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "report.review" },
   return: { from: ["SUBMITTED"], to: "RETURNED", permission: "report.review" },
+  // An inspector confirming a unit's collected sheet: the unit's reports, submitted for someone else to review.
+  submitOnBehalf: { from: [null, "DRAFT", "RETURNED"], to: "SUBMITTED", permission: "report.submitOnBehalf" },
 };
 
 export function permissionFor(event: ReportEvent): Permission {

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 
-/** The audit actions of writing a report: whoever did one of them wrote it. */
-export const WRITING_ACTIONS = ["report.save", "report.submit"];
+/** The audit actions of writing a report (an inspector's on-behalf submission too): whoever did one of them wrote it. */
+export const WRITING_ACTIONS = ["report.save", "report.submit", "report.submitOnBehalf"];
 
 type Reader = Pick<Prisma.TransactionClient, "auditEvent">;
 

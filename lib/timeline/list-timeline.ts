@@ -10,6 +10,7 @@ export interface TimelineMeasure {
   titleEn: string;
   startDate: Date | null;
   dueDate: Date | null;
+  ongoing: boolean;
   percentComplete: number;
   light: Light;
   milestones: { titleZh: string; titleEn: string; dueDate: Date; completedOn: Date | null }[];
@@ -42,6 +43,7 @@ export async function listTimeline(
       titleEn: true,
       startDate: true,
       dueDate: true,
+      ongoing: true,
       percentComplete: true,
       status: true,
       latestReportState: true,

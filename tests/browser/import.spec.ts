@@ -81,7 +81,7 @@ test("[IMPORT]: a file over the size limit is refused before upload in the page,
   expect((await response.json()).error.fieldErrors.file).toEqual({ key: "importTooLarge", values: { maxMb: 5 } });
 });
 
-test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imports after mapping its group to an area in the page", async ({ page }) => {
+test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imports after mapping one group to an area and proposing a new area for another; an ongoing task reads 长期", async ({ page }) => {
   await logIn(page, "admin", undefined, "/admin/import");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-template").click()]);
   const template = new ExcelJS.Workbook();
@@ -97,7 +97,10 @@ test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imp
   sheet.addRow(["一、浏览器测试分组"]);
   sheet.mergeCells("A3:E3");
   sheet.addRow(["1", "办公室表格导入的措施", leadUnit, "", "2027年第三季度"]);
-  sheet.addRow(["合计", "1项"]);
+  sheet.addRow(["二、浏览器测试新领域"]);
+  sheet.mergeCells("A5:E5");
+  sheet.addRow(["1", "长期坚持的浏览器测试措施", leadUnit, "", "长期坚持"]);
+  sheet.addRow(["合计", "2项"]);
   const upload = { name: "办公室任务分解表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await office.xlsx.writeBuffer()) };
 
   await page.getByLabel("Excel 文件（.xlsx）").setInputFiles(upload);
@@ -109,16 +112,29 @@ test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imp
   await expect(mapping).toContainText("表头在第 2 行");
   await mapping.getByLabel("浏览器测试分组").selectOption(area);
   await mapping.getByLabel("编号前缀").fill("BROWSER-");
+  // The second group matches no area: a new one, its code proposed, its name the group's title.
+  await mapping.getByLabel("浏览器测试新领域", { exact: true }).selectOption({ label: "新建领域…" });
+  const newArea = mapping.getByTestId("import-new-area");
+  await expect(newArea.getByLabel("领域编号")).not.toHaveValue("");
+  await expect(newArea.getByLabel("领域名称（中文）")).toHaveValue("浏览器测试新领域");
+  await newArea.getByLabel("领域编号").fill("BROWSER-NEW");
   await mapping.getByRole("button", { name: "按此对应关系重新预览" }).click();
-  await expect(page.getByTestId("import-summary")).toHaveText("共 1 行：新建 1 项，更新 0 项，无变化 0 项，错误 0 处。");
+  await expect(page.getByTestId("import-summary")).toHaveText("共 2 行：新建 2 项，更新 0 项，无变化 0 项，错误 0 处。");
+  await expect(page.getByTestId("import-new-areas")).toContainText("BROWSER-NEW 浏览器测试新领域");
   await expect(page.getByTestId("import-creates")).toContainText("按“季度末”读取");
   // Title, header, group and 合计 rows.
-  await expect(page.getByTestId("import-skipped")).toContainText("未导入的行（4）");
+  await expect(page.getByTestId("import-skipped")).toContainText("未导入的行（5）");
   await page.getByRole("button", { name: "确认导入" }).click();
-  await expect(page.getByTestId("import-result")).toHaveText("导入完成：新建 1 项，更新 0 项。");
+  await expect(page.getByTestId("import-result")).toHaveText("导入完成：新建 2 项，更新 0 项。");
 
   await page.goto("/measures/BROWSER-1-1");
   await expect(page.getByRole("heading", { name: /办公室表格导入的措施/ })).toBeVisible();
+
+  // The ongoing task: 长期 in place of a due date on its page and in the ledger of the new area.
+  await page.goto("/measures/BROWSER-2-1");
+  await expect(page.getByTestId("measure-ongoing")).toHaveText("长期");
+  await page.goto("/ledger?area=BROWSER-NEW");
+  await expect(page.getByRole("cell", { name: "长期", exact: true })).toBeVisible();
 });
 
 test("[IMPORT]: a refused preview moves the focus to the error message, each time", async ({ page }) => {

@@ -28,7 +28,7 @@ async function downloadAndFill(page: Page, unitName: string | null) {
   return { code, upload: { name: "报告回收表.xlsx", mimeType: XLSX, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) } };
 }
 
-test("[REPORTS]: an inspector downloads a unit's sheet and previews it; the unit's official uploads it, confirms, and the same file again changes nothing", async ({ browser }) => {
+test("[REPORTS]: an inspector downloads a unit's sheet, previews it and confirms it on the unit's behalf; the unit's official uploads its own, confirms, and the same file again changes nothing", async ({ browser }) => {
   // Two sign-ins, two downloads and three uploads: more than the default minute on a loaded machine.
   test.setTimeout(240_000);
   const inspector = await browser.newPage();
@@ -38,8 +38,12 @@ test("[REPORTS]: an inspector downloads a unit's sheet and previews it; the unit
   await inspector.getByLabel("报告表文件（.xlsx）").setInputFiles(filled.upload);
   await inspector.getByRole("button", { name: "预览" }).click();
   await expect(inspector.getByTestId("collection-summary")).toContainText("错误 0");
-  // Only the unit's officials write its reports: no confirm for the inspector.
-  await expect(inspector.getByRole("button", { name: "确认写入" })).toHaveCount(0);
+  // The inspector confirms on the unit's behalf: submitted only (no draft choice), recorded as such on the report's history.
+  await expect(inspector.getByText("确认后报告")).toHaveCount(0);
+  await inspector.getByRole("button", { name: "代单位确认写入" }).click();
+  await expect(inspector.getByTestId("collection-result")).toHaveText(/^已写入：新建 [01] 份，更新 [01] 份报告；\d+ 行无变化。$/);
+  await inspector.goto(`/measures/${filled.code}?tab=history`);
+  await expect(inspector.getByText(/代 淄博市发展和改革委员会 报送了/).first()).toBeVisible();
   await inspector.close();
 
   const official = await browser.newPage();

@@ -8,6 +8,10 @@ import { ledgerXlsxLabels } from "@/lib/exports/ledger-xlsx-labels";
 import { describeLedgerScope } from "@/lib/ledger/describe-ledger-scope";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
+import { getMeasure } from "@/lib/measures/get-measure-json";
+import { listMeasuresQuerySchema, listMeasuresResponseSchema, measureDetailSchema } from "@/lib/measures/api-schemas";
+import { listMeasures } from "@/lib/measures/list-measures-json";
+import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { cities as circleCities } from "@/prisma/seed/data/cities";
 import { signInAs } from "../setup/request-context";
@@ -23,6 +27,7 @@ const labels = {
   columns: zh.export.columns.split("|"),
   light: (light: string) => zh.lights[light as "RED"],
   sample: zh.export.sample,
+  ongoing: zh.measureOngoing.due,
   kpi: ({ name, target, actual }: { name: string; target: string; actual: string }) => `${name}：目标 ${target}，实际 ${actual}`,
   investment: ({ planned, completed }: { planned: string; completed: string }) => `计划 ${planned}，完成 ${completed}`,
 };
@@ -211,5 +216,40 @@ describe("[EXPORT] ledger CSV", () => {
     await signInAs(null);
     const response = await GET(new NextRequest(`http://localhost/api/v1/measures/export.csv?area=${area}`), { params: Promise.resolve({}) });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("[ONGOING] an ongoing task (长期坚持) in place of a due date", () => {
+  it("reads 长期 / Ongoing in the CSV and Excel exports, and the measures API carries `ongoing`", async () => {
+    const suffix = uniqueSuffix();
+    const programme = await db.programme.create({ data: { code: `OGP-${suffix}`, titleZh: "长期测试", titleEn: "Ongoing test", sortOrder: 701 } });
+    const ongoingArea = await db.area.create({ data: { code: `OGA-${suffix}`, programmeId: programme.id, titleZh: "长期领域", titleEn: "Ongoing area", sortOrder: 701 } });
+    const lead = await seedUnit(db);
+    const ongoing = await seedMeasure(db, ongoingArea.id, lead.id);
+    await db.measure.update({ where: { id: ongoing.id }, data: { ongoing: true, dueDate: null } });
+    const dated = await seedMeasure(db, ongoingArea.id, lead.id);
+    const query = ledgerQuerySchema.parse({ area: ongoingArea.code, sort: "code", cols: "dueDate" });
+
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      new Uint8Array(await new Response(ledgerCsvStream(db, query, today, settings, labels)).arrayBuffer()),
+    );
+    const due = new Map(parseCsv(csv.slice(1)).slice(1).map((row) => [row[1], row[6]]));
+    expect(due.get(ongoing.code)).toBe("长期");
+    expect(due.get(dated.code)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    for (const [lang, word] of [["zh-CN", "长期"], ["en", "Ongoing"]] as const) {
+      const sheet = await exportedSheet(query, ledgerXlsxLabels(lang, [], today));
+      const headers = (sheet.getRow(3).values as unknown[]).slice(1);
+      const dueColumn = headers.indexOf(lang === "en" ? en.export.columns.split("|")[6] : zh.export.columns.split("|")[6]) + 1;
+      const rowOf = (code: string) => sheet.getRows(4, sheet.rowCount - 3)!.find((row) => row.getCell(2).value === code)!;
+      expect(rowOf(ongoing.code).getCell(dueColumn).value).toBe(word);
+      expect(rowOf(dated.code).getCell(dueColumn).value).toBeInstanceOf(Date);
+    }
+
+    const list = await listMeasures(db, listMeasuresQuerySchema.parse({ area: ongoingArea.code }), today);
+    const items = listMeasuresResponseSchema.parse(list).items;
+    expect(items.find((item) => item.code === ongoing.code)).toMatchObject({ ongoing: true, dueDate: null });
+    expect(items.find((item) => item.code === dated.code)).toMatchObject({ ongoing: false });
+    expect(measureDetailSchema.parse(await getMeasure(db, ongoing.code, today))).toMatchObject({ ongoing: true, dueDate: null });
   });
 });

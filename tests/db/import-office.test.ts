@@ -192,8 +192,8 @@ describe("[IMPORT] an office's task breakdown table", () => {
     const first = await officeTable({ section2: header });
     const plan = await preview(first, mapping);
     expect(plan.mapping?.sections).toEqual([
-      { name: `基础设施一体化${s}`, area: infra.code },
-      { name: `远期合作${s}`, area: industry.code },
+      { name: `基础设施一体化${s}`, area: infra.code, proposedCode: null },
+      { name: `远期合作${s}`, area: industry.code, proposedCode: null },
     ]);
     expect((await post(first, { fingerprint: plan.fingerprint, mapping: JSON.stringify(plan.mapping!.choice) }, false)).body).toEqual({ created: 3, updated: 0 });
 
@@ -201,6 +201,44 @@ describe("[IMPORT] an office's task breakdown table", () => {
     const next = await preview(await officeTable({ section2: header }));
     expect(next.mapping?.choice).toEqual(mapping);
     expect(next).toMatchObject({ errors: [], creates: [], unchanged: 3 });
+  });
+
+  it("creates a new area for an unknown group when the admin proposes one, audited, sealed by the fingerprint", async () => {
+    await signInAs(admin);
+    const bytes = await officeTable({ section2: `（二）数字经济${s}` });
+    const prefix = `N${s}-`;
+    const first = await preview(bytes, { codePrefix: prefix });
+    const unknown = first.mapping!.sections.find((section) => section.name === `数字经济${s}`)!;
+    // The code proposed is the one the group's measures' codes start with.
+    expect(unknown).toEqual({ name: `数字经济${s}`, area: null, proposedCode: `${prefix}2` });
+    expect(first.errors.map((issue) => issue.key)).toEqual(["unknownAreaSection"]);
+
+    // A code already used is an error on the group's first row.
+    const taken = await preview(bytes, { codePrefix: prefix, newAreas: { [`数字经济${s}`]: { code: infra.code, titleZh: "数字经济", programme: `OP-${s}` } } });
+    expect(taken.errors).toEqual([{ row: 9, column: "重点任务", key: "newAreaCodeTaken", values: { code: infra.code } }]);
+
+    const newArea = { code: unknown.proposedCode!, titleZh: `数字经济${s}`, programme: `OP-${s}` };
+    const mapping = { codePrefix: prefix, newAreas: { [`数字经济${s}`]: newArea } };
+    const plan = await preview(bytes, mapping);
+    expect(plan.errors).toEqual([]);
+    expect(plan.newAreas).toEqual([{ section: `数字经济${s}`, code: newArea.code, titleZh: newArea.titleZh, titleEn: newArea.titleZh, programme: `OP-${s}` }]);
+    expect(plan.creates.find((row) => row.code === `${prefix}2-3`)!.changes).toContainEqual({ field: "area", before: "", after: newArea.code });
+    // The preview creates nothing; the fingerprint covers the new area (another name is another plan).
+    expect(await db.area.count({ where: { code: newArea.code } })).toBe(0);
+    const renamed = await preview(bytes, { ...mapping, newAreas: { [`数字经济${s}`]: { ...newArea, titleEn: "Digital economy" } } });
+    expect(renamed.fingerprint).not.toBe(plan.fingerprint);
+    expect((await post(bytes, { fingerprint: renamed.fingerprint, mapping: JSON.stringify(mapping) }, false)).status).toBe(409);
+    expect(await db.area.count({ where: { code: newArea.code } })).toBe(0);
+
+    expect((await post(bytes, { fingerprint: plan.fingerprint, mapping: JSON.stringify(mapping) }, false)).body).toEqual({ created: 3, updated: 0 });
+    const area = await db.area.findUniqueOrThrow({ where: { code: newArea.code }, include: { programme: true, measures: { select: { code: true } } } });
+    expect([area.titleZh, area.titleEn, area.programme.code, area.measures.map((measure) => measure.code)]).toEqual([newArea.titleZh, newArea.titleZh, `OP-${s}`, [`${prefix}2-3`]]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Area", entityId: area.id } });
+    expect(audit).toMatchObject({ action: "area.importCreate", actorId: admin.id, after: { code: newArea.code, section: `数字经济${s}` } });
+    // The next file with this header maps the group to the area now there.
+    const next = await preview(bytes);
+    expect(next).toMatchObject({ errors: [], creates: [], unchanged: 3 });
+    expect(next.mapping?.choice.areas?.[`数字经济${s}`]).toBe(newArea.code);
   });
 
   it("refuses a mapping that is not valid JSON or names an unknown field", async () => {

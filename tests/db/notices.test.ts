@@ -285,6 +285,7 @@ describe("[NOTICE] export, dashboard and API", () => {
       columns: zh.export.columns.split("|"),
       light: (light: string) => zh.lights[light as "RED"],
       sample: zh.export.sample,
+      ongoing: zh.measureOngoing.due,
       kpi: () => "",
       investment: () => "",
       notices: ({ open, overdue, level }: { open: number; overdue: number; level: "REMINDER" | "SUPERVISE" | "SPECIAL" }) =>

@@ -10,7 +10,7 @@ import { confirmReportCollection } from "@/lib/report-collection/confirm-report-
 import { previewReportCollection } from "@/lib/report-collection/preview-report-collection";
 import type { CollectionIntent } from "@/lib/report-collection/schemas";
 import { reviewReport } from "@/lib/reports/review-report";
-import { saveReport } from "@/lib/reports/save-report";
+import { saveReport, saveReportIn } from "@/lib/reports/save-report";
 import { saveReportInputSchema } from "@/lib/reports/schemas";
 import zh from "@/messages/zh-CN.json";
 import { seedArea, seedMeasure, seedUnit, seedUser } from "./fixtures";
@@ -146,12 +146,12 @@ describe("[REPORT COLLECTION] round trip", () => {
       cell(coopMeasure.code, "percentComplete").value = 30;
     });
 
-    // An inspector may preview for the unit, but the reports are the unit's to write.
-    const inspectorPlan = await preview(inspector, bytes);
+    // An inspector may preview for the unit; confirming on its behalf is only as submitted (see "on the unit's behalf").
+    const inspectorPlan = await preview(inspector, bytes, "save");
     expect(inspectorPlan.counts).toMatchObject({ create: 2, error: 0 });
-    const refused = await refusal(confirmReportCollection(db, inspector, bytes, "submit", inspectorPlan.fingerprint, today));
-    expect(refused.code).toBe("FORBIDDEN");
-    expect(refused.fieldErrors.file?.key).toBe("reportCollection.errors.officialConfirms");
+    const refused = await refusal(confirmReportCollection(db, inspector, bytes, "save", inspectorPlan.fingerprint, today));
+    expect(refused.code).toBe("VALIDATION");
+    expect(refused.fieldErrors.file?.key).toBe("collectOnBehalf.submitOnly");
     expect(await reportsOfA()).toEqual([]);
 
     const plan = await preview(officialA, bytes);
@@ -237,6 +237,51 @@ describe("[REPORT COLLECTION] round trip", () => {
     const error = await refusal(confirmReportCollection(db, officialA, bytes, "submit", plan.fingerprint, today));
     expect(error.fieldErrors.file?.key).toBe("importHasErrors");
     expect((await db.progressReport.findUniqueOrThrow({ where: { id: lead.id } })).progress).toBe("完成路基工程 12 公里");
+  });
+});
+
+describe("[REPORT COLLECTION] on the unit's behalf", () => {
+  let unit: { id: string; code: string };
+  let official: SessionUser;
+  let otherInspector: SessionUser;
+  let measure: { id: string; code: string };
+
+  beforeAll(async () => {
+    const area = await seedArea(db);
+    unit = await seedUnit(db);
+    official = asSession(await seedUser(db, "OFFICIAL", unit.id));
+    otherInspector = asSession(await seedUser(db, "INSPECTOR", null));
+    measure = await seedMeasure(db, area.id, unit.id);
+  });
+
+  it("an inspector confirms a unit's sheet for it: submitted, audited naming both; that inspector may not review it, another may", async () => {
+    const bytes = await filled(await download(inspector, unit.code), (cell) => {
+      cell(measure.code, "progress").value = "纸质报表由督查代录";
+      cell(measure.code, "percentComplete").value = 40;
+    });
+    // Another unit's official is still refused, before and at confirm.
+    expect((await refusal(preview(officialB, bytes))).code).toBe("FORBIDDEN");
+    expect((await refusal(confirmReportCollection(db, officialB, bytes, "submit", "0".repeat(64), today))).code).toBe("FORBIDDEN");
+
+    expect(await confirm(inspector, bytes)).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const report = await db.progressReport.findFirstOrThrow({ where: { measureId: measure.id, unitId: unit.id } });
+    expect(report).toMatchObject({ state: "SUBMITTED", percentComplete: 40, progress: "纸质报表由督查代录" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "ProgressReport", entityId: report.id } });
+    expect(audit).toMatchObject({ action: "report.submitOnBehalf", actorId: inspector.id });
+    expect(audit.after).toMatchObject({ state: "SUBMITTED", onBehalfOf: unit.code, measure: measure.code, period });
+    expect(await db.domainEvent.count({ where: { type: "report.submitted", entityId: report.id } })).toBe(1);
+
+    // The uploader wrote it: not theirs to approve, even once the author field names someone else.
+    await db.progressReport.update({ where: { id: report.id }, data: { authorId: official.id } });
+    const own = await refusal(reviewReport(db, inspector, { reportId: report.id, version: report.version, decision: "approve", comment: "" }));
+    expect(own.code).toBe("OWN_REPORT");
+    expect(await reviewReport(db, otherInspector, { reportId: report.id, version: report.version, decision: "approve", comment: "" })).toEqual({ state: "APPROVED" });
+  });
+
+  it("the report use case refuses an on-behalf write by anyone but an inspector", async () => {
+    const input = saveReportInputSchema.parse({ measureCode: measure.code, period, percentComplete: "10", progress: "代报", problems: "", nextSteps: "", intent: "submit" });
+    const viaOfficial = await refusal(db.$transaction((tx) => saveReportIn(tx, official, input, today, unit)));
+    expect(viaOfficial.code).toBe("FORBIDDEN");
   });
 });
 

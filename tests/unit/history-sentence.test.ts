@@ -71,6 +71,8 @@ const samples: Record<AuditAction, Sample> = {
   "auth.login.succeeded": { actor: official, entityType: "User", entityId: USER_ID, before: null, after: { ip: "10.0.0.8" } },
   "auth.login.failed": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8" } },
   "auth.login.throttled": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8", loginName: "zhao", failures: 8, throttledAttempts: 2 } },
+  "area.importCreate": { actor: admin, entityType: "Area", entityId: "carea", before: null, after: { code: "3", titleZh: "数字经济", titleEn: "Digital economy", programme: "P1", section: "数字经济" } },
+  "report.submitOnBehalf": { actor: inspector, report, before: null, after: { state: "SUBMITTED", percentComplete: 60, period: "2026-12", measure: "2.2.4", onBehalfOf: "jn-fgw" } },
 };
 
 const facts = (action: AuditAction): HistoryFacts => ({ action, entityType: "Measure", entityId: "cmeasure00000000000000001", ...samples[action] });
@@ -99,6 +101,11 @@ describe("[HISTORY] a sentence for every audit action", () => {
     expect(historySentence(facts("measure.figuresFromReport"), "zh-CN")).toBe(
       "督查 王某 审核通过牵头单位报告，措施完成比例由 76% 改为 80%，状态由未启动改为推进中",
     );
+  });
+
+  it("names both the inspector and the unit of a report submitted on its behalf", () => {
+    expect(historySentence(facts("report.submitOnBehalf"), "zh-CN")).toBe("督查 王某 代 济南市发展和改革委员会 报送了 2026年12月 报告，完成比例 60%");
+    expect(historySentence(facts("report.submitOnBehalf"), "en")).toContain("on behalf of Jinan Development and Reform Commission");
   });
 
   it("formats dates, states and units by name", () => {

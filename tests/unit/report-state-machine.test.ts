@@ -11,6 +11,7 @@ const expected: Record<ReportEvent, { roles: Role[]; moves: Partial<Record<strin
   submit: { roles: ["OFFICIAL"], moves: { none: "SUBMITTED", DRAFT: "SUBMITTED", RETURNED: "SUBMITTED" } },
   approve: { roles: ["LEADER", "INSPECTOR"], moves: { SUBMITTED: "APPROVED" } },
   return: { roles: ["LEADER", "INSPECTOR"], moves: { SUBMITTED: "RETURNED" } },
+  submitOnBehalf: { roles: ["INSPECTOR"], moves: { none: "SUBMITTED", DRAFT: "SUBMITTED", RETURNED: "SUBMITTED" } },
 };
 
 const cases = reportEvents.flatMap((event) =>

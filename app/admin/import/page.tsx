@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/measure-import/import-limits";
-import { listImportAreas } from "@/lib/measure-import/list-import-areas";
+import { listImportAreas, listImportProgrammes } from "@/lib/measure-import/list-import-areas";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage() {
   const user = await requirePageUser("catalogue.manage");
-  const [t, tAliases, locale, areas] = await Promise.all([getTranslations("measureImport"), getTranslations("unitAliases"), getLocale(), listImportAreas(db)]);
+  const [t, tAliases, locale, areas, programmes] = await Promise.all([
+    getTranslations("measureImport"),
+    getTranslations("unitAliases"),
+    getLocale(),
+    listImportAreas(db),
+    listImportProgrammes(db),
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -34,7 +40,10 @@ export default async function ImportPage() {
           </Link>
         )}
       </p>
-      <MeasureImportForm areas={areas.map((area) => ({ code: area.code, title: localized(area, "title", locale) }))} />
+      <MeasureImportForm
+        areas={areas.map((area) => ({ code: area.code, title: localized(area, "title", locale) }))}
+        programmes={programmes.map((programme) => ({ code: programme.code, title: localized(programme, "title", locale) }))}
+      />
     </div>
   );
 }

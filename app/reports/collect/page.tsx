@@ -19,13 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Report collection by Excel: download a unit's report sheet, upload it filled in, preview, confirm. */
 export default async function ReportCollectionPage() {
   const user = await requirePageUser("report.collect");
-  const [t, locale, units] = await Promise.all([getTranslations("reportCollection"), getLocale(), listCollectionUnits(db, user)]);
-  const canWrite = can(user, "report.write");
+  const [t, tOnBehalf, locale, units] = await Promise.all([
+    getTranslations("reportCollection"),
+    getTranslations("collectOnBehalf"),
+    getLocale(),
+    listCollectionUnits(db, user),
+  ]);
+  const onBehalf = can(user, "report.submitOnBehalf");
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      {!canWrite && <p className="text-sm text-slate-600">{t("inspectorNote")}</p>}
+      {onBehalf && <p className="text-sm text-slate-600">{tOnBehalf("note")}</p>}
       <CollectionDownloadForm
         units={units.map((unit) => ({ code: unit.code, name: localized(unit, "name", locale) }))}
         defaultPeriod={formatPeriod(monthOf(todayInChina()))}
@@ -33,7 +38,7 @@ export default async function ReportCollectionPage() {
       <section className="flex flex-col gap-2" aria-labelledby="collection-upload">
         <h2 id="collection-upload" className="text-lg font-semibold">{t("uploadHeading")}</h2>
         <p className="text-sm text-slate-600">{t("limits", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 })}</p>
-        <CollectionUploadForm canConfirm={canWrite} />
+        <CollectionUploadForm confirmAs={onBehalf ? "onBehalf" : can(user, "report.write") ? "unit" : null} />
       </section>
     </div>
   );
