@@ -47,6 +47,14 @@ export const AUDIT_ACTIONS = [
   "auth.login.succeeded",
   "auth.login.failed",
   "auth.login.throttled",
+  "measure.create",
+  "measure.update",
+  "measure.suspend",
+  "measure.resume",
+  "programme.create",
+  "programme.update",
+  "area.create",
+  "area.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
