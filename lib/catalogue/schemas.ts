@@ -3,9 +3,9 @@ import { measureCodeSchema, versionSchema } from "@/lib/measures/schemas";
 import { calendarDayString } from "@/lib/validation/period";
 import { hasForbiddenCharacters, multiLineText, singleLineText } from "@/lib/validation/text";
 
-/** An empty form field is "not given" (null). */
+/** An empty or absent form field is "not given" (null). */
 const blankToNull = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), schema.nullable());
+  z.preprocess((value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value), schema.nullable());
 
 const optionalLine = (max: number) => blankToNull(singleLineText(max));
 const optionalDay = blankToNull(calendarDayString("dateFormat"));

@@ -1,5 +1,5 @@
 -- Catalogue editing in the browser (issue #17): programmes and areas carry a
--- version for optimistic concurrency; a suspended measure keeps when and why.
+-- version for optimistic concurrency, and a suspended measure keeps when and why.
 ALTER TABLE "Programme" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "Area" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "Measure" ADD COLUMN "suspendedAt" TIMESTAMPTZ(3),
