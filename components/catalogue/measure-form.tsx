@@ -46,7 +46,7 @@ export function MeasureForm({ choices, mode, measure }: Props) {
       <TextAreaField name="descriptionZh" label={t("fields.descriptionZh")} state={state} initial={value("descriptionZh")} rows={3} />
       <TextAreaField name="descriptionEn" label={t("fields.descriptionEn")} state={state} initial={value("descriptionEn")} rows={3} />
       <div className="flex flex-col gap-1">
-        <UnitPicker name="leadUnit" label={t("fields.leadUnit")} selected={measure?.leadUnit ?? null} />
+        <UnitPicker name="leadUnit" label={t("fields.leadUnit")} selected={measure?.leadUnit ?? null} placeholder={t("pickUnit")} />
         <p className="min-h-5 text-sm leading-5 text-red-700" role={leadError ? "alert" : undefined}>
           {leadError ? tErrors(leadError.key, leadError.values ?? {}) : null}
         </p>

@@ -18,7 +18,7 @@ const DEBOUNCE_MS = 150;
  * combobox pattern: typing or Down opens the list, arrows move, Enter chooses,
  * Escape closes; with the list closed, Enter submits the form as any field would.
  */
-export function UnitPicker({ name, label, selected }: { name: string; label: string; selected: UnitChoice | null }) {
+export function UnitPicker({ name, label, selected, placeholder }: { name: string; label: string; selected: UnitChoice | null; placeholder?: string }) {
   const t = useTranslations("unitPicker");
   const locale = useLocale();
   const listId = useId();
@@ -114,7 +114,7 @@ export function UnitPicker({ name, label, selected }: { name: string; label: str
           aria-expanded={open}
           aria-controls={`${listId}-list`}
           aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-          placeholder={t("placeholder")}
+          placeholder={placeholder ?? t("placeholder")}
           value={text}
           maxLength={100}
           onChange={(event) => {
