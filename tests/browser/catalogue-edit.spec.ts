@@ -20,7 +20,7 @@ test("[CATALOGUE]: an admin creates a measure, finds it in the ledger, edits it,
   await expect(page.getByRole("listbox", { name: "牵头单位" }).getByRole("option").first()).toBeVisible();
   await picker.press("ArrowDown");
   await picker.press("Enter");
-  await form.getByRole("checkbox", { name: "济南市" }).check();
+  await form.getByRole("checkbox", { name: "济南", exact: true }).check();
   await form.getByLabel("开始日期").fill("2026-01-01");
   await form.getByLabel("完成时限").fill("2030-12-31");
   await form.getByLabel("计划投资（万元）").fill("800");
