@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CatalogueArea } from "@/components/measure/catalogue-area";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { listProgrammes } from "@/lib/measures/list-programmes";
@@ -14,8 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CataloguePage() {
-  await requirePageUser();
-  const [{ programmes, hasSample }, locale, t] = await Promise.all([listProgrammes(db), getLocale(), getTranslations("home")]);
+  const user = await requirePageUser();
+  const [{ programmes, hasSample }, locale, t, tEditor] = await Promise.all([
+    listProgrammes(db),
+    getLocale(),
+    getTranslations("home"),
+    getTranslations("catalogueEditor"),
+  ]);
   const measures = programmes.flatMap((programme) => programme.areas.flatMap((area) => area.measures));
 
   return (
@@ -24,6 +31,16 @@ export default async function CataloguePage() {
       <p className="mt-1 mb-4 text-slate-600">
         {t("intro")} {t("measureCount", { count: measures.length })}
       </p>
+      {can(user, "catalogue.manage") && (
+        <p className="mb-4 flex flex-wrap gap-3 text-sm">
+          <Link href="/catalogue/new" className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900">
+            {tEditor("newMeasure")}
+          </Link>
+          <Link href="/catalogue/manage" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+            {tEditor("manage")}
+          </Link>
+        </p>
+      )}
       {hasSample && <SampleDataBanner />}
       {measures.length === 0 && <p>{t("empty")}</p>}
       {programmes.map((programme) => (

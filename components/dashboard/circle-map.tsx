@@ -7,11 +7,11 @@ import { lights, type Light } from "@/lib/tracking/light";
 import { LightPatternDefs } from "@/components/light/light-patterns";
 
 const WIDTH = 640;
-const severity: Light[] = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];
+const severity: Light[] = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED", "SUSPENDED"];
 
 /** A city's state: the light most of its open measures have (ties go to the more urgent). */
 export function cityState(row: Breakdown): Light {
-  const open = severity.filter((light) => light !== "COMPLETED");
+  const open = severity.filter((light) => light !== "COMPLETED" && light !== "SUSPENDED");
   const best = open.reduce((worst, light) => (row.lights[light] > row.lights[worst] ? light : worst), open[0]!);
   return row.lights[best] > 0 ? best : "COMPLETED";
 }

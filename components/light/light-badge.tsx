@@ -8,6 +8,7 @@ const looks: Record<Light, { className: string; shape: string }> = {
   BLUE: { className: "bg-sky-100 text-sky-900 border-sky-300", shape: "◆" },
   GREEN: { className: "bg-emerald-100 text-emerald-900 border-emerald-300", shape: "●" },
   COMPLETED: { className: "bg-slate-100 text-slate-700 border-slate-300", shape: "✓" },
+  SUSPENDED: { className: "bg-zinc-200 text-zinc-700 border-zinc-400", shape: "‖" },
 };
 
 export function LightBadge({ light }: { light: Light }) {

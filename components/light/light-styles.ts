@@ -7,4 +7,5 @@ export const lightColours: Record<Light, string> = {
   BLUE: "#0369a1",
   GREEN: "#15803d",
   COMPLETED: "#64748b",
+  SUSPENDED: "#a1a1aa",
 };

@@ -18,6 +18,7 @@ import { ReportForm, type ReportDraft } from "./report-form";
 import { PercentBar } from "@/components/measure/percent-bar";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { StatusBadge } from "@/components/measure/status-badge";
+import { MeasureAdminLinks, SuspendedNote } from "@/components/catalogue/measure-admin-links";
 
 export type MeasurePermissions = {
   editOwner: boolean;
@@ -28,6 +29,7 @@ export type MeasurePermissions = {
   decideExtension: boolean;
   reopen: boolean;
   undoMilestone: boolean;
+  manageCatalogue: boolean;
 };
 
 export type ReportSlot = {
@@ -167,6 +169,8 @@ export async function MeasureDetailView(props: Props) {
         <PercentBar value={measure.percentComplete} />
         {expected !== null && <span className="text-slate-600">{tWorkflow("expected", { percent: Math.round(expected) })}</span>}
       </p>
+      {permissions.manageCatalogue && <MeasureAdminLinks code={measure.code} status={measure.status} />}
+      {measure.status === "SUSPENDED" && measure.suspendedReason && <SuspendedNote reason={measure.suspendedReason} />}
       {measure.isSample && <SampleDataBanner />}
 
       <MeasureTabs tabs={tabs} initial={initialTab(tabs, requested)} label={tTabs("label")} query={requested.period ? { period: requested.period } : {}} />

@@ -18,6 +18,7 @@ const barPattern: Record<string, string> = {
   BLUE: "repeating-linear-gradient(90deg, rgba(255,255,255,.45) 0 1px, transparent 1px 6px)",
   GREEN: "none",
   COMPLETED: "repeating-linear-gradient(0deg, rgba(255,255,255,.45) 0 1px, transparent 1px 6px)",
+  SUSPENDED: "repeating-linear-gradient(90deg, rgba(255,255,255,.6) 0 2px, transparent 2px 8px)",
 };
 
 /**

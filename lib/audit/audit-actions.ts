@@ -49,6 +49,14 @@ export const AUDIT_ACTIONS = [
   "auth.login.throttled",
   "report.submitOnBehalf",
   "area.importCreate",
+  "measure.create",
+  "measure.update",
+  "measure.suspend",
+  "measure.resume",
+  "programme.create",
+  "programme.update",
+  "area.create",
+  "area.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -125,6 +125,15 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
     ),
   );
 
+  /** Catalogue fields under the labels of the catalogue editor; dates formatted, ongoing as on/off. */
+  const catalogueFields = (keys: readonly string[]) =>
+    Object.fromEntries(
+      keys.map((key) => [
+        key,
+        { label: root(`catalogueEditor.fields.${key as "code"}`), format: key === "startDate" || key === "dueDate" ? day : plain },
+      ]),
+    );
+
   switch (facts.action) {
     case "measure.editOwner":
       return t("measure_editOwner", { actor, from: plain(before.responsiblePerson), to: plain(after.responsiblePerson) });
@@ -240,10 +249,43 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return text(after.loginName)
         ? t("auth_login_throttledName", { login: text(after.loginName)!, ip: plain(after.ip), failures: number(after.failures) ?? 0 })
         : t("auth_login_throttledAddress", { ip: plain(after.ip), failures: number(after.failures) ?? 0 });
+    case "measure.create":
+      return t("measure_create", {
+        actor,
+        code: plain(after.code),
+        changes: t("clause.changes", {
+          changes: Object.entries(catalogueFields(["titleZh", "area", "leadUnit", "startDate", "dueDate"]))
+            .filter(([key]) => text(after[key]))
+            .map(([key, field]) => t("fieldValue", { field: field.label, value: field.format(after[key])! }))
+            .join(t("separator")),
+        }),
+      });
+    case "measure.update":
+      return t("measure_update", { actor, changes: changes(catalogueFields(measureFieldKeys), before, after) || t("noChanges") });
+    case "measure.suspend":
+      return t("measure_suspend", { actor, reason: clause("reason", after.reason) });
+    case "measure.resume":
+      return t("measure_resume", { actor, status: status(after.status) });
+    case "programme.create":
+    case "area.create":
+      return t(facts.action === "area.create" ? "area_create" : "programme_create", { actor, title: plain(lang === "en" ? after.titleEn || after.titleZh : after.titleZh) });
+    case "programme.update":
+    case "area.update":
+      return t(facts.action === "area.update" ? "area_update" : "programme_update", {
+        actor,
+        title: plain(lang === "en" ? after.titleEn || after.titleZh : after.titleZh),
+        changes: changes(catalogueFields(["titleZh", "titleEn", "descriptionZh", "descriptionEn", "programme", "sortOrder"]), before, after) || t("noChanges"),
+      });
     default:
       return t("unknown", { actor });
   }
 }
+
+/** The measure fields an edit may change, in the catalogue editor's order. */
+const measureFieldKeys = [
+  "area", "titleZh", "titleEn", "descriptionZh", "descriptionEn", "leadUnit", "cooperatingUnits", "cities", "responsiblePerson",
+  "startDate", "dueDate", "ongoing", "kpiNameZh", "kpiNameEn", "kpiUnit", "kpiBaseline", "kpiTarget", "investmentPlanned",
+] as const;
 
 type Tools = {
   t: ReturnType<typeof createTranslator<typeof zh, "historySentences">>;

@@ -45,7 +45,8 @@ export type CardKey =
   | "reportsDue"
   | "reportsSubmitted"
   | "reportsApproved"
-  | "reportsMissing";
+  | "reportsMissing"
+  | "suspended";
 
 export interface DashboardCard {
   key: CardKey;
@@ -63,6 +64,7 @@ const lightCards: [CardKey, Light][] = [
   ["behind", "YELLOW"],
   ["overdue", "RED"],
   ["dueSoon", "BLUE"],
+  ["suspended", "SUSPENDED"],
 ];
 const reportCards: [CardKey, keyof DashboardData["reporting"]][] = [
   ["reportsDue", "due"],

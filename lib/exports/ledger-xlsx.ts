@@ -14,6 +14,7 @@ export const lightFill: Record<Light, string> = {
   BLUE: "FF7DD3FC",
   GREEN: "FF86EFAC",
   COMPLETED: "FFCBD5E1",
+  SUSPENDED: "FFE4E4E7",
 };
 
 /** Everything the workbook says in the user's language (lib/exports/ledger-xlsx-labels.ts). */

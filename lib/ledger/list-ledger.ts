@@ -63,7 +63,7 @@ const sortSql: Record<SortableLedgerColumn, Prisma.Sql> = {
   percent: Prisma.sql`"percentComplete"`,
   expectedPercent: Prisma.sql`"expectedPercent"`,
   // Most urgent first when ascending.
-  light: Prisma.sql`CASE light WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'BLUE' THEN 2 WHEN 'GREEN' THEN 3 ELSE 4 END`,
+  light: Prisma.sql`CASE light WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'BLUE' THEN 2 WHEN 'GREEN' THEN 3 WHEN 'COMPLETED' THEN 4 ELSE 5 END`,
   latestPeriod: Prisma.sql`"latestPeriod"`,
   latestState: Prisma.sql`"latestState"`,
   investmentPlanned: Prisma.sql`"investmentPlanned"`,

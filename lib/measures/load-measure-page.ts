@@ -34,6 +34,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     decideExtension: can(user, "extension.decide"),
     reopen: can(user, "measure.reopen"),
     undoMilestone: can(user, "milestone.undoComplete", unitIds),
+    manageCatalogue: can(user, "catalogue.manage"),
   };
 
   const currentPeriod = formatPeriod(monthOf(today));

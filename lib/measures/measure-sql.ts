@@ -71,6 +71,7 @@ export function lightSql(
   const expected = expectedPercentSql(day);
   return Prisma.sql`(CASE
     WHEN ${state.status} = 'COMPLETED' THEN 'COMPLETED'
+    WHEN ${state.status} = 'SUSPENDED' THEN 'SUSPENDED'
     WHEN m."dueDate" < ${day} THEN 'RED'
     WHEN ${state.percent} < ${expected} - ${settings.paceMarginPercent}::int THEN 'YELLOW'
     WHEN ${state.latestState} = 'RETURNED' THEN 'YELLOW'

@@ -3,7 +3,7 @@ import { daysBetween } from "./dates";
 import type { TrackingSettings } from "./settings";
 
 /** Traffic lights are computed from dates and progress, never typed in. */
-export const lights = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"] as const;
+export const lights = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED", "SUSPENDED"] as const;
 export type Light = (typeof lights)[number];
 
 /** Zero measures of every light: the start of every count by light. */
@@ -32,10 +32,12 @@ export function expectedPercent(startDate: Date | null, dueDate: Date | null, to
 /**
  * red = overdue; yellow = behind the expected pace by more than the margin, or
  * the latest report was returned; blue = due within the window; green = on
- * track. Completed measures are shown apart. Keep in step with lightSql in lib/measures/measure-sql.ts.
+ * track. Completed and suspended measures are shown apart (a suspended measure is
+ * neither behind nor overdue). Keep in step with lightSql in lib/measures/measure-sql.ts.
  */
 export function computeLight(measure: LightInput, today: Date, settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">): Light {
   if (measure.status === "COMPLETED") return "COMPLETED";
+  if (measure.status === "SUSPENDED") return "SUSPENDED";
   if (measure.dueDate && measure.dueDate < today) return "RED";
   const expected = expectedPercent(measure.startDate, measure.dueDate, today);
   if (expected !== null && measure.percentComplete < expected - settings.paceMarginPercent) return "YELLOW";

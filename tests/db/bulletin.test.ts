@@ -134,7 +134,7 @@ describe("[BULLETIN] data", () => {
     expect(data.summary).toEqual({ total: dashboard.total, lights: dashboard.lightCounts, reporting: dashboard.reporting, investment: dashboard.investment });
     expect(data.summary).toEqual({
       total: 6,
-      lights: { RED: 1, YELLOW: 2, BLUE: 1, GREEN: 1, COMPLETED: 1 },
+      lights: { RED: 1, YELLOW: 2, BLUE: 1, GREEN: 1, COMPLETED: 1, SUSPENDED: 0 },
       reporting: { due: 5, submitted: 2, approved: 1, missing: 3 },
       investment: { planned: 300, completed: 110 },
     });

@@ -186,7 +186,7 @@ describe("[DASHBOARD] every number opens exactly its own list, for every role", 
 
   it("counts what the fixture holds (so the comparisons above are not of zeros)", async () => {
     const { data } = await everyNumber({ programme }, users.leader!);
-    expect(data.lightCounts).toEqual({ RED: 1, YELLOW: 3, BLUE: 1, GREEN: 2, COMPLETED: 1 });
+    expect(data.lightCounts).toEqual({ RED: 1, YELLOW: 3, BLUE: 1, GREEN: 2, COMPLETED: 1, SUSPENDED: 0 });
     // Due: every measure under way and started (not "done", not "later"); submitted: red, behind, green.
     expect(data.reporting).toEqual({ due: 6, submitted: 3, approved: 2, missing: 3 });
     expect(data.lists.returnedCount).toBe(2);

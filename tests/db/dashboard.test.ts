@@ -66,7 +66,7 @@ describe("[DASHBOARD] aggregates against a hand-computed fixture", () => {
   it("counts lights, investment and this month's reporting exactly", async () => {
     const data = await getDashboardData(db, { programme }, today, settings);
     expect(data.total).toBe(6);
-    expect(data.lightCounts).toEqual({ RED: 1, YELLOW: 2, BLUE: 1, GREEN: 1, COMPLETED: 1 });
+    expect(data.lightCounts).toEqual({ RED: 1, YELLOW: 2, BLUE: 1, GREEN: 1, COMPLETED: 1, SUSPENDED: 0 });
     expect(data.investment).toEqual({ planned: 300, completed: 110 });
     expect(data.reporting).toMatchObject({ due: 5, submitted: 2, approved: 1, missing: 3 });
     expect(data.lists.overdue.map((m) => m.code)).toEqual([codes.m1]);
@@ -84,7 +84,7 @@ describe("[DASHBOARD] aggregates against a hand-computed fixture", () => {
   });
 
   it("narrows to an area or a city", async () => {
-    expect((await getDashboardData(db, { programme, area: areas[1] }, today, settings)).lightCounts).toEqual({ RED: 0, YELLOW: 1, BLUE: 0, GREEN: 1, COMPLETED: 1 });
+    expect((await getDashboardData(db, { programme, area: areas[1] }, today, settings)).lightCounts).toEqual({ RED: 0, YELLOW: 1, BLUE: 0, GREEN: 1, COMPLETED: 1, SUSPENDED: 0 });
     expect((await getDashboardData(db, { programme, city: "zibo" }, today, settings)).total).toBe(3);
   });
 
@@ -103,7 +103,7 @@ describe("[DASHBOARD] as of a past month, from the report history", () => {
   it("rebuilds progress and lights at the end of that month", async () => {
     // October: no report approved yet, so nothing has progress and nothing is completed.
     const october = await getDashboardData(db, { programme, asOf: "2026-10" }, today, settings);
-    expect(october.lightCounts).toEqual({ RED: 1, YELLOW: 5, BLUE: 0, GREEN: 0, COMPLETED: 0 });
+    expect(october.lightCounts).toEqual({ RED: 1, YELLOW: 5, BLUE: 0, GREEN: 0, COMPLETED: 0, SUSPENDED: 0 });
     expect(october.reporting).toMatchObject({ due: 6, submitted: 0, missing: 6 });
     expect(await ledgerCount({ asOf: "2026-10", light: "YELLOW" })).toBe(5);
     expect(await ledgerCount({ asOf: "2026-10", light: "RED" })).toBe(1);
@@ -117,7 +117,7 @@ describe("[DASHBOARD] as of a past month, from the report history", () => {
     const november = trend.at(-1)!;
     // Only m2 has an approved report (40 %) by November: 40 / 6 measures.
     expect(november.averagePercent).toBe(6.7);
-    expect(november.lights).toEqual({ RED: 2, YELLOW: 3, BLUE: 0, GREEN: 1, COMPLETED: 0 });
+    expect(november.lights).toEqual({ RED: 2, YELLOW: 3, BLUE: 0, GREEN: 1, COMPLETED: 0, SUSPENDED: 0 });
     for (const point of trend) expect(Object.values(point.lights).reduce((a, b) => a + b, 0)).toBe(6);
   });
 });

@@ -32,7 +32,7 @@ export async function seedArea(db: PrismaClient) {
   return db.area.create({ data: { code: `TA-${suffix}`, programmeId: programme.id, titleZh: "测试领域", titleEn: "Test area" } });
 }
 
-type MeasureOverrides = Partial<{ startDate: Date; dueDate: Date; status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED"; percentComplete: number; isSample: boolean }>;
+type MeasureOverrides = Partial<{ startDate: Date; dueDate: Date; status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED"; percentComplete: number; isSample: boolean }>;
 
 /** A measure running from a year ago to a year ahead unless told otherwise. */
 export async function seedMeasure(

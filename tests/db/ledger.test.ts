@@ -35,7 +35,8 @@ beforeAll(async () => {
     for (const dueDate of dues) {
       if (startDate && dueDate && dueDate < startDate) continue;
       for (const percentComplete of percents) {
-        const status = percentComplete === 100 && index % 2 === 0 ? "COMPLETED" : "IN_PROGRESS";
+        // Some overdue or behind measures are suspended: their light must be SUSPENDED in both rules.
+        const status = percentComplete === 100 && index % 2 === 0 ? "COMPLETED" : percentComplete === 0 && index % 4 === 1 ? "SUSPENDED" : "IN_PROGRESS";
         const measure = await db.measure.create({
           data: {
             code: `L.${suffix}.${String(index).padStart(3, "0")}`,
@@ -70,7 +71,7 @@ describe("[LEDGER] the ledger query", () => {
       const expected = computeLight({ ...measure, latestReportState: measure.progressReports[0]?.state ?? null }, today, settings);
       expect(rows.find((row) => row.code === measure.code)?.light, measure.code).toBe(expected);
     }
-    expect(new Set(rows.map((row) => row.light))).toEqual(new Set(["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"]));
+    expect(new Set(rows.map((row) => row.light))).toEqual(new Set(["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED", "SUSPENDED"]));
   });
 
   it("filters by light, status, lead unit, city, due dates and text in zh and en", async () => {
@@ -97,7 +98,7 @@ describe("[LEDGER] the ledger query", () => {
     const byPercent = (await listLedger(db, query({ sort: "percent", dir: "desc" }), today, settings)).rows.map((r) => r.percentComplete);
     expect(byPercent).toEqual([...byPercent].sort((a, b) => b - a));
     const byLight = (await listLedger(db, query({ sort: "light" }), today, settings)).rows.map((r) => r.light);
-    const rank = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED"];
+    const rank = ["RED", "YELLOW", "BLUE", "GREEN", "COMPLETED", "SUSPENDED"];
     expect(byLight.map((l) => rank.indexOf(l))).toEqual([...byLight.map((l) => rank.indexOf(l))].sort((a, b) => a - b));
     for (const sort of sortableLedgerColumns) {
       expect((await listLedger(db, query({ sort }), today, settings)).rows.length, sort).toBeGreaterThan(0);

@@ -448,6 +448,84 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "measure.create": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const code = `N.${uniqueSuffix()}`;
+      const [area, lead] = await Promise.all([db.area.findUniqueOrThrow({ where: { id: fx.areaId } }), db.unit.findUniqueOrThrow({ where: { id: fx.otherUnitId } })]);
+      return {
+        form: { code, areaCode: area.code, titleZh: "新建措施", leadUnit: lead.code, dueDate: inAWeek() },
+        changed: async () => (await db.measure.count({ where: { code } })) === 1,
+      };
+    },
+  },
+  "measure.update": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const [area, lead] = await Promise.all([db.area.findUniqueOrThrow({ where: { id: fx.areaId } }), db.unit.findUniqueOrThrow({ where: { id: fx.otherUnitId } })]);
+      return {
+        form: { code: measure.code, version: "1", areaCode: area.code, titleZh: "改过的措施", leadUnit: lead.code },
+        changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).titleZh === "改过的措施",
+      };
+    },
+  },
+  "measure.suspend": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      return {
+        form: { code: measure.code, version: "1", reason: "政策调整" },
+        changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).status === "SUSPENDED",
+      };
+    },
+  },
+  "measure.resume": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit", { status: "SUSPENDED" });
+      return {
+        form: { code: measure.code, version: "1" },
+        changed: async () => (await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).status !== "SUSPENDED",
+      };
+    },
+  },
+  "programme.create": {
+    targets: ["none"],
+    prepare: async () => {
+      const code = `NP-${uniqueSuffix()}`;
+      return { form: { code, titleZh: "新规划", titleEn: "New programme" }, changed: async () => (await db.programme.count({ where: { code } })) === 1 };
+    },
+  },
+  "programme.update": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { programme } = await db.area.findUniqueOrThrow({ where: { id: fx.areaId }, include: { programme: true } });
+      const titleZh = `改名规划${uniqueSuffix()}`;
+      return {
+        form: { code: programme.code, version: String(programme.version), titleZh, titleEn: "Renamed" },
+        changed: async () => (await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).titleZh === titleZh,
+      };
+    },
+  },
+  "area.create": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const code = `NA-${uniqueSuffix()}`;
+      const { programme } = await db.area.findUniqueOrThrow({ where: { id: fx.areaId }, include: { programme: true } });
+      return { form: { code, programmeCode: programme.code, titleZh: "新领域", titleEn: "New area" }, changed: async () => (await db.area.count({ where: { code } })) === 1 };
+    },
+  },
+  "area.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const area = await db.area.findUniqueOrThrow({ where: { id: (await seedArea(db)).id }, include: { programme: true } });
+      return {
+        form: { code: area.code, version: "1", programmeCode: area.programme.code, titleZh: "改名领域", titleEn: "Renamed area" },
+        changed: async () => (await db.area.findUniqueOrThrow({ where: { id: area.id } })).titleZh === "改名领域",
+      };
+    },
+  },
 };
 
 function toFormData(values: Record<string, string>): FormData {

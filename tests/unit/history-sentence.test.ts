@@ -24,6 +24,14 @@ const names = {
 const userSnapshot = { loginName: "zhao", displayName: "赵某", role: "OFFICIAL", unitId: null, active: true, version: 1 };
 const unitSnapshot = { code: "zb-gov", nameZh: "淄博市人民政府", nameEn: "Zibo Municipal Government", kind: "OTHER", cityId: null, active: true, version: 1, webhook: false };
 
+const measureSnapshot = {
+  code: "2.6.1", area: "2.6", titleZh: "新建措施", titleEn: "", descriptionZh: "", descriptionEn: "", leadUnit: "jn-drc", cooperatingUnits: "zb-gov",
+  cities: "jinan, zibo", responsiblePerson: null, startDate: "2026-12-01", dueDate: "2027-06-30", ongoing: false, kpiNameZh: null, kpiNameEn: null,
+  kpiUnit: null, kpiBaseline: null, kpiTarget: "100", investmentPlanned: "5000", version: 2,
+};
+const programmeSnapshot = { code: "P3", titleZh: "都市圈规划", titleEn: "Metropolitan plan", descriptionZh: "", descriptionEn: "", sortOrder: 3, version: 1 };
+const areaSnapshot = { code: "2.6", programme: "P2", titleZh: "交通", titleEn: "Transport", sortOrder: 6, version: 1 };
+
 type Sample = Omit<HistoryFacts, "action" | "entityType" | "entityId"> & { entityType?: string; entityId?: string };
 
 /** One event of every action, with the payload its use-case writes (lib/**: recordAuditEvent). */
@@ -73,6 +81,14 @@ const samples: Record<AuditAction, Sample> = {
   "auth.login.throttled": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8", loginName: "zhao", failures: 8, throttledAttempts: 2 } },
   "area.importCreate": { actor: admin, entityType: "Area", entityId: "carea", before: null, after: { code: "3", titleZh: "数字经济", titleEn: "Digital economy", programme: "P1", section: "数字经济" } },
   "report.submitOnBehalf": { actor: inspector, report, before: null, after: { state: "SUBMITTED", percentComplete: 60, period: "2026-12", measure: "2.2.4", onBehalfOf: "jn-fgw" } },
+  "measure.create": { actor: admin, before: null, after: { ...measureSnapshot, version: 1 } },
+  "measure.update": { actor: admin, before: measureSnapshot, after: { ...measureSnapshot, dueDate: "2027-12-31", cooperatingUnits: "zb-gov, jn-drc", ongoing: false, version: 3 } },
+  "measure.suspend": { actor: admin, before: { status: "IN_PROGRESS", version: 2 }, after: { status: "SUSPENDED", reason: "上级政策调整", version: 3 } },
+  "measure.resume": { actor: admin, before: { status: "SUSPENDED", reason: "上级政策调整", version: 3 }, after: { status: "IN_PROGRESS", version: 4 } },
+  "programme.create": { actor: admin, entityType: "Programme", entityId: "cprog", before: null, after: programmeSnapshot },
+  "programme.update": { actor: admin, entityType: "Programme", entityId: "cprog", before: programmeSnapshot, after: { ...programmeSnapshot, titleEn: "Circle plan", version: 2 } },
+  "area.create": { actor: admin, entityType: "Area", entityId: "carea", before: null, after: areaSnapshot },
+  "area.update": { actor: admin, entityType: "Area", entityId: "carea", before: areaSnapshot, after: { ...areaSnapshot, titleZh: "交通互联", sortOrder: 3, version: 2 } },
 };
 
 const facts = (action: AuditAction): HistoryFacts => ({ action, entityType: "Measure", entityId: "cmeasure00000000000000001", ...samples[action] });
@@ -120,5 +136,7 @@ describe("[HISTORY] a sentence for every audit action", () => {
       "系统管理员 李某 通过导入新建了措施 9.9.9：任务/措施：新任务；牵头单位：淄博市人民政府；完成时限：2027-06-30",
     );
     expect(historySentence(facts("milestone.complete"), "en")).toContain("“Plan issued” completed on December 20, 2026");
+    expect(historySentence(facts("measure.update"), "zh-CN")).toBe("系统管理员 李某 修改了措施：配合单位由 zb-gov 改为 zb-gov, jn-drc；完成时限由 2027年6月30日 改为 2027年12月31日");
+    expect(historySentence(facts("measure.suspend"), "en")).toBe("Administrator 李某 suspended the measure. Reason: 上级政策调整");
   });
 });

@@ -18,6 +18,12 @@ describe("[LIGHT] the traffic-light rule", () => {
     expect(computeLight(measure({ status: "COMPLETED", dueDate: d("2020-01-01"), percentComplete: 10 }), d("2026-11-28"), settings)).toBe("COMPLETED");
   });
 
+  it("suspended measures get their own light: never red or yellow, whatever their dates and pace", () => {
+    const overdueAndBehind = { status: "SUSPENDED" as const, dueDate: d("2020-01-01"), percentComplete: 0, latestReportState: "RETURNED" as const };
+    expect(computeLight(measure(overdueAndBehind), d("2026-11-28"), settings)).toBe("SUSPENDED");
+    expect(computeLight(measure({ status: "SUSPENDED", dueDate: null, startDate: null }), d("2026-11-28"), settings)).toBe("SUSPENDED");
+  });
+
   it("red when past the due date; due today is not overdue (blue)", () => {
     const due = d("2026-11-28");
     expect(computeLight(measure({ dueDate: due, percentComplete: 99 }), d("2026-11-29"), settings)).toBe("RED");
