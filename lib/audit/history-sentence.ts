@@ -236,9 +236,21 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return text(after.loginName)
         ? t("auth_login_throttledName", { login: text(after.loginName)!, ip: plain(after.ip), failures: number(after.failures) ?? 0 })
         : t("auth_login_throttledAddress", { ip: plain(after.ip), failures: number(after.failures) ?? 0 });
+    case "comment.add":
+      return t("comment_add", { actor, excerpt: excerpt(after.body) });
+    case "comment.edit":
+      return t("comment_edit", { actor, excerpt: excerpt(after.body) });
+    case "comment.delete":
+      return t("comment_delete", { actor, excerpt: excerpt(before.body) });
     default:
       return t("unknown", { actor });
   }
+}
+
+/** A comment's text in one line, cut short for a history sentence. */
+function excerpt(value: unknown): string {
+  const line = (typeof value === "string" ? value : "").replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
 type Tools = {

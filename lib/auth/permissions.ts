@@ -49,6 +49,13 @@ export const permissionTable = {
   "account.notifications": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** The job queue's state, failed deliveries, events nobody received (/admin/jobs). */
   "jobs.view": { ADMIN: "all" },
+  /**
+   * Take part in a measure's discussion (讨论): comment, mention, edit one's own comment.
+   * Everyone who may read the measure except VIEWER (read-only by design); what a comment
+   * is on (a draft report) narrows it further (lib/comments/comment-scope.ts).
+   * Admins may also delete others' comments (moderation) — lib/comments/delete-comment.ts.
+   */
+  "comment.write": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

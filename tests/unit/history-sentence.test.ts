@@ -71,6 +71,9 @@ const samples: Record<AuditAction, Sample> = {
   "auth.login.succeeded": { actor: official, entityType: "User", entityId: USER_ID, before: null, after: { ip: "10.0.0.8" } },
   "auth.login.failed": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8" } },
   "auth.login.throttled": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8", loginName: "zhao", failures: 8, throttledAttempts: 2 } },
+  "comment.add": { actor: official, before: null, after: { comment: "ccomment", body: "请督查组\n@王某 看一下", mentions: [USER_ID] } },
+  "comment.edit": { actor: official, before: { comment: "ccomment", body: "请看一下", version: 1 }, after: { comment: "ccomment", body: "请督查组看一下", version: 2 } },
+  "comment.delete": { actor: admin, before: { comment: "ccomment", body: "发错了" }, after: { comment: "ccomment", deleted: true } },
 };
 
 const facts = (action: AuditAction): HistoryFacts => ({ action, entityType: "Measure", entityId: "cmeasure00000000000000001", ...samples[action] });
@@ -113,5 +116,10 @@ describe("[HISTORY] a sentence for every audit action", () => {
       "系统管理员 李某 通过导入新建了措施 9.9.9：任务/措施：新任务；牵头单位：淄博市人民政府；完成时限：2027-06-30",
     );
     expect(historySentence(facts("milestone.complete"), "en")).toContain("“Plan issued” completed on December 20, 2026");
+  });
+
+  it("quotes a comment in one line, and keeps a deleted one's text", () => {
+    expect(historySentence(facts("comment.add"), "zh-CN")).toBe("济南市发展和改革委员会 张某 发表了评论：“请督查组 @王某 看一下”");
+    expect(historySentence(facts("comment.delete"), "en")).toBe("Administrator 李某 deleted a comment: “发错了”");
   });
 });
