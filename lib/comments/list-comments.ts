@@ -4,13 +4,13 @@ import { commentWhereFor } from "./comment-scope";
 import { mayDeleteComment, mayEditComment } from "./edit-window";
 
 /**
- * A measure's comments the user may read, oldest first (a thread reads down):
- * the discussion's and those on its reports (grouped by the page under each
- * report). A deleted comment keeps its place without its text.
+ * A measure's comments the user may read (or one report's), oldest first (a
+ * thread reads down): the discussion's and those on its reports (grouped by the
+ * page under each report). A deleted comment keeps its place without its text.
  */
-export async function listComments(db: PrismaClient, user: SessionUser, measureId: string, now: Date) {
+export async function listComments(db: PrismaClient, user: SessionUser, of: { measureId: string } | { reportId: string }, now: Date) {
   const rows = await db.comment.findMany({
-    where: { measureId, ...commentWhereFor(user) },
+    where: { ...of, ...commentWhereFor(user) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,

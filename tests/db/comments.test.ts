@@ -76,9 +76,9 @@ describe("[COMMENTS] discussion on a measure", () => {
     const candidates = await listMentionCandidates(db, official, measure.code, { q: "", reportId: draftId });
     expect(candidates.items.every((person) => person.id !== otherOfficial.id && person.id !== inspector.id)).toBe(true);
     const comment = await add(official, "草稿待完善", [colleague.id], draftId);
-    expect((await listComments(db, colleague, measure.id, new Date())).some((c) => c.id === comment.id)).toBe(true);
-    expect((await listComments(db, otherOfficial, measure.id, new Date())).some((c) => c.id === comment.id)).toBe(false);
-    expect((await listComments(db, inspector, measure.id, new Date())).some((c) => c.id === comment.id)).toBe(false);
+    expect((await listComments(db, colleague, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(true);
+    expect((await listComments(db, otherOfficial, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(false);
+    expect((await listComments(db, inspector, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(false);
     // Nor can another unit comment on the draft it cannot read.
     await expect(add(otherOfficial, "看看", [], draftId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -101,7 +101,7 @@ describe("[COMMENTS] discussion on a measure", () => {
     const comment = await add(official, "发错了");
     await expect(deleteComment(db, inspector, { commentId: comment.id, version: 1 }, new Date())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await deleteComment(db, admin, { commentId: comment.id, version: 1 }, new Date());
-    const shown = (await listComments(db, official, measure.id, new Date())).find((c) => c.id === comment.id)!;
+    const shown = (await listComments(db, official, { measureId: measure.id }, new Date())).find((c) => c.id === comment.id)!;
     expect(shown).toMatchObject({ deleted: true, body: null, canEdit: false, canDelete: false });
     const history = await listMeasureHistory(db, measure.id, official.unitId);
     const deleted = history.find((event) => event.action === "comment.delete")!;
