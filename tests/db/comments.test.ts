@@ -7,6 +7,7 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { listComments } from "@/lib/comments/list-comments";
 import { listMentionCandidates } from "@/lib/comments/mention-candidates";
 import { addCommentInputSchema, editCommentInputSchema } from "@/lib/comments/schemas";
+import { listMyWork } from "@/lib/my-work/list-my-work";
 import { dispatchEvents } from "@/lib/notifications/dispatch-events";
 import { notificationLink } from "@/lib/notifications/event-text";
 import { currentPeriod, seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
@@ -69,6 +70,11 @@ describe("[COMMENTS] discussion on a measure", () => {
     expect(notification.type).toBe("comment.mention");
     expect(notificationLink(notification)).toBe(`/measures/${encodeURIComponent(measure.code)}#discussion`);
     expect(await db.notification.count({ where: { userId: official.id, entityId: comment.id } })).toBe(0);
+    // Until read in the inbox, it is on the inspector's My work, leading to the discussion.
+    const mentions = (await listMyWork(db, inspector, new Date())).filter((item) => item.kind === "commentMention");
+    expect(mentions).toEqual([expect.objectContaining({ measureCode: measure.code, detail: official.displayName, href: `/measures/${encodeURIComponent(measure.code)}#discussion` })]);
+    await db.notification.update({ where: { id: notification.id }, data: { readAt: new Date() } });
+    expect((await listMyWork(db, inspector, new Date())).some((item) => item.kind === "commentMention")).toBe(false);
   });
 
   it("a draft report's comment: hidden from other units, and only its unit's people may be mentioned", async () => {
