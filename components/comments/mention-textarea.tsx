@@ -6,10 +6,13 @@ import { useEffect, useId, useRef, useState } from "react";
 type Candidate = { id: string; displayName: string; unitNameZh: string | null; unitNameEn: string | null };
 export type Mention = { id: string; displayName: string };
 
-/** The "@name" being typed just before the caret, if any. */
+/**
+ * The "@name" being typed just before the caret, if any. In Chinese an @ follows
+ * any character ("请@张三"); only after a Latin letter or digit it is an address, not a mention.
+ */
 function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@]{0,20})$/.exec(text.slice(0, caret));
-  return match ? { start: caret - match[2]!.length - 1, query: match[2]! } : null;
+  const match = /(?:^|[^A-Za-z0-9_.])@([^\s@]{0,20})$/.exec(text.slice(0, caret));
+  return match ? { start: caret - match[1]!.length - 1, query: match[1]! } : null;
 }
 
 /**
