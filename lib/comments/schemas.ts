@@ -8,7 +8,11 @@ export const MAX_MENTIONS = 20;
 
 const idSchema = z.string().trim().min(1).max(40);
 const versionSchema = z.coerce.number().int().min(1);
-const bodySchema = multiLineText(COMMENT_MAX_LENGTH).refine((value) => value.length > 0, "required");
+// A form sends a textarea's line breaks as CRLF: stored as LF, so the text reads and counts as typed.
+const bodySchema = z
+  .string()
+  .transform((value) => value.replace(/\r\n?/g, "\n"))
+  .pipe(multiLineText(COMMENT_MAX_LENGTH).refine((value) => value.length > 0, "required"));
 
 /** The people chosen from the type-ahead, as the form sends them: ids joined by commas. */
 const mentionIdsSchema = z

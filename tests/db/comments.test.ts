@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe("[COMMENTS] discussion on a measure", () => {
   it("keeps line breaks, refuses an empty or over-long comment and forbidden characters", () => {
-    expect(addCommentInputSchema.parse({ measureCode: "1.1", body: " 第一行\n第二行 " }).body).toBe("第一行\n第二行");
+    expect(addCommentInputSchema.parse({ measureCode: "1.1", body: " 第一行\r\n第二行 " }).body).toBe("第一行\n第二行");
     expect(addCommentInputSchema.safeParse({ measureCode: "1.1", body: "  " }).success).toBe(false);
     expect(addCommentInputSchema.safeParse({ measureCode: "1.1", body: "x".repeat(2001) }).success).toBe(false);
     expect(addCommentInputSchema.safeParse({ measureCode: "1.1", body: "abc\u202Egpj" }).success).toBe(false);
