@@ -8,6 +8,7 @@ import { listComments } from "@/lib/comments/list-comments";
 import { listMentionCandidates } from "@/lib/comments/mention-candidates";
 import { addCommentInputSchema, editCommentInputSchema } from "@/lib/comments/schemas";
 import { listMyWork } from "@/lib/my-work/list-my-work";
+import { getReviewItem } from "@/lib/reviews/get-review-item";
 import { dispatchEvents } from "@/lib/notifications/dispatch-events";
 import { notificationLink } from "@/lib/notifications/event-text";
 import { currentPeriod, seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
@@ -87,6 +88,15 @@ describe("[COMMENTS] discussion on a measure", () => {
     expect((await listComments(db, inspector, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(false);
     // Nor can another unit comment on the draft it cannot read.
     await expect(add(otherOfficial, "看看", [], draftId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a submitted report's comments are in the review panel, where the reviewer may add one", async () => {
+    const author = asSession(await seedUser(db, "OFFICIAL", otherOfficial.unitId));
+    const report = await seedReport(db, measure.id, otherOfficial.unitId!, author.id, currentPeriod(), "SUBMITTED");
+    const comment = await add(otherOfficial, "数据已核对", [], report.id);
+    const item = await getReviewItem(db, inspector, `report:${report.id}`);
+    expect(item).toMatchObject({ kind: "report", canComment: true });
+    expect(item?.kind === "report" && item.comments.map((c) => c.id)).toEqual([comment.id]);
   });
 
   it("the author edits within 15 minutes at the version read; later, a stale version or someone else is refused", async () => {
