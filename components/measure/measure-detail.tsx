@@ -16,6 +16,8 @@ import { MeasureOverview } from "./measure-overview";
 import { Section } from "./section";
 import { ReportForm, type ReportDraft } from "./report-form";
 import { PercentBar } from "@/components/measure/percent-bar";
+import { CommentThread } from "@/components/comments/comment-thread";
+import type { CommentView } from "@/lib/comments/list-comments";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { StatusBadge } from "@/components/measure/status-badge";
 import { MeasureAdminLinks, SuspendedNote } from "@/components/catalogue/measure-admin-links";
@@ -30,6 +32,7 @@ export type MeasurePermissions = {
   reopen: boolean;
   undoMilestone: boolean;
   manageCatalogue: boolean;
+  comment: boolean;
 };
 
 export type ReportSlot = {
@@ -61,6 +64,8 @@ type Props = {
   notices?: { title: string; content: React.ReactNode };
   /** Completed milestones whose completion this user may still undo. */
   undoableMilestoneIds: string[];
+  /** The comments the user may read: the discussion's (reportId null) and those on reports. */
+  comments: CommentView[];
   /** The tab asked for (?tab=) and the report month asked for (?period=, which opens the reports tab). */
   requested: { tab: string | null; period: string | null };
 };
@@ -74,12 +79,13 @@ function initialTab(tabs: MeasureTab[], requested: Props["requested"]): string {
 /** Everything known about one measure, and the work its users do on it. */
 export async function MeasureDetailView(props: Props) {
   const { measure, light, today, permissions, reportSlot, history, notices, undoableMilestoneIds, requested } = props;
-  const [locale, t, tWorkflow, tAuthority, tTabs] = await Promise.all([
+  const [locale, t, tWorkflow, tAuthority, tTabs, tComments] = await Promise.all([
     getLocale(),
     getTranslations("measure"),
     getTranslations("workflow"),
     getTranslations("leadAuthority"),
     getTranslations("measureTabs"),
+    getTranslations("comments"),
   ]);
   const expected = expectedPercent(measure.startDate, measure.dueDate, today);
 
@@ -107,6 +113,7 @@ export async function MeasureDetailView(props: Props) {
               leadUnitId={measure.leadUnit.id}
               viewerId={props.viewerId}
               writtenReportIds={props.writtenReportIds}
+              comments={{ all: props.comments, measureCode: measure.code, canComment: permissions.comment }}
             />
           </Section>
 
@@ -147,6 +154,15 @@ export async function MeasureDetailView(props: Props) {
       content: (
         <Section title={tWorkflow("history")}>
           <MeasureHistory events={history} />
+        </Section>
+      ),
+    },
+    {
+      id: "discussion",
+      label: tComments("tab"),
+      content: (
+        <Section title={tComments("title")}>
+          <CommentThread comments={props.comments.filter((comment) => comment.reportId === null)} measureCode={measure.code} reportId={null} canComment={permissions.comment} />
         </Section>
       ),
     },

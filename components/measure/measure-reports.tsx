@@ -1,6 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
+import { CommentThread } from "@/components/comments/comment-thread";
+import type { CommentView } from "@/lib/comments/list-comments";
 import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
@@ -16,6 +18,7 @@ export async function MeasureReports({
   leadUnitId,
   viewerId,
   writtenReportIds,
+  comments,
 }: {
   reports: Report[];
   canReview: boolean;
@@ -23,6 +26,8 @@ export async function MeasureReports({
   viewerId: string;
   /** Reports the viewer saved or submitted a version of (the author field holds only the last writer). */
   writtenReportIds: string[];
+  /** The measure's comments the viewer may read; those on a report are shown under it. */
+  comments?: { all: CommentView[]; measureCode: string; canComment: boolean };
 }) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
@@ -57,8 +62,24 @@ export async function MeasureReports({
             </p>
           )}
           {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && <ReviewForm reportId={report.id} version={report.version} />}
+          {comments && <ReportComments report={report} comments={comments} />}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A report's comments, folded away until opened unless there are some. */
+async function ReportComments({ report, comments }: { report: Report; comments: NonNullable<Parameters<typeof MeasureReports>[0]["comments"]> }) {
+  const t = await getTranslations("comments");
+  const own = comments.all.filter((comment) => comment.reportId === report.id);
+  if (own.length === 0 && !comments.canComment) return null;
+  return (
+    <details className="mt-2 text-sm" open={own.length > 0}>
+      <summary className="cursor-pointer text-red-900">
+        {t("reportComments")} ({own.length})
+      </summary>
+      <CommentThread comments={own} measureCode={comments.measureCode} reportId={report.id} canComment={comments.canComment} compact />
+    </details>
   );
 }

@@ -39,6 +39,7 @@ export async function MyWorkList({ items, truncated, limit }: Props) {
       if (state === "RETURNED" && item.kind === "noticeOpen") lines.push(t("noticeReturned"));
     }
     if ((item.kind === "accountLocked" || item.kind === "accountNeverUsed") && item.detail) lines.push(t("loginName", { login: item.detail }));
+    if (item.kind === "commentMention" && item.detail) lines.push(t("mentionedBy", { name: item.detail }));
     return lines;
   };
 

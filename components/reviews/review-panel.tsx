@@ -10,6 +10,7 @@ import { decideExtensionAction } from "@/lib/extensions/actions";
 import { reviewReportAction } from "@/lib/reports/actions";
 import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import { parsePeriod } from "@/lib/tracking/dates";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { DecisionForm } from "./decision-form";
 import { ReportComparison } from "./report-comparison";
 
@@ -24,6 +25,7 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
   const t = useTranslations("reviewQueue");
   const tAuthority = useTranslations("leadAuthority");
   const tSample = useTranslations("sampleData");
+  const tComments = useTranslations("comments");
   const locale = useLocale();
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -89,6 +91,12 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
       <div className="flex-1 overflow-auto p-3">
         {!item && <p role="note">{t("gone")}</p>}
         {item?.kind === "report" && <ReportComparison item={item} />}
+        {item?.kind === "report" && (item.comments.length > 0 || item.canComment) && (
+          <section className="mt-4 border-t border-slate-200 pt-3" data-testid="review-panel-comments">
+            <h3 className="font-medium">{tComments("reportComments")}</h3>
+            <CommentThread comments={item.comments} measureCode={item.measure.code} reportId={item.id} canComment={item.canComment} compact />
+          </section>
+        )}
         {item?.kind === "extension" && (
           <dl className="grid grid-cols-2 gap-3" data-testid="extension-detail">
             <div className="rounded border border-slate-200 p-3">

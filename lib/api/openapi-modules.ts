@@ -2,6 +2,7 @@
 import type { RegisterApiPaths } from "./openapi-registry";
 import { registerSystemPaths } from "@/lib/api/openapi";
 import { registerBulletinPaths } from "@/lib/bulletin/openapi";
+import { registerCommentPaths } from "@/lib/comments/openapi";
 import { registerImportPaths } from "@/lib/measure-import/openapi";
 import { registerMeasurePaths } from "@/lib/measures/openapi";
 import { registerNoticePaths } from "@/lib/notices/openapi";
@@ -11,4 +12,4 @@ import { registerScoringPaths } from "@/lib/scoring/openapi";
 import { registerCataloguePaths } from "@/lib/units/openapi";
 
 /** Every lib/<folder>/openapi.ts, in folder order. */
-export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerImportPaths, registerMeasurePaths, registerNoticePaths, registerReportCollectionPaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];
+export const openApiPathModules: RegisterApiPaths[] = [registerSystemPaths, registerBulletinPaths, registerCommentPaths, registerImportPaths, registerMeasurePaths, registerNoticePaths, registerReportCollectionPaths, registerReportPaths, registerScoringPaths, registerCataloguePaths];

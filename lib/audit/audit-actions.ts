@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = [
   "programme.update",
   "area.create",
   "area.update",
+  "comment.add",
+  "comment.edit",
+  "comment.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

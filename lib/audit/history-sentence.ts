@@ -276,6 +276,12 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
         title: plain(lang === "en" ? after.titleEn || after.titleZh : after.titleZh),
         changes: changes(catalogueFields(["titleZh", "titleEn", "descriptionZh", "descriptionEn", "programme", "sortOrder"]), before, after) || t("noChanges"),
       });
+    case "comment.add":
+      return t("comment_add", { actor, excerpt: excerpt(after.body) });
+    case "comment.edit":
+      return t("comment_edit", { actor, excerpt: excerpt(after.body) });
+    case "comment.delete":
+      return t("comment_delete", { actor, excerpt: excerpt(before.body) });
     default:
       return t("unknown", { actor });
   }
@@ -286,6 +292,11 @@ const measureFieldKeys = [
   "area", "titleZh", "titleEn", "descriptionZh", "descriptionEn", "leadUnit", "cooperatingUnits", "cities", "responsiblePerson",
   "startDate", "dueDate", "ongoing", "kpiNameZh", "kpiNameEn", "kpiUnit", "kpiBaseline", "kpiTarget", "investmentPlanned",
 ] as const;
+/** A comment's text in one line, cut short for a history sentence. */
+function excerpt(value: unknown): string {
+  const line = (typeof value === "string" ? value : "").replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
 
 type Tools = {
   t: ReturnType<typeof createTranslator<typeof zh, "historySentences">>;

@@ -51,6 +51,13 @@ export const permissionTable = {
   "jobs.view": { ADMIN: "all" },
   /** Confirm a unit's collected report sheet on the unit's behalf (报表回收): written as submitted, for another inspector to review. */
   "report.submitOnBehalf": { INSPECTOR: "all" },
+  /**
+   * Take part in a measure's discussion (讨论): comment, mention, edit one's own comment.
+   * Everyone who may read the measure except VIEWER (read-only by design); what a comment
+   * is on (a draft report) narrows it further (lib/comments/comment-scope.ts).
+   * Admins may also delete others' comments (moderation) — lib/comments/delete-comment.ts.
+   */
+  "comment.write": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -20,6 +20,8 @@ export const appErrorStatus = {
   PLAN_CHANGED: 409,
   /** Undoing a milestone's completion after the undo window (lib/milestones/undo-window.ts). */
   UNDO_WINDOW_PASSED: 409,
+  /** Editing a comment after its edit window (lib/comments/edit-window.ts). */
+  EDIT_WINDOW_PASSED: 409,
   VALIDATION: 422,
   /** A malformed query string of a GET route (e.g. a bad month). */
   BAD_REQUEST: 400,

@@ -1,5 +1,6 @@
 import { listMeasureHistory } from "@/lib/audit/list-measure-history";
 import { can } from "@/lib/auth/permissions";
+import { listComments } from "@/lib/comments/list-comments";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { latestCompletions } from "@/lib/milestones/latest-completions";
@@ -18,7 +19,8 @@ import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
  * (the current one by default), each cooperating unit's own part (its latest
  * approved report, shown beside the lead unit's and never the measure's
  * figures), the reports the user wrote (never theirs to review), the milestone
- * completions the user may still undo and the change history.
+ * completions the user may still undo, the change history and the comments
+ * (the discussion's and those on reports, lib/comments/list-comments.ts).
  */
 export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code: string, requestedPeriod: string | undefined) {
   const measure = await getMeasureByCode(db, code, user.unitId);
@@ -35,6 +37,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     reopen: can(user, "measure.reopen"),
     undoMilestone: can(user, "milestone.undoComplete", unitIds),
     manageCatalogue: can(user, "catalogue.manage"),
+    comment: can(user, "comment.write", unitIds),
   };
 
   const currentPeriod = formatPeriod(monthOf(today));
@@ -43,13 +46,14 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   // Independent of each other: one round trip's wait instead of three.
   const submittedIds = measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id);
   const now = new Date();
-  const [settings, history, reportSlot, cooperatingParts, writtenIds, completions] = await Promise.all([
+  const [settings, history, reportSlot, cooperatingParts, writtenIds, completions, comments] = await Promise.all([
     getTrackingSettings(db),
     listMeasureHistory(db, measure.id, user.unitId),
     permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
     listCooperatingParts(db, measure.id),
     permissions.review ? reportIdsWrittenBy(db, user.id, submittedIds) : new Set<string>(),
     permissions.undoMilestone ? latestCompletions(db, measure.id, new Date(now.getTime() - MILESTONE_UNDO_WINDOW_MS)) : new Map(),
+    listComments(db, user, { measureId: measure.id }, now),
   ]);
   // Completions this user may still take back (the same rule the use-case enforces).
   const undoableMilestoneIds = measure.milestones
@@ -66,6 +70,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     cooperatingParts,
     writtenReportIds: [...writtenIds],
     undoableMilestoneIds,
+    comments,
   };
 }
 

@@ -66,6 +66,9 @@ export function myWorkHref(row: Pick<MyWorkRow, "kind" | "measureCode" | "entity
     case "accountLocked":
     case "accountNeverUsed":
       return "/admin/users";
+    case "commentMention":
+      // A report's comment is shown under that report; the others in the discussion tab.
+      return row.period ? `${measure}?period=${row.period}` : `${measure}#discussion`;
     default:
       // Milestones, extension requests and decisions, light changes: on the measure page.
       return measure;

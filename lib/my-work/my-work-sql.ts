@@ -24,6 +24,7 @@ export const myWorkKinds = [
   "lightChanged",
   "accountLocked",
   "accountNeverUsed",
+  "commentMention",
 ] as const;
 export type MyWorkKind = (typeof myWorkKinds)[number];
 
@@ -223,6 +224,14 @@ function itemsSql(user: MyWorkUser, { now, settings, seenAt, markSeenAt }: MyWor
         AND NOT EXISTS (SELECT 1 FROM "AuthSession" s WHERE s."userId" = u.id)
         AND NOT EXISTS (SELECT 1 FROM "ApiToken" k WHERE k."userId" = u.id AND k."lastUsedAt" IS NOT NULL)`);
   }
+
+  // Everyone: comments naming this person that they have not read in the inbox yet (comment not deleted since).
+  // The period of a report's comment leads to that report; a discussion comment's to the discussion tab.
+  branches.push(Prisma.sql`SELECT ${row({
+    kind: "commentMention", measureId: Prisma.sql`c."measureId"`, since: Prisma.sql`nt."createdAt"`, entityId: Prisma.sql`c.id`,
+    period: Prisma.sql`(SELECT to_char(cr.period, 'YYYY-MM') FROM "ProgressReport" cr WHERE cr.id = c."reportId")`, detail: Prisma.sql`nt.payload->>'by'`,
+  }, today)} FROM "Notification" nt JOIN "Comment" c ON c.id = nt."entityId" AND c."deletedAt" IS NULL
+    WHERE nt."userId" = ${user.id} AND nt."readAt" IS NULL AND nt.type = 'comment.mention'`);
 
   if (branches.length === 0) {
     branches.push(Prisma.sql`SELECT ${row({ kind: "reportMissing", since: Prisma.sql`now()`, entityId: Prisma.sql`''` }, today)} WHERE FALSE`);

@@ -13,7 +13,7 @@ export interface EventTextSource {
 }
 
 /** Placeholders the event texts may use; a payload without one gets an empty value. */
-const placeholders = ["measure", "title", "period", "dueDate", "days", "level", "light", "decision", "unit", "number"] as const;
+const placeholders = ["measure", "title", "period", "dueDate", "days", "level", "light", "decision", "unit", "number", "by"] as const;
 
 /** The message key of an event type ("report.dueSoon" → "report_dueSoon"). */
 export const eventMessageKey = (type: string) => type.replace(/\./g, "_");
@@ -70,6 +70,7 @@ export function notificationLink(source: { entityType: string; entityId: string;
     ProgressReport: "#reports",
     Milestone: "#milestones",
     ExtensionRequest: "#extensions",
+    Comment: "#discussion",
   };
   return base + (anchors[source.entityType] ?? "");
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { listComments } from "@/lib/comments/list-comments";
 import { reportIdsWrittenBy } from "@/lib/reports/report-writers";
 import { formatPeriod, isoDay, monthOf } from "@/lib/tracking/dates";
 import { changedFields, type ReportFigures } from "./compared-fields";
@@ -76,6 +77,7 @@ async function getReportItem(db: PrismaClient, user: SessionUser, id: string) {
   });
   const current = toFigures(report);
   const previous = previousReport ? toFigures(previousReport) : null;
+  const comments = await listComments(db, user, { reportId: report.id }, new Date());
   return {
     kind: "report" as const,
     key: `report:${report.id}`,
@@ -101,6 +103,9 @@ async function getReportItem(db: PrismaClient, user: SessionUser, id: string) {
     current,
     previous: previous && previousReport ? { ...previous, period: formatPeriod(previousReport.period), state: previousReport.state } : null,
     changed: changedFields(current, previous),
+    /** The report's comments, and whether the reviewer may add one (components/comments). */
+    comments,
+    canComment: can(user, "comment.write"),
   };
 }
 

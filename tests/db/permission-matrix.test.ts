@@ -447,6 +447,38 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
         changed: async () => (await db.unit.findUniqueOrThrow({ where: { id: unit.id } })).nameZh === "改名单位",
       };
     },
+  },  "comment.add": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      return {
+        form: { measureCode: measure.code, reportId: "", body: "请补充材料\n谢谢", mentionIds: "" },
+        changed: async () => (await db.comment.count({ where: { measureId: measure.id } })) === 1,
+      };
+    },
+  },
+  "comment.edit": {
+    targets: ["none"],
+    prepare: async (fx, _target, actorId) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      // The actor's own comment, written a moment ago: within the edit window.
+      const comment = await db.comment.create({ data: { measureId: measure.id, authorId: actorId, body: "初稿" } });
+      return {
+        form: { commentId: comment.id, version: "1", body: "改后", mentionIds: "" },
+        changed: async () => (await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).body === "改后",
+      };
+    },
+  },
+  "comment.delete": {
+    targets: ["none"],
+    prepare: async (fx, _target, actorId) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const comment = await db.comment.create({ data: { measureId: measure.id, authorId: actorId, body: "发错了" } });
+      return {
+        form: { commentId: comment.id, version: "1" },
+        changed: async () => (await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).deletedAt !== null,
+      };
+    },
   },
   "measure.create": {
     targets: ["none"],

@@ -89,6 +89,9 @@ const samples: Record<AuditAction, Sample> = {
   "programme.update": { actor: admin, entityType: "Programme", entityId: "cprog", before: programmeSnapshot, after: { ...programmeSnapshot, titleEn: "Circle plan", version: 2 } },
   "area.create": { actor: admin, entityType: "Area", entityId: "carea", before: null, after: areaSnapshot },
   "area.update": { actor: admin, entityType: "Area", entityId: "carea", before: areaSnapshot, after: { ...areaSnapshot, titleZh: "交通互联", sortOrder: 3, version: 2 } },
+  "comment.add": { actor: official, before: null, after: { comment: "ccomment", body: "请督查组\n@王某 看一下", mentions: [USER_ID] } },
+  "comment.edit": { actor: official, before: { comment: "ccomment", body: "请看一下", version: 1 }, after: { comment: "ccomment", body: "请督查组看一下", version: 2 } },
+  "comment.delete": { actor: admin, before: { comment: "ccomment", body: "发错了" }, after: { comment: "ccomment", deleted: true } },
 };
 
 const facts = (action: AuditAction): HistoryFacts => ({ action, entityType: "Measure", entityId: "cmeasure00000000000000001", ...samples[action] });
@@ -138,5 +141,10 @@ describe("[HISTORY] a sentence for every audit action", () => {
     expect(historySentence(facts("milestone.complete"), "en")).toContain("“Plan issued” completed on December 20, 2026");
     expect(historySentence(facts("measure.update"), "zh-CN")).toBe("系统管理员 李某 修改了措施：配合单位由 zb-gov 改为 zb-gov, jn-drc；完成时限由 2027年6月30日 改为 2027年12月31日");
     expect(historySentence(facts("measure.suspend"), "en")).toBe("Administrator 李某 suspended the measure. Reason: 上级政策调整");
+  });
+
+  it("quotes a comment in one line, and keeps a deleted one's text", () => {
+    expect(historySentence(facts("comment.add"), "zh-CN")).toBe("济南市发展和改革委员会 张某 发表了评论：“请督查组 @王某 看一下”");
+    expect(historySentence(facts("comment.delete"), "en")).toBe("Administrator 李某 deleted a comment: “发错了”");
   });
 });
