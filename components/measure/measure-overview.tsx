@@ -39,7 +39,7 @@ export async function MeasureOverview({ measure, canEditOwner, canReopen }: { me
             )}
           </Fact>
           <Fact label={t("startDate")}>{date(measure.startDate)}</Fact>
-          {/* An ongoing task has no end: the "ongoing" label stands where a due date would. */}
+          {/* An ongoing task has no end: "Ongoing" (messages measureOngoing) stands where a due date would. */}
           <Fact label={t("dueDate")}>{measure.ongoing ? <span data-testid="measure-ongoing">{tOngoing("due")}</span> : date(measure.dueDate)}</Fact>
           {measure.kpiNameZh && (
             <Fact label={t("kpi")}>

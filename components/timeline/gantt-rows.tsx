@@ -9,7 +9,7 @@ export interface GanttRow {
   title: string;
   bar: { left: number; width: number; light: Light; percent: number; label: string } | null;
   milestones: { left: number; done: boolean; label: string }[];
-  /** The "ongoing" label of an ongoing task, shown at the start of its (open-ended) bar. */
+  /** "Ongoing" (translated) for an ongoing task, shown at the start of its open-ended bar. */
   ongoing?: string;
 }
 
