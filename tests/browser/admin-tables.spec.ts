@@ -117,7 +117,7 @@ test("[ADMIN-TABLES]: a user's unit is chosen by typing, not from a menu of ever
   await expect(drawer.getByRole("status").filter({ hasText: /^显示 \d+ 个中的前 20 个/ })).toBeAttached();
   // Typing narrows by name or code; arrows and Enter choose.
   await unit.fill("taian");
-  await expect(drawer.getByRole("option")).toHaveCount(3);
+  await expect(drawer.getByRole("listbox").getByRole("option")).toHaveCount(3);
   await unit.press("ArrowDown");
   await unit.press("Enter");
   await expect(unit).toHaveValue("泰安市发展和改革委员会");
