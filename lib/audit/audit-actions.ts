@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   "auth.login.succeeded",
   "auth.login.failed",
   "auth.login.throttled",
+  "attachment.add",
+  "attachment.delete",
+  "attachment.download",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

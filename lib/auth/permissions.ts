@@ -49,6 +49,10 @@ export const permissionTable = {
   "account.notifications": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
   /** The job queue's state, failed deliveries, events nobody received (/admin/jobs). */
   "jobs.view": { ADMIN: "all" },
+  /** Open a 佐证材料 file: who may read its measure, and a draft report's files only its own unit (lib/attachments/attachment-where.ts). */
+  "attachment.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** Attach or remove files: besides this, the parent's own right (report.write, milestone.manage, extension.request, measure.editOwner) while it is editable. */
+  "attachment.write": { ADMIN: "all", OFFICIAL: "ownUnit" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

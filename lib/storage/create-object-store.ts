@@ -3,6 +3,8 @@ import { createDiskStore } from "./disk-store";
 import type { ObjectStore } from "./object-store";
 import { createS3Store } from "./s3-store";
 
+type Env = Record<string, string | undefined>;
+
 /**
  * The store chosen by the environment (docs/attachments.md):
  * LUOSHI_STORAGE=s3 with S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_ACCESS_KEY_ID,
@@ -10,7 +12,7 @@ import { createS3Store } from "./s3-store";
  * LUOSHI_ATTACHMENTS_DIR or `<LUOSHI_DATA_DIR or ./data>/attachments` — next to
  * the embedded database that scripts/start.mjs keeps in the same data directory.
  */
-export function createObjectStore(env: NodeJS.ProcessEnv = process.env): ObjectStore {
+export function createObjectStore(env: Env = process.env): ObjectStore {
   if ((env.LUOSHI_STORAGE ?? "disk").toLowerCase() === "s3") {
     if (!env.S3_BUCKET) throw new Error("LUOSHI_STORAGE=s3 needs S3_BUCKET");
     return createS3Store({
@@ -25,7 +27,7 @@ export function createObjectStore(env: NodeJS.ProcessEnv = process.env): ObjectS
   return createDiskStore(attachmentsDir(env));
 }
 
-export function attachmentsDir(env: NodeJS.ProcessEnv = process.env): string {
+export function attachmentsDir(env: Env = process.env): string {
   if (env.LUOSHI_ATTACHMENTS_DIR) return path.resolve(env.LUOSHI_ATTACHMENTS_DIR);
   return path.resolve(env.LUOSHI_DATA_DIR ?? path.join(process.cwd(), "data"), "attachments");
 }
