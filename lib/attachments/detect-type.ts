@@ -48,6 +48,11 @@ export class TypeSniffer {
     return detectType(this.head, this.zipNames);
   }
 
+  /** False once the first bytes rule out every allowed type (only an Office zip is decided at its end). */
+  mayBecomeAllowed(): boolean {
+    return this.head.length < HEAD_SIZE || this.head.subarray(0, 4).equals(LOCAL_HEADER) || this.result() !== null;
+  }
+
   /** Names of zip entries, from local and central directory headers, wherever a chunk boundary falls. */
   private scanZipNames(chunk: Buffer): void {
     const data = Buffer.concat([this.carry, chunk]);
