@@ -7,9 +7,3 @@ export const uploadFieldsSchema = z.object({
   parentId: z.string().trim().min(1).max(64),
 });
 
-export const attachmentIdSchema = z.object({ id: z.string().trim().min(1).max(64) });
-
-/** What the list of a parent's files is asked for. */
-export const listAttachmentsQuerySchema = z.object({
-  measureId: z.string().trim().min(1).max(64),
-});
