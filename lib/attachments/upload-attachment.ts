@@ -124,6 +124,8 @@ async function storeFile(
     sourceFailed = true;
     meter.destroy(error);
   });
+  // The store's put sees the meter's errors; this keeps pipe() from rethrowing them as uncaught.
+  meter.on("error", () => {});
   file.pipe(meter);
 
   let stored = false;

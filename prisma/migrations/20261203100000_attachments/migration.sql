@@ -53,6 +53,6 @@ ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_uploadedById_fkey" FOREIGN K
 ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_deletedById_fkey" FOREIGN KEY ("deletedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- Hand-written (Prisma cannot express it): at most one parent; none = on the measure itself.
+-- Hand-written (Prisma cannot express it): at most one parent, and none means the measure itself.
 ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_one_parent_check"
   CHECK (num_nonnulls("reportId", "milestoneId", "extensionRequestId") <= 1);
