@@ -163,7 +163,7 @@ describe("[ATTACHMENTS] upload", () => {
         headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` },
         body,
         duplex: "half",
-      } as RequestInit & { duplex: "half" }),
+      } as ConstructorParameters<typeof NextRequest>[1]),
       noParams,
     );
     expect(response.status).toBeGreaterThanOrEqual(400);
