@@ -14,6 +14,7 @@ export const apiTags = {
   Scoring: "Unit scores and the ranking (红黑榜).",
   Notices: "催办 notices (督办单): issued, replied, decided, escalated.",
   System: "Health, identity and this document.",
+  Attachments: "佐证材料: files attached to reports, milestones, extension requests and measures.",
 } as const;
 export type ApiTag = keyof typeof apiTags;
 
