@@ -1,6 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
+import { AttachmentList } from "@/components/attachments/attachment-list";
+import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
@@ -16,6 +18,7 @@ export async function MeasureReports({
   leadUnitId,
   viewerId,
   writtenReportIds,
+  attachments = [],
 }: {
   reports: Report[];
   canReview: boolean;
@@ -23,6 +26,8 @@ export async function MeasureReports({
   viewerId: string;
   /** Reports the viewer saved or submitted a version of (the author field holds only the last writer). */
   writtenReportIds: string[];
+  /** The files the viewer may open; each report shows its own (frozen once submitted). */
+  attachments?: AttachmentJson[];
 }) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
@@ -55,6 +60,11 @@ export async function MeasureReports({
               {tWorkflow("reviewer", { name: report.reviewer.displayName })}
               {report.reviewComment ? ` · ${tWorkflow("comment", { comment: report.reviewComment })}` : ""}
             </p>
+          )}
+          {attachments.some((file) => file.parentId === report.id) && (
+            <div className="mt-2" data-testid="report-attachments">
+              <AttachmentList files={attachments.filter((file) => file.parentId === report.id)} />
+            </div>
           )}
           {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && <ReviewForm reportId={report.id} version={report.version} />}
         </li>

@@ -10,6 +10,7 @@ import { decideExtensionAction } from "@/lib/extensions/actions";
 import { reviewReportAction } from "@/lib/reports/actions";
 import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import { parsePeriod } from "@/lib/tracking/dates";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 import { DecisionForm } from "./decision-form";
 import { ReportComparison } from "./report-comparison";
 
@@ -24,6 +25,7 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
   const t = useTranslations("reviewQueue");
   const tAuthority = useTranslations("leadAuthority");
   const tSample = useTranslations("sampleData");
+  const tAttachments = useTranslations("attachments");
   const locale = useLocale();
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -89,6 +91,13 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
       <div className="flex-1 overflow-auto p-3">
         {!item && <p role="note">{t("gone")}</p>}
         {item?.kind === "report" && <ReportComparison item={item} />}
+        {item?.kind === "report" && item.attachments.length > 0 && (
+          <section className="mt-4" data-testid="review-attachments">
+            <h3 className="text-sm font-semibold">{tAttachments("title")}</h3>
+            <p className="mb-2 text-xs text-slate-600">{tAttachments("reviewHint")}</p>
+            <AttachmentList files={item.attachments} />
+          </section>
+        )}
         {item?.kind === "extension" && (
           <dl className="grid grid-cols-2 gap-3" data-testid="extension-detail">
             <div className="rounded border border-slate-200 p-3">
