@@ -39,7 +39,6 @@ export function AttachmentList({ files, canDelete = false }: { files: Attachment
           <li key={file.id} className="flex items-center gap-3 text-sm" data-attachment-type={file.mimeType}>
             {file.thumbnailUrl ? (
               <button type="button" onClick={() => setViewing(file)} aria-label={t("open", { name: file.name })} className="shrink-0">
-                {/* eslint-disable-next-line @next/next/no-img-element -- our own route, already small */}
                 <img src={file.thumbnailUrl} alt="" width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-cover" />
               </button>
             ) : (

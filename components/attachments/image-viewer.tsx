@@ -28,7 +28,6 @@ export function ImageViewer({ file, onClose }: { file: AttachmentJson; onClose: 
           {t("close")}
         </button>
       </div>
-      {/* eslint-disable-next-line @next/next/no-img-element -- the original, served by our own route */}
       <img src={file.url} alt={file.name} className="max-h-[85vh] max-w-full object-contain" />
     </dialog>
   );
