@@ -22,7 +22,7 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
       "Multipart, with `parentType` and `parentId` before `file`; streamed, never held whole. Needs the parent's own right (report.write on one's own unit's DRAFT or RETURNED report, milestone.manage, extension.request on a PENDING request, measure.editOwner). The type is detected from the bytes: JPEG, PNG, WebP, HEIC/HEIF, PDF, docx, xlsx, pptx. Limits: 20 MB a file and 100 MB per parent by default (LUOSHI_ATTACHMENT_MAX_MB, LUOSHI_ATTACHMENT_PARENT_MAX_MB).",
     request: { body: { required: true, content: { "multipart/form-data": { schema: uploadBodySchema } } } },
     responses: { 201: { description: "The attached file.", content: { "application/json": { schema: attachmentSchema } } } },
-    errors: [404, 409, 413, 415, 422],
+    errors: [400, 404, 409, 413, 415, 422],
   });
   registerApiRoute(registry, {
     tag: "Attachments",

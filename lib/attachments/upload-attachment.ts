@@ -71,8 +71,8 @@ function receive(db: PrismaClient, store: ObjectStore, user: SessionUser, reques
       result = storeFile(db, store, user, file, info.filename, fields, limits);
       result.then(resolve, fail);
     });
-    busboy.on("error", (error) => {
-      if (!result) fail(error);
+    busboy.on("error", () => {
+      if (!result) fail(new AppError("BAD_REQUEST"));
     });
     busboy.on("close", () => {
       if (!result) fail(fieldError("file", "attachmentMissingFile"));
@@ -134,7 +134,9 @@ async function storeFile(
       stored = true;
       await store.put(key, meter, "application/octet-stream");
     } catch (error) {
-      if (error instanceof AppError || sourceFailed) throw error;
+      if (error instanceof AppError) throw error;
+      // The body broke off (the client went away, or a malformed form): nothing to tell anyone about.
+      if (sourceFailed) throw new AppError("BAD_REQUEST");
       console.error("Attachment store failed:", error);
       throw new AppError("STORAGE_UNAVAILABLE");
     }
