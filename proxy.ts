@@ -49,5 +49,6 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Not attachment uploads: with a proxy, Next.js holds a copy of the body (up to 10 MB, then cuts it); the upload route streams it.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/attachments).*)"],
 };

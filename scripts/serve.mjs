@@ -59,6 +59,9 @@ await app.prepare();
 const server = http.createServer(serverOptions(settings), (request, response) => {
   setClientAddressHeader(request, trustedProxies); // the app reads the client address only from here
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
+  // Attachment uploads stream to the store and enforce their own size limit and concurrency
+  // (lib/attachments/upload-attachment.ts): the gate would hold the whole body in memory.
+  if (request.method === "POST" && request.url?.split("?")[0] === "/api/v1/attachments") return void handleWithNext(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
   if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
   // A form submission (a Server Action) of a signed-in user waits longer (bounded): a 503

@@ -21,6 +21,9 @@ import type { CommentView } from "@/lib/comments/list-comments";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { StatusBadge } from "@/components/measure/status-badge";
 import { MeasureAdminLinks, SuspendedNote } from "@/components/catalogue/measure-admin-links";
+import { AttachmentPanel, type UploadLimits } from "@/components/attachments/attachment-panel";
+import { MeasureAttachments } from "@/components/attachments/measure-attachments";
+import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 
 export type MeasurePermissions = {
   editOwner: boolean;
@@ -45,6 +48,8 @@ export type ReportSlot = {
   reviewComment: string | null;
   /** Whether the user's unit leads the measure (only its report can close it out). */
   isLeadUnit: boolean;
+  /** The unit's report for the period once saved (files attach to a saved report). */
+  reportId?: string | null;
 };
 
 type Props = {
@@ -68,6 +73,8 @@ type Props = {
   comments: CommentView[];
   /** The tab asked for (?tab=) and the report month asked for (?period=, which opens the reports tab). */
   requested: { tab: string | null; period: string | null };
+  /** The measure's files (evidence) the user may open, and the upload limits. */
+  attachments: { files: AttachmentJson[]; limits: UploadLimits };
 };
 
 /** The tab shown first: the one asked for, the reports when a report month is asked for, else the overview. */
@@ -79,13 +86,14 @@ function initialTab(tabs: MeasureTab[], requested: Props["requested"]): string {
 /** Everything known about one measure, and the work its users do on it. */
 export async function MeasureDetailView(props: Props) {
   const { measure, light, today, permissions, reportSlot, history, notices, undoableMilestoneIds, requested } = props;
-  const [locale, t, tWorkflow, tAuthority, tTabs, tComments] = await Promise.all([
+  const [locale, t, tWorkflow, tAuthority, tTabs, tComments, tAttachments] = await Promise.all([
     getLocale(),
     getTranslations("measure"),
     getTranslations("workflow"),
     getTranslations("leadAuthority"),
     getTranslations("measureTabs"),
     getTranslations("comments"),
+    getTranslations("attachments"),
   ]);
   const expected = expectedPercent(measure.startDate, measure.dueDate, today);
 
@@ -102,7 +110,7 @@ export async function MeasureDetailView(props: Props) {
         <>
           {reportSlot && (
             <Section title={tWorkflow("yourReport")}>
-              <ReportSlotView slot={reportSlot} measure={measure} />
+              <ReportSlotView slot={reportSlot} measure={measure} attachments={props.attachments} />
             </Section>
           )}
 
@@ -114,6 +122,7 @@ export async function MeasureDetailView(props: Props) {
               viewerId={props.viewerId}
               writtenReportIds={props.writtenReportIds}
               comments={{ all: props.comments, measureCode: measure.code, canComment: permissions.comment }}
+              attachments={props.attachments.files}
             />
           </Section>
 
@@ -166,6 +175,22 @@ export async function MeasureDetailView(props: Props) {
         </Section>
       ),
     },
+    {
+      id: "attachments",
+      label: tAttachments("tab"),
+      content: (
+        <Section title={tAttachments("title")}>
+          <MeasureAttachments
+            measure={measure}
+            files={props.attachments.files}
+            canEditMeasure={permissions.editOwner}
+            canManageMilestones={permissions.manageMilestones}
+            canRequestExtension={permissions.requestExtension}
+            limits={props.attachments.limits}
+          />
+        </Section>
+      ),
+    },
   ];
 
   return (
@@ -194,8 +219,8 @@ export async function MeasureDetailView(props: Props) {
   );
 }
 
-async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: MeasureDetail }) {
-  const [t, tAuthority] = await Promise.all([getTranslations("workflow"), getTranslations("leadAuthority")]);
+async function ReportSlotView({ slot, measure, attachments }: { slot: ReportSlot; measure: MeasureDetail; attachments: Props["attachments"] }) {
+  const [t, tAuthority, tAttachments] = await Promise.all([getTranslations("workflow"), getTranslations("leadAuthority"), getTranslations("attachments")]);
   if (slot.state === "SUBMITTED") return <p role="note">{t("alreadySubmitted")}</p>;
   if (slot.state === "APPROVED") return <p role="note">{t("alreadyApproved")}</p>;
   return (
@@ -220,6 +245,18 @@ async function ReportSlotView({ slot, measure }: { slot: ReportSlot; measure: Me
         canClose={slot.isLeadUnit}
         draft={slot.draft}
       />
+      {slot.reportId ? (
+        <AttachmentPanel
+          title={tAttachments("title")}
+          files={attachments.files.filter((file) => file.parentId === slot.reportId)}
+          parentType="report"
+          parentId={slot.reportId}
+          canEdit
+          limits={attachments.limits}
+        />
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">{tAttachments("saveDraftFirst")}</p>
+      )}
     </>
   );
 }

@@ -3,6 +3,8 @@ import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
 import { CommentThread } from "@/components/comments/comment-thread";
 import type { CommentView } from "@/lib/comments/list-comments";
+import { AttachmentList } from "@/components/attachments/attachment-list";
+import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
@@ -19,6 +21,7 @@ export async function MeasureReports({
   viewerId,
   writtenReportIds,
   comments,
+  attachments = [],
 }: {
   reports: Report[];
   canReview: boolean;
@@ -28,6 +31,8 @@ export async function MeasureReports({
   writtenReportIds: string[];
   /** The measure's comments the viewer may read; those on a report are shown under it. */
   comments?: { all: CommentView[]; measureCode: string; canComment: boolean };
+  /** The files the viewer may open; each report shows its own (frozen once submitted). */
+  attachments?: AttachmentJson[];
 }) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
@@ -60,6 +65,11 @@ export async function MeasureReports({
               {tWorkflow("reviewer", { name: report.reviewer.displayName })}
               {report.reviewComment ? ` · ${tWorkflow("comment", { comment: report.reviewComment })}` : ""}
             </p>
+          )}
+          {attachments.some((file) => file.parentId === report.id) && (
+            <div className="mt-2" data-testid="report-attachments">
+              <AttachmentList files={attachments.filter((file) => file.parentId === report.id)} />
+            </div>
           )}
           {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && <ReviewForm reportId={report.id} version={report.version} />}
           {comments && <ReportComments report={report} comments={comments} />}

@@ -11,6 +11,7 @@ import { reviewReportAction } from "@/lib/reports/actions";
 import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import { parsePeriod } from "@/lib/tracking/dates";
 import { CommentThread } from "@/components/comments/comment-thread";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 import { DecisionForm } from "./decision-form";
 import { ReportComparison } from "./report-comparison";
 
@@ -26,6 +27,7 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
   const tAuthority = useTranslations("leadAuthority");
   const tSample = useTranslations("sampleData");
   const tComments = useTranslations("comments");
+  const tAttachments = useTranslations("attachments");
   const locale = useLocale();
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -95,6 +97,13 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
           <section className="mt-4 border-t border-slate-200 pt-3" data-testid="review-panel-comments">
             <h3 className="font-medium">{tComments("reportComments")}</h3>
             <CommentThread comments={item.comments} measureCode={item.measure.code} reportId={item.id} canComment={item.canComment} compact />
+          </section>
+        )}
+        {item?.kind === "report" && item.attachments.length > 0 && (
+          <section className="mt-4" data-testid="review-attachments">
+            <h3 className="text-sm font-semibold">{tAttachments("title")}</h3>
+            <p className="mb-2 text-xs text-slate-600">{tAttachments("reviewHint")}</p>
+            <AttachmentList files={item.attachments} />
           </section>
         )}
         {item?.kind === "extension" && (

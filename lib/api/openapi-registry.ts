@@ -15,6 +15,7 @@ export const apiTags = {
   Notices: "催办 notices (督办单): issued, replied, decided, escalated.",
   System: "Health, identity and this document.",
   Comments: "A measure's discussion (讨论): the people a comment may mention.",
+  Attachments: "佐证材料: files attached to reports, milestones, extension requests and measures.",
 } as const;
 export type ApiTag = keyof typeof apiTags;
 
@@ -47,7 +48,8 @@ const errorDescriptions: Record<DocumentedStatus, string> = {
   413: "The upload or JSON body is larger than allowed (JSON: 1 MB), or the workbook expands past the import's limits.",
   422: "Invalid input; `fieldErrors` says which field.",
   429: "Another import is running on this server (IMPORT_BUSY); retry when it is done.",
-  503: "The server is busy (too many requests waiting, or no database connection free in time); nothing was changed. Retry after the `Retry-After` seconds.",
+  503: "The server is busy (too many requests waiting, or no database connection free in time), or the file store cannot be reached (STORAGE_UNAVAILABLE); nothing was changed. Retry after the `Retry-After` seconds.",
+  415: "An attachment whose bytes are not an allowed type (UNSUPPORTED_FILE_TYPE), whatever its name.",
 };
 
 function errorResponses(statuses: DocumentedStatus[]): Record<string, ResponseConfig> {

@@ -60,6 +60,9 @@ export const AUDIT_ACTIONS = [
   "comment.add",
   "comment.edit",
   "comment.delete",
+  "attachment.add",
+  "attachment.delete",
+  "attachment.download",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

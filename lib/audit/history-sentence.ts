@@ -235,6 +235,18 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return t("unitAlias_create", { actor, alias: plain(after.alias) });
     case "unitAlias.delete":
       return t("unitAlias_delete", { actor, alias: plain(before.alias) });
+    case "attachment.add":
+    case "attachment.delete":
+    case "attachment.download": {
+      const parent = known(["report", "milestone", "extension", "measure"], after.parent) ?? "measure";
+      const target =
+        parent === "report" && report.period
+          ? t("attachmentTarget.report", { period: report.period })
+          : parent === "milestone"
+            ? t("attachmentTarget.milestone", { title: milestone })
+            : t(`attachmentTarget.${parent}`);
+      return t(facts.action.replace(".", "_") as "attachment_add", { actor, name: plain(after.name), target });
+    }
     case "apiToken.create":
       return t("apiToken_create", { actor, name: plain(after.name), date: instantDay(after.expiresAt) });
     case "apiToken.revoke":

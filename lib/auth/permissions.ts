@@ -58,6 +58,10 @@ export const permissionTable = {
    * Admins may also delete others' comments (moderation) — lib/comments/delete-comment.ts.
    */
   "comment.write": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all" },
+  /** Open a 佐证材料 file: who may read its measure, and a draft report's files only its own unit (lib/attachments/attachment-where.ts). */
+  "attachment.read": { ADMIN: "all", LEADER: "all", INSPECTOR: "all", OFFICIAL: "all", VIEWER: "all" },
+  /** Attach or remove files: besides this, the parent's own right (report.write, milestone.manage, extension.request, measure.editOwner) while it is editable. */
+  "attachment.write": { ADMIN: "all", OFFICIAL: "ownUnit" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof permissionTable;

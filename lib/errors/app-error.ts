@@ -32,6 +32,10 @@ export const appErrorStatus = {
   IMPORT_BUSY: 429,
   SERVER_BUSY: 503,
   INTERNAL: 500,
+  /** An attachment whose bytes are not an allowed type (lib/attachments/detect-type.ts), whatever its name. */
+  UNSUPPORTED_FILE_TYPE: 415,
+  /** The object store (disk or S3) failed: nothing was saved or nothing can be read now. */
+  STORAGE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof appErrorStatus;

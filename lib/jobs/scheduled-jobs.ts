@@ -1,8 +1,10 @@
+import { cleanOrphanAttachments } from "@/lib/attachments/clean-orphans";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { applyNoticeRules } from "@/lib/notices/apply-notice-rules";
 import { queueDigests } from "@/lib/notifications/digest";
 import { dispatchEvents } from "@/lib/notifications/dispatch-events";
 import { runDailyReminders } from "@/lib/reminders/run-daily-reminders";
+import { objectStore } from "@/lib/storage/create-object-store";
 
 /**
  * A job the queue runs on a schedule. `run` does all the work with the database
@@ -34,4 +36,6 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "notice-rules", cron: "30 7 * * *", run: (db, now) => applyNoticeRules(db, now) },
   // One mail per person listing the day's events they chose to get as a digest.
   { name: "send-digest", cron: "0 18 * * *", run: (db, now) => queueDigests(db, now) },
+  // Stored attachment bytes that no row names (an upload cut off between storing and its row), after an hour.
+  { name: "attachment-orphans", cron: "17 * * * *", run: (db, now) => cleanOrphanAttachments(db, objectStore(), now) },
 ];

@@ -1,3 +1,4 @@
+import { listAttachments } from "@/lib/attachments/list-attachments";
 import type { Prisma } from "@/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -78,7 +79,10 @@ async function getReportItem(db: PrismaClient, user: SessionUser, id: string) {
   const current = toFigures(report);
   const previous = previousReport ? toFigures(previousReport) : null;
   const comments = await listComments(db, user, { reportId: report.id }, new Date());
+  // The evidence the inspector should open before approving.
+  const attachments = await listAttachments(db, user, report.measureId, report.id);
   return {
+    attachments,
     kind: "report" as const,
     key: `report:${report.id}`,
     id: report.id,

@@ -30,6 +30,7 @@ async function schemaSnapshot(url: string) {
         FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid
         JOIN pg_namespace ns ON ns.oid = rel.relnamespace
         WHERE ns.nspname = 'public' AND rel.relname <> '_prisma_migrations'
+          AND con.contype <> 'c' -- CHECK constraints are hand-written in migrations; schema.prisma cannot express them
         ORDER BY rel.relname, con.conname`),
       enums: await query(`
         SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)

@@ -189,7 +189,7 @@ describe("[API] responses match their documented schemas", () => {
 describe("[API] the /api-docs view of the document", () => {
   it("groups operations by tag, with parameters and a bearer curl example", () => {
     const view = apiDocsView(openApiDocument(), "https://luoshi.example");
-    expect(view.groups.map((group) => group.name)).toEqual(["Measures", "Reports", "Catalogue", "Bulletins", "Scoring", "Notices", "System", "Comments"]);
+    expect(view.groups.map((group) => group.name)).toEqual(["Measures", "Reports", "Catalogue", "Bulletins", "Scoring", "Notices", "System", "Comments", "Attachments"]);
     const operations = view.groups.flatMap((group) => group.operations);
     expect(operations).toHaveLength(documentedOperations().length);
     const post = operations.find((operation) => operation.method === "post" && operation.path === "/api/v1/reports")!;

@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { actionRegistry, type FormAction } from "@/lib/auth/guard";
@@ -13,6 +15,8 @@ import { getScoringRules } from "@/lib/scoring/rules";
 import { getNoticeSettings } from "@/lib/notices/settings";
 import { getBulletinSettings } from "@/lib/bulletin/settings";
 import { testDb } from "./helpers";
+import { setObjectStore } from "@/lib/storage/create-object-store";
+import { createDiskStore } from "@/lib/storage/disk-store";
 
 const db = testDb();
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -635,5 +639,61 @@ describe("[AUTH] permission matrix: action × role × own/other unit", () => {
       expect(state).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
       expect(await prepared.changed()).toBe(false);
     }
+  });
+});
+
+/**
+ * The attachment routes (no Server Actions): who may attach to a report and to
+ * a measure, by role and own/other unit, through the real route handlers.
+ */
+describe("[AUTH] attachment routes: role × own/other unit", () => {
+  const pdfBytes = Buffer.from("%PDF-1.4\n%%EOF\n");
+  const origin = "http://localhost:3000";
+  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-matrix-"));
+  const post = async (parentType: string, parentId: string) => {
+    const form = new FormData();
+    form.set("parentType", parentType);
+    form.set("parentId", parentId);
+    form.set("file", new Blob([new Uint8Array(pdfBytes)]), "evidence.pdf");
+    const { POST } = await import("@/app/api/v1/attachments/route");
+    const request = new NextRequest(`${origin}/api/v1/attachments`, { method: "POST", headers: { host: "localhost:3000", origin }, body: form });
+    return POST(request, { params: Promise.resolve({}) });
+  };
+  beforeAll(() => setObjectStore(createDiskStore(storeDir)));
+  afterAll(() => {
+    setObjectStore(undefined);
+    fs.rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  const attachMatrix = roles.flatMap((role) => unitTargets.map((target) => ({ role, target })));
+  it.each(attachMatrix)("attach to a draft report and to the measure as $role on $target", async ({ role, target }) => {
+    const { measure, recordUnitIds } = await measureFor(fixture, target);
+    const reportUnit = target === "otherUnit" ? fixture.otherUnitId : fixture.ownUnitId;
+    const author = await seedUser(db, "OFFICIAL", reportUnit);
+    const report = await seedReport(db, measure.id, reportUnit, author.id, currentPeriod(), "DRAFT");
+    const actor = await seedUser(db, role as Role, fixture.ownUnitId);
+    const user = { role: role as Role, unitId: fixture.ownUnitId };
+    await signInAs(actor);
+
+    const onReport = await post("report", report.id);
+    expect(onReport.status).toBe(can(user, "report.write", recordUnitIds) && reportUnit === fixture.ownUnitId ? 201 : 403);
+    const onMeasure = await post("measure", measure.id);
+    expect(onMeasure.status).toBe(can(user, "measure.editOwner", recordUnitIds) && can(user, "attachment.write", recordUnitIds) ? 201 : 403);
+  });
+
+  it.each(roles)("open: %s sees a submitted report's file, never another unit's draft", async (role) => {
+    const { measure } = await measureFor(fixture, "otherUnit");
+    const author = await seedUser(db, "OFFICIAL", fixture.otherUnitId);
+    const draft = await seedReport(db, measure.id, fixture.otherUnitId, author.id, currentPeriod(), "DRAFT");
+    await signInAs(author);
+    const { id } = await (await post("report", draft.id)).json();
+    const { GET } = await import("@/app/api/v1/attachments/[id]/route");
+    const open = () => GET(new NextRequest(`${origin}/api/v1/attachments/${id}`, { headers: { host: "localhost:3000" } }), { params: Promise.resolve({ id }) });
+    await signInAs(await seedUser(db, role as Role, fixture.ownUnitId));
+    expect((await open()).status).toBe(404);
+    await db.progressReport.update({ where: { id: draft.id }, data: { state: "SUBMITTED" } });
+    expect((await open()).status).toBe(200);
+    await signInAs(null);
+    expect((await open()).status).toBe(401);
   });
 });

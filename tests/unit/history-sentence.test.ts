@@ -92,6 +92,9 @@ const samples: Record<AuditAction, Sample> = {
   "comment.add": { actor: official, before: null, after: { comment: "ccomment", body: "请督查组\n@王某 看一下", mentions: [USER_ID] } },
   "comment.edit": { actor: official, before: { comment: "ccomment", body: "请看一下", version: 1 }, after: { comment: "ccomment", body: "请督查组看一下", version: 2 } },
   "comment.delete": { actor: admin, before: { comment: "ccomment", body: "发错了" }, after: { comment: "ccomment", deleted: true } },
+  "attachment.add": { actor: official, report, entityType: "ProgressReport", entityId: REPORT_ID, before: null, after: { attachment: "catt", name: "现场照片.jpg", size: 1024, parent: "report" } },
+  "attachment.delete": { actor: official, milestone, before: null, after: { attachment: "catt", name: "验收报告.pdf", size: 2048, parent: "milestone", milestone: MILESTONE_ID, deleted: true } },
+  "attachment.download": { actor: inspector, entityType: "Attachment", entityId: "catt", before: null, after: { attachment: "catt", name: "方案.docx", size: 4096, parent: "measure" } },
 };
 
 const facts = (action: AuditAction): HistoryFacts => ({ action, entityType: "Measure", entityId: "cmeasure00000000000000001", ...samples[action] });
@@ -132,6 +135,8 @@ describe("[HISTORY] a sentence for every audit action", () => {
       "济南市发展和改革委员会 张某 将节点“方案印发”的计划完成日期由 2026年12月31日 改为 2027年3月31日，理由：前期手续延后",
     );
     expect(historySentence(facts("notice.escalate"), "zh-CN")).toBe("督查 王某 将督办〔2026〕12号由提醒升级为督办");
+    expect(historySentence(facts("attachment.add"), "zh-CN")).toBe("济南市发展和改革委员会 张某 上传了佐证材料“现场照片.jpg”（2026年12月 报告）");
+    expect(historySentence(facts("attachment.delete"), "en")).toBe("张某 (Jinan Development and Reform Commission) removed the attachment “验收报告.pdf” (milestone “Plan issued”)");
     expect(historySentence(facts("user.updateAccess"), "en")).toBe(
       "Administrator 李某 changed the account 赵某: role from Official to Inspector; unit from (empty) to Zibo Municipal Government",
     );

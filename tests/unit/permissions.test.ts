@@ -36,6 +36,6 @@ describe("[AUTH] the role table says what the roles are", () => {
     const viewerPermissions = Object.keys(permissionTable).filter((permission) =>
       can(as("VIEWER"), permission as keyof typeof permissionTable),
     );
-    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "account.endOwnSessions", "account.manageOwnTokens", "account.notifications", "measure.read", "notice.read"]);
+    expect(viewerPermissions.sort()).toEqual(["account.changeOwnPassword", "account.endOwnSessions", "account.manageOwnTokens", "account.notifications", "attachment.read", "measure.read", "notice.read"]);
   });
 });

@@ -9,7 +9,9 @@ import { localized } from "@/lib/i18n/localized";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
 import { loadMeasureNotices } from "@/lib/notices/load-notice-page";
-import { parsePeriod } from "@/lib/tracking/dates";
+import { formatPeriod, parsePeriod } from "@/lib/tracking/dates";
+import { attachmentLimits, megabytes } from "@/lib/attachments/limits";
+import { listAttachments } from "@/lib/attachments/list-attachments";
 
 export const dynamic = "force-dynamic";
 
@@ -32,13 +34,16 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   const period = first(query.period);
   const page = await loadMeasurePage(db, user, decodeURIComponent(code), period);
   if (!page) notFound();
-  const [locale, format, tNotices, notices] = await Promise.all([
+  const [locale, format, tNotices, notices, files] = await Promise.all([
     getLocale(),
     getFormatter(),
     getTranslations("notices"),
     loadMeasureNotices(db, user, page.measure, page.today),
+    listAttachments(db, user, page.measure.id),
   ]);
   const { reportSlot } = page;
+  const limits = attachmentLimits();
+  const ownReport = reportSlot && page.measure.progressReports.find((report) => report.unit.id === user.unitId && formatPeriod(report.period) === reportSlot.period);
   return (
     <MeasureDetailView
       {...page}
@@ -49,8 +54,10 @@ export default async function MeasurePage({ params, searchParams }: Props) {
           ...reportSlot,
           unitName: localized(reportSlot.unit, "name", locale),
           periodLabel: format.dateTime(parsePeriod(reportSlot.period), { year: "numeric", month: "long" }),
+          reportId: ownReport?.id ?? null,
         }
       }
+      attachments={{ files, limits: { fileMb: megabytes(limits.maxFileBytes), totalMb: megabytes(limits.maxParentBytes) } }}
     />
   );
 }
