@@ -62,7 +62,7 @@ export type ResumeMeasureInput = z.infer<typeof resumeMeasureInputSchema>;
 const titledFields = {
   titleZh: singleLineText(200),
   titleEn: singleLineText(300),
-  sortOrder: z.coerce.number().int("wholeNumberBetween").min(0).max(100_000).default(0),
+  sortOrder: z.coerce.number().int().min(0).max(100_000).default(0),
 };
 
 export const createProgrammeInputSchema = z.object({

@@ -22,15 +22,15 @@ test("[CATALOGUE]: an admin creates a measure, finds it in the ledger, edits it,
   await picker.press("Enter");
   await form.getByRole("checkbox", { name: "济南", exact: true }).check();
   await form.getByLabel("开始日期").fill("2026-01-01");
-  await form.getByLabel("完成时限").fill("2030-12-31");
+  await form.getByLabel("完成时限", { exact: true }).fill("2030-12-31");
   await form.getByLabel("计划投资（万元）").fill("800");
   await form.getByRole("button", { name: "新建" }).click();
-  await expect(form.getByRole("status")).toHaveText(`已新建措施 ${code}。`);
+  await expect(form.getByRole("status").filter({ hasText: /\S/ })).toHaveText(`已新建措施 ${code}。`);
 
   await page.goto(`/ledger?q=${encodeURIComponent(code)}`);
   const row = page.locator(`tr[data-measure-code="${code}"]`);
   await expect(row).toContainText("浏览器新建的测试措施");
-  await row.getByRole("link", { name: code }).first().click();
+  await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("浏览器新建的测试措施");
 
   await page.getByTestId("edit-measure").click();
@@ -38,12 +38,12 @@ test("[CATALOGUE]: an admin creates a measure, finds it in the ledger, edits it,
   const edit = page.getByTestId("measure-form");
   await edit.getByLabel("中文标题").fill("浏览器修改后的测试措施");
   await edit.getByRole("button", { name: "保存" }).click();
-  await expect(edit.getByRole("status")).toHaveText("已保存。");
+  await expect(edit.getByRole("status").filter({ hasText: /\S/ })).toHaveText("已保存。");
 
   const suspend = page.getByTestId("suspend-form");
   await suspend.getByLabel("暂停原因").fill("上级政策调整");
   await suspend.getByRole("button", { name: "暂停" }).click();
-  await expect(suspend.getByRole("status")).toHaveText("已暂停该措施。");
+  await expect(suspend.getByRole("status").filter({ hasText: /\S/ })).toHaveText("已暂停该措施。");
 
   await page.goto(`/measures/${code}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("浏览器修改后的测试措施");

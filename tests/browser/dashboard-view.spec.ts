@@ -14,6 +14,7 @@ const cards = [
   "card-reports-submitted",
   "card-reports-approved",
   "card-reports-missing",
+  "card-suspended",
 ];
 const lists = ["list-overdue", "list-due-soon", "list-returned", "list-missing"];
 
