@@ -46,6 +46,7 @@ describe("an office's task breakdown table, read from a real .xlsx", () => {
     expect(records.tasks).toEqual([
       {
         rowNumber: 7,
+        sectionNumber: 1,
         code: "1-1",
         codeGenerated: false,
         title: "打通“瓶颈路”：实施济南至淄博 段改扩建",
@@ -59,6 +60,7 @@ describe("an office's task breakdown table, read from a real .xlsx", () => {
       },
       {
         rowNumber: 8,
+        sectionNumber: 1,
         code: "1-2",
         codeGenerated: false,
         title: "打通“瓶颈路”：推进济泰快速路",
@@ -72,6 +74,7 @@ describe("an office's task breakdown table, read from a real .xlsx", () => {
       },
       {
         rowNumber: 10,
+        sectionNumber: 2,
         code: "2-1",
         codeGenerated: false,
         title: "共建飞地园区：建设济南—德州合作园区",
@@ -85,6 +88,7 @@ describe("an office's task breakdown table, read from a real .xlsx", () => {
       },
       {
         rowNumber: 11,
+        sectionNumber: 2,
         code: "2-2",
         codeGenerated: true,
         title: "公共服务：医保异地结算",
