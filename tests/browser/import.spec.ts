@@ -124,6 +124,8 @@ test("[IMPORT]: an office's own table (title rows, groups, deadline phrases) imp
   await expect(page.getByTestId("import-creates")).toContainText("按“季度末”读取");
   // Title, header, group and 合计 rows.
   await expect(page.getByTestId("import-skipped")).toContainText("未导入的行（5）");
+  // The README's picture of an office table's preview (mapping and plan).
+  await page.getByTestId("import-mapping").locator("..").screenshot({ path: "test-results/screens/import-office-preview.png" });
   await page.getByRole("button", { name: "确认导入" }).click();
   await expect(page.getByTestId("import-result")).toHaveText("导入完成：新建 2 项，更新 0 项。");
 
