@@ -62,7 +62,7 @@ describe("[COMMENTS] discussion on a measure", () => {
   });
 
   it("mentions a candidate, who gets an inbox notification linking to the discussion tab", async () => {
-    const candidates = await listMentionCandidates(db, official, measure.code, { q: inspector.displayName });
+    const candidates = await listMentionCandidates(db, official, measure.code, { q: inspector.loginName });
     expect(candidates.items.map((person) => person.id)).toContain(inspector.id);
     const comment = await add(official, `请 @${inspector.displayName} 看一下\n谢谢`, [inspector.id]);
     expect(await db.commentMention.count({ where: { commentId: comment.id } })).toBe(1);
@@ -80,8 +80,12 @@ describe("[COMMENTS] discussion on a measure", () => {
 
   it("a draft report's comment: hidden from other units, and only its unit's people may be mentioned", async () => {
     await expect(add(official, "@别的单位", [otherOfficial.id], draftId)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { body: { key: "mentionNotAllowed" } } });
-    const candidates = await listMentionCandidates(db, official, measure.code, { q: "", reportId: draftId });
-    expect(candidates.items.every((person) => person.id !== otherOfficial.id && person.id !== inspector.id)).toBe(true);
+    // Searched by their unique login names: the other unit's official and the inspector cannot read the draft.
+    const found = async (person: SessionUser) =>
+      (await listMentionCandidates(db, official, measure.code, { q: person.loginName, reportId: draftId })).items.map((item) => item.id);
+    expect(await found(otherOfficial)).not.toContain(otherOfficial.id);
+    expect(await found(inspector)).not.toContain(inspector.id);
+    expect(await found(colleague)).toContain(colleague.id);
     const comment = await add(official, "草稿待完善", [colleague.id], draftId);
     expect((await listComments(db, colleague, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(true);
     expect((await listComments(db, otherOfficial, { measureId: measure.id }, new Date())).some((c) => c.id === comment.id)).toBe(false);
