@@ -107,6 +107,16 @@ describe("[ATTACH] evidence zip", () => {
     expect(events.map((event) => event.entityId).sort()).toEqual([ids["measure-oct"], ids["report-1"], ids["report-2"], ids["report-evil"]].sort());
   });
 
+  it("leaves out a file whose bytes are missing, and still sends the others", async () => {
+    const area = await seedArea(db);
+    const other = await seedMeasure(db, area.id, ownUnit.id);
+    await seedAttachment(db, { measureId: other.id }, official.id, "lost.jpg");
+    const kept = await seedAttachment(db, { measureId: other.id }, official.id, "kept.jpg");
+    await store.put(kept.storageKey, Readable.from([Buffer.from("kept")]), kept.mimeType);
+    await signInAs(official);
+    expect(await entries(await zipOf(other.code, "?lang=en"))).toEqual({ "On the measure/kept.jpg": "kept" });
+  });
+
   it("answers 404 for an unknown measure, 422 for a bad month, 401 without a session", async () => {
     await signInAs(official);
     expect((await zipOf("NO.SUCH")).status).toBe(404);
