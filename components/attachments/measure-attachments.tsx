@@ -20,7 +20,7 @@ export async function MeasureAttachments({ measure, files, canEditMeasure, canMa
   canRequestExtension: boolean;
   limits: UploadLimits;
 }) {
-  const [t, locale, format] = await Promise.all([getTranslations("attachments"), getLocale(), getFormatter()]);
+  const [t, tEvidence, locale, format] = await Promise.all([getTranslations("attachments"), getTranslations("evidence"), getLocale(), getFormatter()]);
   const of = (parentId: string) => files.filter((file) => file.parentId === parentId);
   const reports = measure.progressReports.filter((report) => of(report.id).length > 0);
   const milestones = measure.milestones.filter((milestone) => canManageMilestones || of(milestone.id).length > 0);
@@ -30,6 +30,14 @@ export async function MeasureAttachments({ measure, files, canEditMeasure, canMa
   const hidden = files.filter((file) => file.parentType === "report" && !reportFiles.includes(file.parentId));
   return (
     <div data-testid="measure-attachments">
+      {files.length > 0 && (
+        <p className="mb-3 text-sm">
+          {/* Every file listed here, in one download (lib/attachments/evidence-zip.ts). */}
+          <a href={`/api/v1/measures/${encodeURIComponent(measure.code)}/evidence.zip?lang=${locale}`} download className="text-red-900 underline" data-testid="evidence-zip">
+            {tEvidence("downloadZip")}
+          </a>
+        </p>
+      )}
       <AttachmentPanel title={t("groups.measure")} files={of(measure.id)} parentType="measure" parentId={measure.id} canEdit={canEditMeasure} limits={limits} />
       {reports.map((report) => (
         <AttachmentPanel

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isoDateTimeString } from "@/lib/api/common-schemas";
+import { locales } from "@/lib/i18n/config";
+import { monthString } from "@/lib/validation/period";
 import { PARENT_TYPES } from "./attachment-parent";
 
 export const attachmentIdParamsSchema = z.object({ id: z.string().min(1).max(40).meta({ description: "Attachment id." }) });
@@ -33,3 +35,10 @@ export const listAttachmentsQuerySchema = z.object({
 });
 
 export const listAttachmentsResponseSchema = z.object({ items: z.array(attachmentSchema) });
+
+export const evidenceZipQuerySchema = z.object({
+  period: monthString()
+    .optional()
+    .meta({ description: "YYYY-MM: the files of that month's reports and those added that month (China time) to the measure, its milestones and extension requests. Without it, all files." }),
+  lang: z.enum(locales).optional().meta({ description: "Language of the folder names; default the language cookie, else zh-CN." }),
+});

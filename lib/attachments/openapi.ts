@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { binaryFile, registerApiRoute } from "@/lib/api/openapi-registry";
-import { attachmentIdParamsSchema, attachmentSchema, listAttachmentsQuerySchema, listAttachmentsResponseSchema, uploadBodySchema } from "./api-schemas";
+import { measureCodeParamsSchema } from "@/lib/measures/api-schemas";
+import { attachmentIdParamsSchema, attachmentSchema, evidenceZipQuerySchema, listAttachmentsQuerySchema, listAttachmentsResponseSchema, uploadBodySchema } from "./api-schemas";
 
 export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
   registerApiRoute(registry, {
@@ -53,5 +54,16 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     request: { params: attachmentIdParamsSchema },
     responses: { 204: { description: "Removed.", content: {} as Record<string, never> } },
     errors: [404, 409],
+  });
+  registerApiRoute(registry, {
+    tag: "Attachments",
+    method: "get",
+    path: "/api/v1/measures/{code}/evidence.zip",
+    summary: "Download a measure's evidence as a zip",
+    description:
+      "Every live file of the measure the caller may open (a draft report's files only for its own unit), streamed as one zip: one folder per report, milestone, extension request and the measure itself, names cleaned and numbered when repeated. Each file is audited as a download.",
+    request: { params: measureCodeParamsSchema, query: evidenceZipQuerySchema },
+    responses: { 200: { description: "The zip (empty when there are no files).", ...binaryFile("application/zip") } },
+    errors: [404, 422],
   });
 }

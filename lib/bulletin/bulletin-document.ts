@@ -46,6 +46,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale, number: Bulle
   const messages = lang === "en" ? en : zh;
   const t = createTranslator({ locale: lang, messages, namespace: "tongbao" });
   const tLights = createTranslator({ locale: lang, messages, namespace: "lights" });
+  const tEvidence = createTranslator({ locale: lang, messages, namespace: "evidence" });
   const text = (record: { titleZh: string; titleEn: string }) => localized(record, "title", lang);
   const unit = (record: { leadUnitZh: string; leadUnitEn: string }) => (lang === "en" ? record.leadUnitEn : record.leadUnitZh);
   const name = (named: { zh: string; en: string }) => (lang === "en" ? named.en : named.zh);
@@ -87,6 +88,17 @@ export function bulletinDocument(data: BulletinData, lang: Locale, number: Bulle
 
   // Each area: what was done, what stands in the way, what comes next, from the lead units' latest reports.
   const reportLine = (m: BulletinMeasure, field: "problems" | "nextSteps") => (m.report?.[field].trim() ? t("measureText", { code: m.code, title: text(m), text: m.report[field].trim() }) : null);
+  const progressLine = (m: BulletinMeasure) =>
+    t("progressLine", {
+      code: m.code,
+      title: text(m),
+      unit: unit(m),
+      percent: m.percentComplete,
+      light: tLights(m.light),
+      text: m.report?.progress.trim() || t("noReport"),
+    });
+  // The files backing the report quoted (never a draft's, so anyone reading the bulletin may know of them).
+  const withEvidence = (m: BulletinMeasure, line: string) => (m.report?.evidenceFiles ? tEvidence("bulletinLine", { line, count: m.report.evidenceFiles }) : line);
   const areas: BulletinSection = {
     heading: t("areasHeading"),
     blocks: data.areas.length
@@ -97,17 +109,7 @@ export function bulletinDocument(data: BulletinData, lang: Locale, number: Bulle
           return [
             { kind: "subheading", text: t("areaHeading", { index: lang === "en" ? String(index + 1) : chineseNumber(index + 1), code: area.code, name: text(area), count: area.measures.length }) },
             { kind: "label", text: t("progressLabel") },
-            ...area.measures.map((m): BulletinBlock => ({
-              kind: "paragraph",
-              text: t("progressLine", {
-                code: m.code,
-                title: text(m),
-                unit: unit(m),
-                percent: m.percentComplete,
-                light: tLights(m.light),
-                text: m.report?.progress.trim() || t("noReport"),
-              }),
-            })),
+            ...area.measures.map((m): BulletinBlock => ({ kind: "paragraph", text: withEvidence(m, progressLine(m)) })),
             { kind: "label", text: t("problemsLabel") },
             ...paragraphs(problems, t("noProblems")),
             { kind: "label", text: t("nextStepsLabel") },

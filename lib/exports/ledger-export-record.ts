@@ -50,7 +50,13 @@ export function ledgerExportRecord(index: number, row: LedgerExportRow, labels: 
     detail.notices && labels.notices
       ? labels.notices({ open: detail.notices.open, overdue: detail.notices.overdue, level: detail.notices.latestLevel })
       : "",
+    evidenceFiles(row) ?? "",
   ];
+}
+
+/** The evidence files of the report the export prints (the lead unit's latest submitted one); none without a report. */
+export function evidenceFiles(row: Pick<LedgerExportRow, "detail">): number | null {
+  return row.detail.report?.evidenceFiles ?? null;
 }
 
 /** A KPI's name and unit as the import reads them back: "新增里程 (公里)". */
@@ -81,5 +87,6 @@ export const LEDGER_COLUMN_IDS = [
   "area",
   "cities",
   "notices",
+  "evidence",
 ] as const;
 export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];

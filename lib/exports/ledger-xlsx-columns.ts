@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { LedgerColumn } from "@/lib/ledger/ledger-columns";
 import type { Light } from "@/lib/tracking/light";
 import type { LedgerExportRow } from "./ledger-export-rows";
-import { kpiName, type LedgerColumnId } from "./ledger-export-record";
+import { evidenceFiles, kpiName, type LedgerColumnId } from "./ledger-export-record";
 
 /**
  * The typed Excel export's columns. Those that also stand in the CSV keep its
@@ -94,15 +94,18 @@ export const indexColumn: XlsxColumn = column("index", 6, (_row, _format, index)
 /** Sample data stays labelled in every export, whatever the columns. */
 export const dataColumn: XlsxColumn = column("data", 10, (row, format) => (row.isSample ? format.sample : null));
 
+/** Every export counts the evidence files behind the report it prints, whatever the columns (the import ignores it). */
+export const evidenceColumn: XlsxColumn = column("evidence", 10, (row) => evidenceFiles(row));
+
 /** The ledger columns whose Excel columns identify a measure for the import: without them a file cannot be read back. */
 const importKeyColumns: readonly LedgerColumn[] = ["code", "title", "leadUnit", "area"];
 
 /**
  * The workbook's columns for the ledger columns shown: 序号, those columns, the
- * data label, then (hidden, in an outline group) the import keys the view leaves out.
+ * evidence count, the data label, then (hidden, in an outline group) the import keys the view leaves out.
  */
 export function ledgerXlsxLayout(shown: readonly LedgerColumn[]): { visible: XlsxColumn[]; hidden: XlsxColumn[] } {
-  const visible = [indexColumn, ...shown.flatMap((id) => xlsxColumnsOf[id]), dataColumn];
+  const visible = [indexColumn, ...shown.flatMap((id) => xlsxColumnsOf[id]), evidenceColumn, dataColumn];
   // The key is the area's code only; its name is for people.
   const hidden = importKeyColumns.filter((id) => !shown.includes(id)).map((id) => xlsxColumnsOf[id][0]!);
   return { visible, hidden };

@@ -19,7 +19,8 @@ const reportColumns: readonly LedgerColumn[] = ["progress", "problems", "nextSte
 /**
  * The details of these measures that the given columns need, each kind in one
  * statement (nothing is loaded for columns not shown). Report texts are the
- * lead unit's latest up to the as-of month, when the ledger shows one.
+ * lead unit's latest up to the as-of month, when the ledger shows one; the
+ * exports ask for them always, for the report's evidence count.
  */
 export async function loadLedgerDetails(
   db: PrismaClient,
@@ -27,6 +28,7 @@ export async function loadLedgerDetails(
   columns: readonly LedgerColumn[],
   today: Date,
   asOf?: string,
+  options: { evidence?: boolean } = {},
 ): Promise<Map<string, LedgerDetail>> {
   const wants = (...names: LedgerColumn[]) => names.some((name) => columns.includes(name));
   const [lists, reports, notices] = await Promise.all([
@@ -40,7 +42,7 @@ export async function loadLedgerDetails(
           },
         })
       : [],
-    wants(...reportColumns) ? latestLeadReports(db, ids, asOf ? parsePeriod(asOf) : undefined) : new Map<string, LeadReportText>(),
+    wants(...reportColumns) || options.evidence ? latestLeadReports(db, ids, asOf ? parsePeriod(asOf) : undefined) : new Map<string, LeadReportText>(),
     wants("notices") ? noticeSummaries(db, ids, today) : new Map<string, NoticeSummary>(),
   ]);
   const listsById = new Map(lists.map((row) => [row.id, row]));

@@ -6,18 +6,21 @@ export interface LeadReportText {
   progress: string;
   problems: string;
   nextSteps: string;
+  /** The report's live evidence files (佐证材料); never a draft's, so everyone who sees the report may count them. */
+  evidenceFiles: number;
 }
 
 /**
  * The three texts of each measure's latest submitted report of its LEAD unit
  * (up to a month, if given): what exports and bulletins print as the measure's
- * progress. Drafts never count, and neither do cooperating units' reports,
+ * progress, with how many evidence files back it. Drafts never count, and neither do cooperating units' reports,
  * which are shown beside the lead unit's on the measure page, never in its place.
  */
 export async function latestLeadReports(db: PrismaClient, measureIds: string[], upTo?: Date): Promise<Map<string, LeadReportText>> {
   if (measureIds.length === 0) return new Map();
   const rows = await db.$queryRaw<LeadReportText[]>(Prisma.sql`
-    SELECT DISTINCT ON (r."measureId") r."measureId", r.progress, r.problems, r."nextSteps"
+    SELECT DISTINCT ON (r."measureId") r."measureId", r.progress, r.problems, r."nextSteps",
+      (SELECT count(*)::int FROM "Attachment" a WHERE a."reportId" = r.id AND a."deletedAt" IS NULL) AS "evidenceFiles"
     FROM "ProgressReport" r JOIN "Measure" m ON m.id = r."measureId" AND r."unitId" = m."leadUnitId"
     WHERE r."measureId" = ANY(${measureIds}) AND r.state <> 'DRAFT'
       ${upTo ? Prisma.sql`AND r.period <= ${upTo.toISOString().slice(0, 10)}::date` : Prisma.empty}

@@ -27,7 +27,7 @@ test("[LEDGER]: a column chosen is shown, kept in the URL, and is what the Excel
   await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const headers = (sheet.getRow(3).values as unknown[]).slice(1);
-  expect(headers).toEqual(["序号", "编号", "任务/措施", "领域", "领域名称", "牵头单位", "责任人", "完成时限", "状态", "完成比例", "序时进度", "灯色", "最近报告期", "数据性质"]);
+  expect(headers).toEqual(["序号", "编号", "任务/措施", "领域", "领域名称", "牵头单位", "责任人", "完成时限", "状态", "完成比例", "序时进度", "灯色", "最近报告期", "佐证材料", "数据性质"]);
   const percent = sheet.getRow(4).getCell(10);
   expect(typeof percent.value).toBe("number");
   expect(percent.numFmt).toBe("0%");

@@ -15,7 +15,7 @@ import { loadBulletinData } from "@/lib/bulletin/load-bulletin-data";
 import { bulletinQuerySchema } from "@/lib/bulletin/schemas";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { signInAs } from "../setup/request-context";
-import { seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { seedAttachment, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -81,7 +81,7 @@ beforeAll(async () => {
     });
     titles[m.key] = { zh: measure.titleZh, en: measure.titleEn };
     for (const report of m.reports) {
-      await db.progressReport.create({
+      const created = await db.progressReport.create({
         data: {
           measureId: measure.id,
           unitId: m.unit.id,
@@ -99,6 +99,12 @@ beforeAll(async () => {
           reviewedAt: report.state === "APPROVED" ? d(`${report.period}-27`) : null,
         },
       });
+      // b4's October report is backed by two live files (a removed one does not count); b3's draft has one, never counted.
+      if (m.key === "b4" && report.period === "2026-10") {
+        for (const name of ["a.jpg", "b.pdf"]) await seedAttachment(db, { measureId: measure.id, reportId: created.id }, author.id, name);
+        await seedAttachment(db, { measureId: measure.id, reportId: created.id }, author.id, "gone.jpg", { deletedAt: d("2026-10-26") });
+      }
+      if (m.key === "b3" && report.state === "DRAFT") await seedAttachment(db, { measureId: measure.id, reportId: created.id }, author.id, "draft.jpg");
     }
   }
 });
@@ -194,6 +200,8 @@ describe("[BULLETIN] Word", () => {
       expect(texts, heading).toContain(heading);
     }
     expect(texts).toContain("草稿未提交");
+    // The files backing a measure's report are counted after its progress; none are mentioned where there are none.
+    expect(texts.filter((text) => text.includes("佐证材料"))).toEqual([expect.stringMatching(new RegExp(`^B\\.[^ ]+\\.b4 ${titles.b4!.zh}（.+）：2026-10 进展（佐证材料 2 份）$`))]);
     // Body in 仿宋, headings in 黑体, both declared with their English names.
     expect(xml).toMatch(/w:eastAsia="仿宋"/);
     expect(xml).toMatch(/w:eastAsia="黑体"/);
@@ -229,6 +237,7 @@ describe("[BULLETIN] Word", () => {
     expect(texts.find((text) => text.startsWith("As of"))).toContain("6 measures are tracked: 1 completed, 1 on track, 2 behind pace, 1 overdue and 1 due soon.");
     for (const label of ["1. Progress", "2. Problems", "3. Next steps"]) expect(texts).toContain(label);
     for (const key of ["b1", "b4"]) expect(texts.some((text) => text.includes(titles[key]!.en))).toBe(true);
+    expect(texts.find((text) => text.includes(titles.b4!.en))).toMatch(/: 2026-10 进展 \(2 evidence files\)$/);
   });
 });
 
@@ -243,7 +252,7 @@ describe("[BULLETIN] PDF", () => {
     // Lines wrap: compare without the line breaks.
     const text = pages.join("").replace(/\s+/g, "");
     for (const expected of ["督查通报", "2026年第7期（预览）", "省会经济圈一体化发展督查办公室（示例）", "关于通报测试2026年10月推进落实情况的通报（示例数据）",
-      "一、各领域推进情况", "1.进展情况", "2.存在问题", "3.下步打算", "拆迁补偿协商滞后", "二、需要关注的措施", "（一）落后序时进度（2项）", "（二）已超期（1项）", "三、当月未报送进展的措施（3项）"]) {
+      "一、各领域推进情况", "1.进展情况", "2026-10进展（佐证材料2份）", "2.存在问题", "3.下步打算", "拆迁补偿协商滞后", "二、需要关注的措施", "（一）落后序时进度（2项）", "（二）已超期（1项）", "三、当月未报送进展的措施（3项）"]) {
       expect(text, expected).toContain(expected);
     }
     for (const key of ["b1", "b2", "b3", "b4", "b5", "b6"]) expect(text).toContain(titles[key]!.zh);

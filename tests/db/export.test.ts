@@ -15,7 +15,7 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { cities as circleCities } from "@/prisma/seed/data/cities";
 import { signInAs } from "../setup/request-context";
-import { seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { seedAttachment, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -90,6 +90,12 @@ beforeAll(async () => {
       });
       const report = await seedReport(db, measure.id, lead.id, author.id, "2026-10", "APPROVED");
       await db.progressReport.update({ where: { id: report.id }, data: { progress: "完成\n两项工作", problems: '资金"缺口"', nextSteps: "+加快" } });
+      // Two live files back the exported report; a removed one and a later draft's file do not count.
+      await seedAttachment(db, { measureId: measure.id, reportId: report.id }, author.id, "a.jpg");
+      await seedAttachment(db, { measureId: measure.id, reportId: report.id }, author.id, "b.pdf");
+      await seedAttachment(db, { measureId: measure.id, reportId: report.id }, author.id, "gone.jpg", { deletedAt: new Date() });
+      const draft = await seedReport(db, measure.id, lead.id, author.id, "2026-11", "DRAFT");
+      await seedAttachment(db, { measureId: measure.id, reportId: draft.id }, author.id, "draft.jpg");
     }
   }
 });
@@ -116,6 +122,10 @@ describe("[EXPORT] ledger CSV", () => {
     expect(first[9]).toBe("'+加快");
     expect(first[14]).toBe("示例数据");
     expect(rows.filter((row) => row[14] === "示例数据")).toHaveLength(1);
+    expect(header![18]).toBe("佐证材料");
+    expect(first[18]).toBe("2");
+    // No report, no count (rather than a misleading 0).
+    expect(rows.find((row) => row !== first)![18]).toBe("");
   });
 
   it("writes the same view as an Excel workbook: title and scope above a frozen header, filters, light as cell colour", async () => {
@@ -128,14 +138,15 @@ describe("[EXPORT] ledger CSV", () => {
     expect(sheet.rowCount).toBe(253);
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     // The default ledger columns, the area's name beside its code, the data label, then the import keys the view leaves out: none here.
-    expect(header).toEqual(["序号", "编号", "任务/措施", "领域", "领域名称", "牵头单位", "完成时限", "状态", "完成比例", "灯色", "最近报告期", "数据性质"]);
+    expect(header).toEqual(["序号", "编号", "任务/措施", "领域", "领域名称", "牵头单位", "完成时限", "状态", "完成比例", "灯色", "最近报告期", "佐证材料", "数据性质"]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     expect(sheet.autoFilter).toBeTruthy();
     const injected = sheet.getRows(4, 250)!.find((row) => String(row.getCell(3).value).includes("公式注入"))!;
     // Excel cells hold text, never formulas: the typed "=" stays text.
     expect(injected.getCell(3).value).toBe("=1+1 公式注入");
     expect(injected.getCell(3).formula).toBeUndefined();
-    expect(injected.getCell(12).value).toBe("示例数据");
+    expect(injected.getCell(12).value).toBe(2);
+    expect(injected.getCell(13).value).toBe("示例数据");
     expect(injected.getCell(5).value).toBe("导出领域");
     const light = injected.getCell(10);
     expect(Object.values(zh.lights)).toContain(light.value);
@@ -153,7 +164,7 @@ describe("[EXPORT] ledger CSV", () => {
     const headers = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
     expect(headers).toEqual([
       "序号", "编号", "任务/措施", "配合单位", "责任人", "城市", "完成时限", "完成比例", "序时进度", "最近报告期", "最近报告状态",
-      "KPI", "KPI目标", "KPI实际", "计划投资（万元）", "完成投资（万元）", "进展情况", "数据性质",
+      "KPI", "KPI目标", "KPI实际", "计划投资（万元）", "完成投资（万元）", "进展情况", "佐证材料", "数据性质",
       // Import keys the view does not show: hidden, in an outline group.
       "牵头单位", "领域",
     ]);
@@ -192,6 +203,8 @@ describe("[EXPORT] ledger CSV", () => {
     expect(String(cell("配合单位").value)).toMatch(/测试单位/);
     expect(cell("进展情况").value).toBe("完成\n两项工作");
     expect(cell("数据性质").value).toBe("示例数据");
+    expect(cell("佐证材料").value).toBe(2);
+    expect(cell("佐证材料").type).toBe(ExcelJS.ValueType.Number);
     expect(cell("领域").value).toBe(area);
 
     // A measure without KPI, investment or reports leaves those cells empty rather than writing 0 or text.

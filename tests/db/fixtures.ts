@@ -93,3 +93,26 @@ export async function seedReport(
 export function currentPeriod(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
 }
+
+/** An attachment row (no bytes stored): enough for counts; tests that open files store `bytes` under its key themselves. */
+export async function seedAttachment(
+  db: PrismaClient,
+  parent: { measureId: string; reportId?: string; milestoneId?: string; extensionRequestId?: string },
+  uploadedById: string,
+  originalName = "photo.jpg",
+  extra: { deletedAt?: Date; createdAt?: Date; size?: number; mimeType?: string } = {},
+) {
+  return db.attachment.create({
+    data: {
+      ...parent,
+      storageKey: `attachments/${uniqueSuffix()}${uniqueSuffix()}`.toLowerCase(),
+      originalName,
+      mimeType: extra.mimeType ?? "image/jpeg",
+      size: extra.size ?? 3,
+      sha256: "0".repeat(64),
+      uploadedById,
+      ...(extra.createdAt ? { createdAt: extra.createdAt } : {}),
+      ...(extra.deletedAt ? { deletedAt: extra.deletedAt, deletedById: uploadedById } : {}),
+    },
+  });
+}

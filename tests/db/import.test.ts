@@ -139,7 +139,7 @@ describe("[IMPORT] round trip", () => {
     const typed = messages.ledgerView.xlsx;
     expect(plan.ignoredColumns).toEqual([
       csv("index"), typed.areaName, typed.status, csv("percent"), typed.expectedPercent, csv("light"), typed.latestPeriod, typed.latestState,
-      typed.kpiActual, typed.investmentCompleted, csv("progress"), csv("problems"), csv("nextSteps"), csv("notices"), csv("data"),
+      typed.kpiActual, typed.investmentCompleted, csv("progress"), csv("problems"), csv("nextSteps"), csv("notices"), csv("evidence"), csv("data"),
     ]);
   });
 

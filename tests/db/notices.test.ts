@@ -292,7 +292,7 @@ describe("[NOTICE] export, dashboard and API", () => {
         zh.export.noticesLine.replace("{open}", String(open)).replace("{overdue}", String(overdue)).replace("{level}", zh.notices.levels[level]),
     };
     const text = await new Response(ledgerCsvStream(db, ledgerQuerySchema.parse({ area: areaCode }), today, { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 }, labels)).text();
-    expect(zh.export.columns.split("|").at(-1)).toBe("督办单");
+    expect(zh.export.columns.split("|").at(-2)).toBe("督办单");
     const line = text.split("\r\n").find((row) => row.includes(measure.code))!;
     expect(line).toContain("办理中 1，回复逾期 0，最新：专项督办");
   });

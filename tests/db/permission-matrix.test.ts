@@ -696,4 +696,27 @@ describe("[AUTH] attachment routes: role × own/other unit", () => {
     await signInAs(null);
     expect((await open()).status).toBe(401);
   });
+
+  it.each(roles)("evidence zip: %s gets a submitted report's file, never another unit's draft", async (role) => {
+    const { measure } = await measureFor(fixture, "otherUnit");
+    const author = await seedUser(db, "OFFICIAL", fixture.otherUnitId);
+    const draft = await seedReport(db, measure.id, fixture.otherUnitId, author.id, currentPeriod(), "DRAFT");
+    await signInAs(author);
+    expect((await post("report", draft.id)).status).toBe(201);
+    const { GET } = await import("@/app/api/v1/measures/[code]/evidence.zip/route");
+    const zip = () =>
+      GET(new NextRequest(`${origin}/api/v1/measures/${measure.code}/evidence.zip`, { headers: { host: "localhost:3000" } }), { params: Promise.resolve({ code: measure.code }) });
+    const entries = async () => {
+      const response = await zip();
+      expect(response.status).toBe(can({ role: role as Role, unitId: fixture.ownUnitId }, "attachment.read", [fixture.otherUnitId]) ? 200 : 404);
+      const { default: JSZip } = await import("jszip");
+      return Object.keys((await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()))).files).filter((name) => !name.endsWith("/"));
+    };
+    await signInAs(await seedUser(db, role as Role, fixture.ownUnitId));
+    expect(await entries()).toEqual([]);
+    await db.progressReport.update({ where: { id: draft.id }, data: { state: "SUBMITTED" } });
+    expect(await entries()).toHaveLength(1);
+    await signInAs(null);
+    expect((await zip()).status).toBe(401);
+  });
 });
