@@ -32,7 +32,7 @@ test("[LEDGER]: a column chosen is shown, kept in the URL, and is what the Excel
   expect(typeof percent.value).toBe("number");
   expect(percent.numFmt).toBe("0%");
   expect(sheet.getRow(4).getCell(8).value).toBeInstanceOf(Date);
-  expect(sheet.getRow(4).getCell(14).value).toBe("示例数据");
+  expect(sheet.getRow(4).getCell(15).value).toBe("示例数据");
 });
 
 test("[LEDGER]: a filter menu applies on change, without the button", async ({ page }) => {
