@@ -43,7 +43,8 @@ test("[ATTACHMENTS]: an official attaches two photos and a PDF and submits; the 
   // The inspector opens the report in the review queue's panel: the evidence is there.
   const inspector = await browser.newPage();
   await logIn(inspector, "inspector", undefined, `/reviews?q=${code}`);
-  await inspector.locator("tr[data-kind=report]", { hasText: code }).first().getByRole("button", { name: new RegExp(`^${code.replaceAll(".", "\\.")} `) }).click();
+  // The report row's button starts with the code itself ("1.1 …", not "2.1.1 …").
+  await inspector.locator("tr[data-kind=report]").getByRole("button", { name: new RegExp(`^${code.replaceAll(".", "\\.")} `) }).first().click();
   const panel = inspector.getByTestId("review-panel");
   const evidence = panel.getByTestId("review-attachments").getByRole("listitem");
   await expect(evidence).toHaveCount(3);
