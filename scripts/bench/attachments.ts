@@ -8,26 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { processTree, sampleProcesses } from "./load/proc-sampler";
+import { sessionCookie } from "./load/sessions";
 import { startServer } from "./load/server";
 
 const FILES = Number(process.env.BENCH_FILES ?? 20);
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3470);
 const DEMO_PASSWORD = "Luoshi-Demo-2026";
-
-async function signIn(baseUrl: string, username: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => /next-auth\.session-token=/.test(cookie));
-  if (!session) throw new Error(`Sign-in as ${username} failed (HTTP ${response.status})`);
-  return session.split(";")[0]!;
-}
 
 /** A PDF-looking body of the given size (random after the header, so nothing compresses it away). */
 function fileOf(bytes: number): Buffer {
@@ -52,7 +39,7 @@ async function main() {
     LUOSHI_ATTACHMENT_PARENT_MAX_MB: String(FILES * FILE_MB * 3),
   });
   try {
-    const cookie = await signIn(server.baseUrl, "jinan.official");
+    const cookie = await sessionCookie(server.baseUrl, "jinan.official", DEMO_PASSWORD);
     const period = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
     const report = await fetch(`${server.baseUrl}/api/v1/reports`, {
       method: "POST",

@@ -20,14 +20,15 @@ export async function signIn(baseUrl: string, users: LoadUser[], parallel = 4): 
   return cookies;
 }
 
-async function sessionCookie(baseUrl: string, username: string): Promise<string> {
+/** Signs in through next-auth's credentials callback and returns the session cookie ("name=value"). */
+export async function sessionCookie(baseUrl: string, username: string, password = generatedUserPassword): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: generatedUserPassword, json: "true" }),
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((cookie) => /^(__Secure-)?next-auth\.session-token=/.test(cookie));
   if (!session) throw new Error(`Sign-in as ${username} failed (HTTP ${response.status})`);
