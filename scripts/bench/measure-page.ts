@@ -1,22 +1,24 @@
-// `npm run bench:measure-page [-- --database URL] [--runs N]`: the measure page's loader
-// (lib/measures/load-measure-page.ts) on one measure with a long discussion, for an
-// official of its lead unit and an inspector; p50/p95 over N runs.
+// `npm run bench:measure-page [-- --database URL] [--runs N]`: what the measure page
+// loads (lib/measures/load-measure-page.ts, then its notices and files, as
+// app/measures/[code]/page.tsx does) on one measure with 200 comments and 50 files,
+// for an official of its lead unit and an inspector; p50/p95 over N runs.
 // Without --database it builds its own copy of the bench:seed data (database luoshi_measurepage).
 import pg from "pg";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { createPrismaClient } from "@/lib/db/create-client";
+import { listAttachments } from "@/lib/attachments/list-attachments";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
+import { loadMeasureNotices } from "@/lib/notices/load-notice-page";
 import { seedProvince } from "./seed";
 import { machineLine, percentile, time } from "./stats";
 
 /** Comments on the measure: 200, every tenth on one of its reports, some naming a person, a few deleted. */
 const COMMENTS = 200;
 
-/**
- * What a busy measure carries besides its reports and milestones, each filler idempotent
- * (rows carry a "bmp" prefix). Attachments (the 附件 tab) get a filler of their own here
- * — 50 on the measure — once their model exists.
- */
+/** Files (the 附件 tab): 50, 50 shown: every fifth on one of its reports, two more deleted. */
+const ATTACHMENTS = 52;
+
+/** What a busy measure carries besides its reports and milestones, each filler idempotent (rows carry a "bmp" prefix). */
 const fillers: Record<string, (client: pg.Client, measureId: string) => Promise<void>> = {
   comments: async (client, measureId) => {
     await client.query(`DELETE FROM "Comment" WHERE id LIKE 'bmp%'`);
@@ -37,7 +39,31 @@ const fillers: Record<string, (client: pg.Client, measureId: string) => Promise<
     );
     await client.query(`ANALYZE "Comment"; ANALYZE "CommentMention"`);
   },
+  // Rows only: the page lists files, it never reads their bytes.
+  attachments: async (client, measureId) => {
+    await client.query(`DELETE FROM "Attachment" WHERE id LIKE 'bmp%'`);
+    await client.query(
+      `WITH people AS (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM "User" WHERE active AND role = 'OFFICIAL'),
+        reports AS (SELECT id, row_number() OVER (ORDER BY period DESC) AS n, count(*) OVER () AS total FROM "ProgressReport" WHERE "measureId" = $1 AND state <> 'DRAFT')
+      INSERT INTO "Attachment" (id, "measureId", "reportId", "storageKey", "thumbnailKey", "originalName", "mimeType", size, sha256, "uploadedById", "createdAt", "deletedAt")
+      SELECT 'bmp-a' || g, $1, CASE WHEN g % 5 = 0 THEN (SELECT id FROM reports WHERE n = 1 + g % GREATEST(total, 1)) END,
+        'bmp-key-' || g, CASE WHEN g % 2 = 0 THEN 'bmp-thumb-' || g END, '现场照片' || g || CASE WHEN g % 2 = 0 THEN '.jpg' ELSE '.pdf' END,
+        CASE WHEN g % 2 = 0 THEN 'image/jpeg' ELSE 'application/pdf' END, 5000000, md5(g::text) || md5(g::text),
+        (SELECT id FROM people WHERE n = 1 + g % total), now() - make_interval(hours => ${ATTACHMENTS} - g), CASE WHEN g % 26 = 0 THEN now() END
+      FROM generate_series(1, ${ATTACHMENTS}) g`,
+      [measureId],
+    );
+    await client.query(`ANALYZE "Attachment"`);
+  },
 };
+
+/** The page's reads in the page's order: the measure first, then its notices and files together. */
+async function loadPageData(db: PrismaClient, user: SessionUser, code: string) {
+  const page = await loadMeasurePage(db, user, code, undefined);
+  if (!page) throw new Error(`measure ${code} not found`);
+  const [, files] = await Promise.all([loadMeasureNotices(db, user, page.measure, page.today), listAttachments(db, user, page.measure.id)]);
+  return { comments: page.comments.length, files: files.length };
+}
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -72,18 +98,18 @@ async function main() {
   const db = createPrismaClient(url);
   const counts = (await bare.query(
     `SELECT (SELECT count(*) FROM "ProgressReport" WHERE "measureId" = $1) AS reports, (SELECT count(*) FROM "Comment" WHERE "measureId" = $1) AS comments,
-      (SELECT count(*) FROM "AuditEvent" WHERE "entityId" = $1) AS "auditEvents"`,
+      (SELECT count(*) FROM "Attachment" WHERE "measureId" = $1 AND "deletedAt" IS NULL) AS files, (SELECT count(*) FROM "AuditEvent" WHERE "entityId" = $1) AS "auditEvents"`,
     [measure.id],
   )).rows[0];
   console.log(`Machine: ${await machineLine(url)}`);
   console.log(`Measure ${measure.code}: ${JSON.stringify(counts)}, ${runs} runs\n`);
-  console.log("| user | comments shown | p50 ms | p95 ms |");
-  console.log("|---|---|---|---|");
+  console.log("| user | comments shown | files shown | p50 ms | p95 ms |");
+  console.log("|---|---|---|---|---|");
   for (const [label, person] of users) {
     if (!person) continue;
-    const page = await loadMeasurePage(db, person, measure.code, undefined);
-    const samples = await time(() => loadMeasurePage(db, person, measure.code, undefined), { runs });
-    console.log(`| ${label} | ${page?.comments.length ?? 0} | ${percentile(samples, 50).toFixed(1)} | ${percentile(samples, 95).toFixed(1)} |`);
+    const shown = await loadPageData(db, person, measure.code);
+    const samples = await time(() => loadPageData(db, person, measure.code), { runs });
+    console.log(`| ${label} | ${shown.comments} | ${shown.files} | ${percentile(samples, 50).toFixed(1)} | ${percentile(samples, 95).toFixed(1)} |`);
   }
   await db.$disconnect();
   await bare.end();
