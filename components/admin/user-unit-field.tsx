@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
 import { fieldValue } from "@/components/forms/field";
-import { UnitPicker, type UnitChoice, type UnitSource } from "@/components/forms/unit-picker";
+import { UnitPicker, type UnitChoice } from "@/components/forms/unit-picker";
+import { useUnitListSource } from "@/components/forms/unit-list-source";
 import type { ActionState } from "@/lib/errors/action-state";
 
 export type UnitOption = UnitChoice & { id: string };
@@ -15,14 +15,7 @@ export type UnitOption = UnitChoice & { id: string };
  */
 export function UserUnitField({ state, units, initialId }: { state: ActionState; units: UnitOption[]; initialId?: string | null }) {
   const t = useTranslations("adminUsers");
-  const source = useCallback<UnitSource<UnitOption>>(
-    async (q, limit) => {
-      const needle = q.toLowerCase();
-      const found = needle ? units.filter((unit) => [unit.code, unit.nameZh, unit.nameEn].some((text) => text.toLowerCase().includes(needle))) : units;
-      return { items: found.slice(0, limit), total: found.length };
-    },
-    [units],
-  );
+  const source = useUnitListSource(units);
   // After a rejected submission, the unit that was sent.
   const id = fieldValue(state, "unitId", initialId ?? "");
   return (

@@ -9,7 +9,8 @@ export type UploadLimits = { fileMb: number; totalMb: number };
 export function AttachmentPanel({ files, parentType, parentId, canEdit, limits, title }: {
   files: AttachmentJson[];
   parentType: ParentType;
-  parentId: string;
+  /** Null for a report not saved yet: the uploader has the report form save it first. */
+  parentId: string | null;
   canEdit: boolean;
   limits: UploadLimits;
   title: string;

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useSaveDraft } from "@/components/measure/report-draft-scope";
 import type { ParentType } from "@/lib/attachments/attachment-parent";
 
 type Upload = { id: number; name: string; loaded: number; total: number; xhr: XMLHttpRequest | null; error: string | null };
@@ -12,10 +13,14 @@ let nextId = 1;
 /**
  * Picks or takes dropped files and uploads each in its own request, with a
  * progress bar and a cancel button per file (XMLHttpRequest: fetch reports no
- * upload progress). Refusals are shown translated, per file.
+ * upload progress). Refusals are shown translated, per file. Without a
+ * parent yet (a report never saved), the report form beside it saves the draft
+ * first and the files go to that draft; a refused form uploads nothing.
  */
-export function AttachmentUploader({ parentType, parentId, limits }: { parentType: ParentType; parentId: string; limits: { fileMb: number; totalMb: number } }) {
+export function AttachmentUploader({ parentType, parentId, limits }: { parentType: ParentType; parentId: string | null; limits: { fileMb: number; totalMb: number } }) {
   const t = useTranslations("attachments");
+  const tDraft = useTranslations("catalogueUnits");
+  const saveDraft = useSaveDraft();
   const tErrors = useTranslations("errors");
   const tFields = useTranslations("fieldErrors");
   const router = useRouter();
@@ -23,6 +28,8 @@ export function AttachmentUploader({ parentType, parentId, limits }: { parentTyp
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [refused, setRefused] = useState(false);
 
   const update = (id: number, change: Partial<Upload>) => setUploads((all) => all.map((upload) => (upload.id === id ? { ...upload, ...change } : upload)));
   const drop = (id: number) => setUploads((all) => all.filter((upload) => upload.id !== id));
@@ -38,7 +45,7 @@ export function AttachmentUploader({ parentType, parentId, limits }: { parentTyp
     }
   };
 
-  const start = (file: File) => {
+  const start = (file: File, parentId: string) => {
     const id = nextId++;
     const xhr = new XMLHttpRequest();
     setUploads((all) => [...all, { id, name: file.name, loaded: 0, total: file.size, xhr, error: null }]);
@@ -63,10 +70,21 @@ export function AttachmentUploader({ parentType, parentId, limits }: { parentTyp
     xhr.send(form);
   };
 
-  const startAll = (files: FileList | null) => {
-    setDone(null);
-    for (const file of Array.from(files ?? [])) start(file);
+  const startAll = async (files: FileList | null) => {
+    const picked = Array.from(files ?? []);
     if (input.current) input.current.value = "";
+    setDone(null);
+    setRefused(false);
+    if (picked.length === 0) return;
+    let target = parentId;
+    if (!target && saveDraft) {
+      setSaving(true);
+      target = await saveDraft();
+      setSaving(false);
+      if (!target) return setRefused(true);
+    }
+    if (!target) return;
+    for (const file of picked) start(file, target);
   };
 
   return (
@@ -96,6 +114,16 @@ export function AttachmentUploader({ parentType, parentId, limits }: { parentTyp
           className="sr-only"
         />
       </label>
+      {saving && (
+        <p role="status" className="mt-2 text-sm text-slate-600">
+          {tDraft("savingDraft")}
+        </p>
+      )}
+      {refused && (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {tDraft("draftNotSaved")}
+        </p>
+      )}
       {uploads.length > 0 && (
         <ul className="mt-2 flex flex-col gap-2">
           {uploads.map((upload) => (

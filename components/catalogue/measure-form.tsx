@@ -6,20 +6,26 @@ import { useActionState, useState } from "react";
 import { fieldValue, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { UnitPicker } from "@/components/forms/unit-picker";
+import { UnitPicker, type UnitChoice } from "@/components/forms/unit-picker";
+import { useUnitListSource } from "@/components/forms/unit-list-source";
+import { UnitMultiPicker } from "@/components/forms/unit-multi-picker";
 import { createMeasureAction, updateMeasureAction } from "@/lib/catalogue/actions";
 import type { CatalogueChoices, MeasureForEdit } from "@/lib/catalogue/load-catalogue-form";
 import { idleState, type ActionState } from "@/lib/errors/action-state";
 import { localized } from "@/lib/i18n/localized";
 
-type Props = { choices: CatalogueChoices } & ({ mode: "create"; measure?: undefined } | { mode: "edit"; measure: MeasureForEdit });
+/** `units`: every active unit, searched in the browser by the lead and cooperating unit pickers. */
+type Props = { choices: CatalogueChoices; units: UnitChoice[] } & ({ mode: "create"; measure?: undefined } | { mode: "edit"; measure: MeasureForEdit });
 
 /**
  * Every catalogue field of a measure, to create one or edit it (admins). An edit
  * names the version it was read at; a refused form keeps what was typed.
  */
-export function MeasureForm({ choices, mode, measure }: Props) {
+export function MeasureForm({ choices, units, mode, measure }: Props) {
   const t = useTranslations("catalogueEditor");
+  const tUnits = useTranslations("catalogueUnits");
+  // Any active unit may lead or cooperate, not only those already leading a measure.
+  const unitSource = useUnitListSource(units);
   const tErrors = useTranslations("fieldErrors");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(mode === "create" ? createMeasureAction : updateMeasureAction, idleState);
@@ -46,12 +52,19 @@ export function MeasureForm({ choices, mode, measure }: Props) {
       <TextAreaField name="descriptionZh" label={t("fields.descriptionZh")} state={state} initial={value("descriptionZh")} rows={3} />
       <TextAreaField name="descriptionEn" label={t("fields.descriptionEn")} state={state} initial={value("descriptionEn")} rows={3} />
       <div className="flex flex-col gap-1">
-        <UnitPicker name="leadUnit" label={t("fields.leadUnit")} selected={measure?.leadUnit ?? null} placeholder={t("pickUnit")} />
+        <UnitPicker name="leadUnit" label={t("fields.leadUnit")} selected={measure?.leadUnit ?? null} source={unitSource} placeholder={t("pickUnit")} />
         <p className="min-h-5 text-sm leading-5 text-red-700" role={leadError ? "alert" : undefined}>
           {leadError ? tErrors(leadError.key, leadError.values ?? {}) : null}
         </p>
       </div>
-      <TextField name="cooperatingUnits" label={t("fields.cooperatingUnits")} state={state} initial={value("cooperatingUnits")} hint={t("hints.cooperatingUnits")} />
+      <UnitMultiPicker
+        name="cooperatingUnits"
+        label={t("fields.cooperatingUnits")}
+        initial={measure?.cooperatingUnits ?? []}
+        source={unitSource}
+        state={state}
+        placeholder={tUnits("addUnit")}
+      />
       <CityChecklist cities={choices.cities} state={state} initial={value("cities")} />
       <TextField name="responsiblePerson" label={t("fields.responsiblePerson")} state={state} initial={value("responsiblePerson")} />
       <TextField name="startDate" label={t("fields.startDate")} state={state} initial={value("startDate")} type="date" hint={dayHint} />

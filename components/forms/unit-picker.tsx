@@ -28,6 +28,13 @@ const leadingUnits: UnitSource<UnitChoice> = async (q, limit, signal) => {
 type PickerFieldOptions = { state?: ActionState; placeholder?: string };
 
 /**
+ * With `onPick`, the field adds rather than holds: a chosen unit goes to
+ * `onPick`, the text empties for the next one, and the caller posts the
+ * values (the multi-select picker's chips); `name` then only names the error.
+ */
+type PickMode<C> = { onPick?: (unit: C) => void };
+
+/**
  * A type-ahead field for a unit, posting its code (or `valueFor` it) under `name`.
  * By default the options are lead units from `GET /api/v1/units` as the user
  * types: a province has about 1,500 units, too many for a menu; `source` gives
@@ -43,13 +50,15 @@ export function UnitPicker<C extends UnitChoice = UnitChoice>({
   valueFor = (unit) => unit.code,
   state,
   placeholder,
+  onPick,
 }: {
   name: string;
   label: string;
   selected: C | null;
   source?: UnitSource<C>;
   valueFor?: (unit: C) => string;
-} & PickerFieldOptions) {
+} & PickerFieldOptions &
+  PickMode<C>) {
   const t = useTranslations("unitPicker");
   const locale = useLocale();
   const listId = useId();
@@ -88,6 +97,10 @@ export function UnitPicker<C extends UnitChoice = UnitChoice>({
 
   const items = search.state === "done" ? search.found.items : [];
   const choose = (unit: C | null) => {
+    if (onPick && unit) {
+      onPick(unit);
+      unit = null;
+    }
     setChosen(unit);
     setText(labelOf(unit));
     setOpen(false);
@@ -132,7 +145,7 @@ export function UnitPicker<C extends UnitChoice = UnitChoice>({
   return (
     <div className="relative flex flex-col gap-1 text-sm">
       <label htmlFor={`${listId}-input`}>{label}</label>
-      <input type="hidden" name={name} value={chosen ? valueFor(chosen) : ""} />
+      {!onPick && <input type="hidden" name={name} value={chosen ? valueFor(chosen) : ""} />}
       <div className="flex">
         <input
           ref={input}

@@ -14,6 +14,7 @@ import { MeasureReports } from "./measure-reports";
 import { MeasureMilestones } from "./measure-milestones";
 import { MeasureOverview } from "./measure-overview";
 import { Section } from "./section";
+import { ReportDraftScope } from "./report-draft-scope";
 import { ReportForm, type ReportDraft } from "./report-form";
 import { PercentBar } from "@/components/measure/percent-bar";
 import { CommentThread } from "@/components/comments/comment-thread";
@@ -220,7 +221,12 @@ export async function MeasureDetailView(props: Props) {
 }
 
 async function ReportSlotView({ slot, measure, attachments }: { slot: ReportSlot; measure: MeasureDetail; attachments: Props["attachments"] }) {
-  const [t, tAuthority, tAttachments] = await Promise.all([getTranslations("workflow"), getTranslations("leadAuthority"), getTranslations("attachments")]);
+  const [t, tAuthority, tAttachments, tDraft] = await Promise.all([
+    getTranslations("workflow"),
+    getTranslations("leadAuthority"),
+    getTranslations("attachments"),
+    getTranslations("catalogueUnits"),
+  ]);
   if (slot.state === "SUBMITTED") return <p role="note">{t("alreadySubmitted")}</p>;
   if (slot.state === "APPROVED") return <p role="note">{t("alreadyApproved")}</p>;
   return (
@@ -235,28 +241,29 @@ async function ReportSlotView({ slot, measure, attachments }: { slot: ReportSlot
           {tAuthority("cooperatingFormNote")}
         </p>
       )}
-      <ReportForm
-        measureCode={measure.code}
-        period={slot.period}
-        periodLabel={slot.periodLabel}
-        unitName={slot.unitName}
-        kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
-        hasInvestment={measure.investmentPlanned !== null}
-        canClose={slot.isLeadUnit}
-        draft={slot.draft}
-      />
-      {slot.reportId ? (
+      {/* Files added before the first save save the form as a draft first (ReportDraftScope). */}
+      <ReportDraftScope>
+        <ReportForm
+          measureCode={measure.code}
+          period={slot.period}
+          periodLabel={slot.periodLabel}
+          unitName={slot.unitName}
+          kpiUnit={measure.kpiNameZh ? (measure.kpiUnit ?? "") : null}
+          hasInvestment={measure.investmentPlanned !== null}
+          canClose={slot.isLeadUnit}
+          draft={slot.draft}
+          reportId={slot.reportId}
+        />
         <AttachmentPanel
           title={tAttachments("title")}
-          files={attachments.files.filter((file) => file.parentId === slot.reportId)}
+          files={slot.reportId ? attachments.files.filter((file) => file.parentId === slot.reportId) : []}
           parentType="report"
-          parentId={slot.reportId}
+          parentId={slot.reportId ?? null}
           canEdit
           limits={attachments.limits}
         />
-      ) : (
-        <p className="mt-3 text-sm text-slate-600">{tAttachments("saveDraftFirst")}</p>
-      )}
+        {!slot.reportId && <p className="mt-1 text-xs text-slate-600">{tDraft("attachSavesDraft")}</p>}
+      </ReportDraftScope>
     </>
   );
 }

@@ -20,7 +20,7 @@ export async function loadMeasureForEdit(db: PrismaClient, code: string) {
     include: {
       area: { select: { code: true } },
       leadUnit: { select: { code: true, nameZh: true, nameEn: true } },
-      cooperatingUnits: { select: { unit: { select: { code: true } } }, orderBy: { unit: { code: "asc" } } },
+      cooperatingUnits: { select: { unit: { select: { code: true, nameZh: true, nameEn: true } } }, orderBy: { unit: { code: "asc" } } },
       cities: { select: { city: { select: { code: true } } } },
     },
   });
@@ -34,6 +34,8 @@ export async function loadMeasureForEdit(db: PrismaClient, code: string) {
     suspendedAt: measure.suspendedAt,
     suspendedReason: measure.suspendedReason,
     leadUnit: measure.leadUnit,
+    /** The cooperating units as the picker's chips. */
+    cooperatingUnits: measure.cooperatingUnits.map((link) => link.unit),
     values: {
       areaCode: measure.area.code,
       titleZh: measure.titleZh,

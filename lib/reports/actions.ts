@@ -13,9 +13,10 @@ export const saveReportAction = defineAction({
   permission: "report.write",
   input: saveReportInputSchema,
   handler: async ({ user, input }) => {
-    await saveReport(db, user, input, todayInChina());
+    const { reportId } = await saveReport(db, user, input, todayInChina());
     revalidatePath("/", "layout");
-    return { messageKey: input.intent === "submit" ? "reportSubmitted" : "reportSaved" };
+    // The id lets the form's uploader put files on a draft it has just saved.
+    return { messageKey: input.intent === "submit" ? "reportSubmitted" : "reportSaved", data: { reportId } };
   },
 });
 

@@ -8,7 +8,7 @@ const slot = (page: Page) => page.locator("section").filter({ has: page.getByRol
 const photo = (color: string) => sharp({ create: { width: 800, height: 600, channels: 3, background: color } }).jpeg().toBuffer();
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-test("[ATTACHMENTS]: an official attaches two photos and a PDF and submits; the inspector opens them before approving", async ({ browser }) => {
+test("[ATTACHMENTS]: an official attaches two photos and a PDF to a report never saved, and submits; the inspector opens them before approving", async ({ browser }) => {
   test.setTimeout(180_000);
   const official = await browser.newPage();
   await logIn(official, "jinan.official");
@@ -16,24 +16,37 @@ test("[ATTACHMENTS]: an official attaches two photos and a PDF and submits; the 
   const code = "1.1";
   await official.goto(`/measures/${code}?tab=reports`);
   const form = official.getByTestId("report-form");
-  await form.getByLabel("完成比例（%）").fill("45");
-  await form.getByLabel("进展情况").fill("浏览器测试：现场照片与验收报告见附件。");
-  // Files attach to a saved report.
-  await expect(slot(official)).toContainText("请先将报告保存为草稿，再上传附件。");
-  await form.getByRole("button", { name: "保存草稿" }).click();
   const uploader = slot(official).getByTestId("attachment-uploader");
-  await expect(uploader).toBeVisible();
+  // No saved draft yet: adding a file saves the form first, with the save button's validation.
+  await expect(slot(official)).toContainText("添加附件时将先保存本期报告草稿，再上传文件。");
+  await form.getByLabel("完成比例（%）").fill("45");
+  await uploader.getByLabel("添加附件").setInputFiles({ name: "现场照片一.jpg", mimeType: "image/jpeg", buffer: await photo("#b91c1c") });
+  // Progress left blank: the form is refused where it always is, and nothing is uploaded.
+  await expect(form.getByText("必填。")).toBeVisible();
+  await expect(uploader.getByRole("alert")).toContainText("草稿未能保存，文件未上传");
+  await expect(form.getByLabel("完成比例（%）")).toHaveValue("45");
+
+  await form.getByLabel("进展情况").fill("浏览器测试：现场照片与验收报告见附件。");
+  await uploader.getByLabel("添加附件").setInputFiles({ name: "现场照片一.jpg", mimeType: "image/jpeg", buffer: await photo("#b91c1c") });
+  await expect(form.getByRole("status").filter({ hasText: "草稿已保存。" })).toBeVisible();
+  const files = slot(official).getByTestId("attachment-list").getByRole("listitem");
+  await expect(files).toHaveCount(1);
+
+  // After a reload the draft is there with what was typed, and its file (one draft, not two).
+  await official.reload();
+  await expect(form.getByLabel("进展情况")).toHaveValue("浏览器测试：现场照片与验收报告见附件。");
+  await expect(form.getByLabel("完成比例（%）")).toHaveValue("45");
+  await expect(files).toHaveCount(1);
+  await expect(files.filter({ hasText: "现场照片一.jpg" }).locator("img")).toBeVisible();
 
   // A renamed executable is refused, whatever its name says.
   await uploader.getByLabel("添加附件").setInputFiles({ name: "验收报告.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(2048)]) });
   await expect(uploader.getByRole("alert")).toContainText("不支持此类文件");
 
   await uploader.getByLabel("添加附件").setInputFiles([
-    { name: "现场照片一.jpg", mimeType: "image/jpeg", buffer: await photo("#b91c1c") },
     { name: "现场照片二.jpg", mimeType: "image/jpeg", buffer: await photo("#1d4ed8") },
     { name: "验收报告.pdf", mimeType: "application/pdf", buffer: pdf },
   ]);
-  const files = slot(official).getByTestId("attachment-list").getByRole("listitem");
   await expect(files).toHaveCount(3);
   await expect(files.filter({ hasText: "现场照片一.jpg" }).locator("img")).toBeVisible();
 

@@ -10,10 +10,36 @@ test("[CATALOGUE]: an admin creates a measure, finds it in the ledger, edits it,
   const form = page.getByTestId("measure-form");
   await form.getByLabel("编号").fill(code);
   await form.getByLabel("中文标题").fill("浏览器新建的测试措施");
-  // Nothing chosen as lead unit: refused next to the picker, what was typed stays.
+
+  // Cooperating units from the multi-select picker: by name with the keyboard, by code with the mouse, one removed again.
+  const cooperating = form.getByRole("combobox", { name: "配合单位" });
+  const options = page.getByRole("listbox", { name: "配合单位" }).getByRole("option");
+  const chips = form.getByRole("list", { name: "已选配合单位" }).getByRole("listitem");
+  await cooperating.fill("商务厅");
+  await expect(options.first()).toContainText("山东省商务厅");
+  await cooperating.press("ArrowDown");
+  await cooperating.press("Enter");
+  await expect(cooperating).toHaveValue("");
+  await cooperating.fill("zibo-drc");
+  await options.filter({ hasText: "淄博市发展和改革委员会" }).click();
+  await cooperating.fill("taian-drc");
+  await options.filter({ hasText: "泰安市发展和改革委员会" }).click();
+  await expect(chips).toHaveCount(3);
+  // A chosen unit is not offered again.
+  await cooperating.fill("zibo-drc");
+  await expect(form.getByRole("status").filter({ hasText: "没有匹配的单位" })).toHaveCount(1);
+  await expect(options).toHaveCount(0);
+  await cooperating.press("Escape");
+  await form.getByRole("button", { name: "移除“泰安市发展和改革委员会”" }).click();
+  await expect(cooperating).toBeFocused();
+  await expect(chips).toHaveCount(2);
+
+  // Nothing chosen as lead unit: refused next to the picker, what was typed and chosen stays.
   await form.getByRole("button", { name: "新建" }).click();
   await expect(form.getByText("必填。")).toBeVisible();
   await expect(form.getByLabel("中文标题")).toHaveValue("浏览器新建的测试措施");
+  await expect(chips).toHaveCount(2);
+  await expect(form.locator('input[type=hidden][name="cooperatingUnits"]')).toHaveValue("prov-commerce,zibo-drc");
 
   const picker = form.getByRole("combobox", { name: "牵头单位" });
   await picker.fill("交通运输厅");
@@ -32,10 +58,17 @@ test("[CATALOGUE]: an admin creates a measure, finds it in the ledger, edits it,
   await expect(row).toContainText("浏览器新建的测试措施");
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("浏览器新建的测试措施");
+  // The two cooperating units chosen in the picker are the measure's.
+  const parts = page.getByTestId("cooperating-parts");
+  await expect(parts.locator("tr[data-unit-code]")).toHaveCount(2);
+  await expect(parts.locator('tr[data-unit-code="prov-commerce"]')).toContainText("山东省商务厅");
+  await expect(parts.locator('tr[data-unit-code="zibo-drc"]')).toContainText("淄博市发展和改革委员会");
 
   await page.getByTestId("edit-measure").click();
   await expect(page).toHaveURL(new RegExp(`/measures/${code.replace(/\./g, "\\.")}/edit$`));
   const edit = page.getByTestId("measure-form");
+  // The edit form shows the measure's cooperating units as chips.
+  await expect(edit.getByRole("list", { name: "已选配合单位" }).getByRole("listitem")).toHaveText([/山东省商务厅/, /淄博市发展和改革委员会/]);
   await edit.getByLabel("中文标题").fill("浏览器修改后的测试措施");
   await edit.getByRole("button", { name: "保存" }).click();
   await expect(edit.getByRole("status").filter({ hasText: /\S/ })).toHaveText("已保存。");

@@ -10,6 +10,8 @@ import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/v1/attachments
 import { GET as thumbnailRoute } from "@/app/api/v1/attachments/[id]/thumbnail/route";
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/v1/attachments/route";
 import { cleanOrphanAttachments, ORPHAN_AGE_MS } from "@/lib/attachments/clean-orphans";
+import { idleState } from "@/lib/errors/action-state";
+import { saveReportAction } from "@/lib/reports/actions";
 import { listMeasureHistory } from "@/lib/audit/list-measure-history";
 import { historySentence } from "@/lib/audit/history-sentence";
 import { setObjectStore } from "@/lib/storage/create-object-store";
@@ -180,6 +182,39 @@ describe("[ATTACHMENTS] upload", () => {
     await signInAs(official);
     expect((await upload({ parentType: "report", parentId: "nope" }, pdf, "a.pdf")).status).toBe(404);
     expect((await upload({ parentType: "measure", parentId: measure.id }, pdf, "plan.pdf")).status).toBe(201);
+  });
+});
+
+describe("[ATTACHMENTS] files on a report never saved", () => {
+  const reportForm = (overrides: Record<string, string> = {}) => {
+    const form = new FormData();
+    const values = { measureCode: measure.code, period: currentPeriod(), percentComplete: "30", progress: "附件前先存草稿", problems: "", nextSteps: "", intent: "save", ...overrides };
+    for (const [key, value] of Object.entries(values)) form.set(key, value);
+    return form;
+  };
+
+  it("the form's first save answers the new draft's id, the files go to it, and no second draft can appear", async () => {
+    await db.progressReport.deleteMany({ where: { measureId: measure.id, unitId: ownUnit.id } });
+    await signInAs(official);
+    // An invalid form saves nothing and names no draft: the uploader uploads nothing.
+    const refused = await saveReportAction(idleState, reportForm({ progress: " " }));
+    expect(refused).toMatchObject({ status: "error", fieldErrors: { progress: { key: "required" } } });
+    expect(refused.status === "error" && "data" in refused).toBe(false);
+    expect(await db.progressReport.count({ where: { measureId: measure.id, unitId: ownUnit.id } })).toBe(0);
+
+    const saved = await saveReportAction(idleState, reportForm());
+    expect(saved).toMatchObject({ status: "success", messageKey: "reportSaved" });
+    const reportId = saved.status === "success" ? saved.data?.reportId : undefined;
+    const row = await db.progressReport.findUniqueOrThrow({ where: { id: reportId } });
+    expect(row).toMatchObject({ state: "DRAFT", unitId: ownUnit.id, version: 1, progress: "附件前先存草稿" });
+    expect((await upload({ parentType: "report", parentId: row.id }, pdf, "纪要.pdf")).status).toBe(201);
+
+    // A second save sent without the version (the page not yet refreshed) is a conflict, not a second draft.
+    expect(await saveReportAction(idleState, reportForm({ progress: "再次保存" }))).toMatchObject({ status: "error", code: "CONFLICT" });
+    // With the version the refreshed form carries, the same draft is updated and keeps its file.
+    expect(await saveReportAction(idleState, reportForm({ progress: "再次保存", version: "1" }))).toMatchObject({ status: "success", data: { reportId: row.id } });
+    expect(await db.progressReport.count({ where: { measureId: measure.id, unitId: ownUnit.id } })).toBe(1);
+    expect(await db.attachment.count({ where: { reportId: row.id, deletedAt: null } })).toBe(1);
   });
 });
 

@@ -87,6 +87,24 @@ describe("[CATALOGUE] editing the catalogue", () => {
     expect(await run(createMeasureAction, measureForm(`C.${suffix}.y`, { dueDate: "2025-01-01" }))).toMatchObject({ fieldErrors: { dueDate: { key: "dueBeforeStart" } } });
   });
 
+  it("takes the unit picker's cooperating units (codes joined by commas); an unknown or inactive one is refused and the choice echoed back", async () => {
+    await signInAs(admin);
+    const [second, retired] = [await seedUnit(db), await seedUnit(db)];
+    await db.unit.update({ where: { id: retired.id }, data: { active: false } });
+    const code = `C.${suffix}.units`;
+    const picked = `${partner.code},${second.code}`;
+    expect(await run(createMeasureAction, measureForm(code, { cooperatingUnits: picked }))).toMatchObject({ status: "success" });
+    const measure = await db.measure.findUniqueOrThrow({ where: { code }, include: { cooperatingUnits: { include: { unit: true } } } });
+    expect(measure.cooperatingUnits.map((link) => link.unit.code).sort()).toEqual([partner.code, second.code].sort());
+
+    // A code the picker never offered (edited by hand, or a unit retired meanwhile): refused next to the field, nothing stored.
+    for (const bad of ["no-such-unit", retired.code]) {
+      const refused = await run(createMeasureAction, measureForm(`C.${suffix}.u-${bad.length}`, { cooperatingUnits: `${partner.code},${bad}` }));
+      expect(refused).toMatchObject({ status: "error", fieldErrors: { cooperatingUnits: { key: "unknownUnit" } }, values: { cooperatingUnits: `${partner.code},${bad}` } });
+    }
+    expect(await db.measure.count({ where: { code: { startsWith: `C.${suffix}.u-` } } })).toBe(0);
+  });
+
   it("edits a measure; of two admins editing the same version, the second is refused and keeps what they typed", async () => {
     const code = `C.${suffix}.2`;
     await signInAs(admin);

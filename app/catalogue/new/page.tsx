@@ -5,6 +5,7 @@ import { MeasureForm } from "@/components/catalogue/measure-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadCatalogueChoices } from "@/lib/catalogue/load-catalogue-form";
 import { db } from "@/lib/db";
+import { listUnitOptions } from "@/lib/units/list-units";
 
 export const dynamic = "force-dynamic";
 
@@ -14,14 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMeasurePage() {
   await requirePageUser("catalogue.manage");
-  const [choices, t, tHome] = await Promise.all([loadCatalogueChoices(db), getTranslations("catalogueEditor"), getTranslations("home")]);
+  const [choices, units, t, tHome] = await Promise.all([loadCatalogueChoices(db), listUnitOptions(db), getTranslations("catalogueEditor"), getTranslations("home")]);
   return (
     <>
       <Link href="/catalogue" className="text-sm text-red-900 hover:underline">
         ← {tHome("title")}
       </Link>
       <h1 className="mt-2 mb-4 text-2xl font-semibold">{t("newMeasure")}</h1>
-      <MeasureForm mode="create" choices={choices} />
+      <MeasureForm mode="create" choices={choices} units={units} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { SuspendForm } from "@/components/catalogue/suspend-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadCatalogueChoices, loadMeasureForEdit } from "@/lib/catalogue/load-catalogue-form";
 import { db } from "@/lib/db";
+import { listUnitOptions } from "@/lib/units/list-units";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditMeasurePage({ params }: Props) {
   await requirePageUser("catalogue.manage");
   const code = decodeURIComponent((await params).code);
-  const [measure, choices, t, format] = await Promise.all([loadMeasureForEdit(db, code), loadCatalogueChoices(db), getTranslations("catalogueEditor"), getFormatter()]);
+  const [measure, choices, units, t, format] = await Promise.all([
+    loadMeasureForEdit(db, code),
+    loadCatalogueChoices(db),
+    listUnitOptions(db),
+    getTranslations("catalogueEditor"),
+    getFormatter(),
+  ]);
   if (!measure) notFound();
   const suspended = measure.status === "SUSPENDED";
   const canSuspend = suspended || measure.status === "NOT_STARTED" || measure.status === "IN_PROGRESS";
@@ -33,7 +40,7 @@ export default async function EditMeasurePage({ params }: Props) {
       <h1 className="mt-2 mb-4 text-2xl font-semibold">
         {t("editMeasure")} <span className="font-mono text-slate-500">{measure.code}</span>
       </h1>
-      <MeasureForm mode="edit" measure={measure} choices={choices} />
+      <MeasureForm mode="edit" measure={measure} choices={choices} units={units} />
       {canSuspend && (
         <section id="suspend" className="mt-6 rounded border border-slate-200 bg-white p-4" aria-labelledby="suspend-heading">
           <h2 id="suspend-heading" className="text-lg font-semibold">{suspended ? t("resume") : t("suspend")}</h2>
