@@ -76,27 +76,44 @@ export type EvidenceZipFile = Awaited<ReturnType<typeof prepareEvidenceZip>>["fi
  * The files as one zip, streamed: each file is fetched from the store only when
  * the previous one is written, so memory and open handles stay at one file
  * whatever the count. Stored, not compressed: photos, PDFs and Office files are
- * compressed already. A file whose bytes are missing is left out (logged); the
- * store failing ends the download with an error.
+ * compressed already. A file whose bytes are missing is left out (logged). The
+ * first file is fetched before the download starts, so a store that is down
+ * gives STORAGE_UNAVAILABLE (503) rather than a broken zip; the store failing
+ * later ends the download with an error.
  */
-export function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]): Readable {
+export async function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]): Promise<Readable> {
+  const fetch = async (file: EvidenceZipFile): Promise<Readable | null> => {
+    try {
+      return await store.get(file.key);
+    } catch (error) {
+      if (!(error instanceof StorageNotFoundError)) throw error;
+      console.error(`Evidence zip: no stored bytes for ${file.key}`);
+      return null;
+    }
+  };
+  let first: Readable | null = null;
+  let start = 0;
+  try {
+    while (!first && start < files.length) first = await fetch(files[start++]!);
+  } catch (error) {
+    console.error("Evidence zip: the store failed:", error);
+    throw new AppError("STORAGE_UNAVAILABLE");
+  }
   const archive = archiver("zip", { store: true });
+  /** False when the download went away (the archive destroyed): stop there rather than wait for an entry that never ends. */
+  const append = async (file: EvidenceZipFile, body: Readable) => {
+    const written = Promise.race([once(archive, "entry"), once(archive, "close")]);
+    archive.append(body, { name: file.name, date: file.date });
+    await written;
+    if (archive.destroyed) body.destroy();
+    return !archive.destroyed;
+  };
   void (async () => {
     try {
-      for (const file of files) {
-        let body: Readable;
-        try {
-          body = await store.get(file.key);
-        } catch (error) {
-          if (!(error instanceof StorageNotFoundError)) throw error;
-          console.error(`Evidence zip: no stored bytes for ${file.key}`);
-          continue;
-        }
-        // The download going away destroys the archive: stop there rather than wait for an entry that never ends.
-        const written = Promise.race([once(archive, "entry"), once(archive, "close")]);
-        archive.append(body, { name: file.name, date: file.date });
-        await written;
-        if (archive.destroyed) return void body.destroy();
+      if (first && !(await append(files[start - 1]!, first))) return;
+      for (const file of files.slice(start)) {
+        const body = await fetch(file);
+        if (body && !(await append(file, body))) return;
       }
       await archive.finalize();
     } catch (error) {

@@ -20,7 +20,8 @@ export const GET = withApiRoute<{ code: string }>("attachment.read", async (requ
   const lang = query.lang ?? (isLocale(cookie) ? cookie : defaultLocale);
   const { measure, files } = await prepareEvidenceZip(db, user, code, query.period, lang);
   const stem = `${measure.code}-${(lang === "en" ? en : zh).evidence.zipFile}${query.period ? `-${query.period}` : ""}`;
-  return new Response(Readable.toWeb(evidenceZipStream(objectStore(), files)) as ReadableStream, {
+  const zip = await evidenceZipStream(objectStore(), files);
+  return new Response(Readable.toWeb(zip) as ReadableStream, {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": contentDisposition(`${stem}.zip`, `evidence${query.period ? `-${query.period}` : ""}.zip`),
