@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { lightSql, measureStateSql, scopedMeasuresFrom } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
+import { suspendedAsOfSql } from "@/lib/tracking/suspension";
 import type { DashboardQuery } from "./schemas";
 
 type LightSettings = Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">;
@@ -53,7 +54,7 @@ export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], tod
     grid AS (
       SELECT m.id, m."areaId", m."startDate", m."dueDate", mo.month,
              LEAST((mo.month + interval '1 month' - interval '1 day')::date, ${todaySql}) AS day,
-             (CASE WHEN am."isCompletion" THEN 'COMPLETED' WHEN m.status = 'SUSPENDED' THEN 'SUSPENDED'
+             (CASE WHEN am."isCompletion" THEN 'COMPLETED' WHEN ${suspendedAsOfSql(Prisma.sql`m`, Prisma.sql`mo.month`)} THEN 'SUSPENDED'
                    WHEN am."percentComplete" IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END) AS status,
              COALESCE(am."percentComplete", 0) AS percent,
              sm.state AS latest_state
