@@ -43,16 +43,30 @@ export function wasSuspendedInMonth(measure: { status: MeasureStatus; suspension
   return wasSuspendedAt(measure, monthEndInstant(month));
 }
 
+/** The end of the month `month` (a SQL date, the month's first day) as a timestamptz: the next month's first midnight in China. */
+export function monthEndInstantSql(month: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(((${month} + interval '1 month')::timestamp - interval '8 hours') AT TIME ZONE 'UTC')`;
+}
+
+/** A suspension period `su` covers the instant. */
+export function periodCoversSql(su: Prisma.Sql, instant: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${su}."suspendedAt" <= ${instant} AND (${su}."resumedAt" IS NULL OR ${su}."resumedAt" > ${instant}))`;
+}
+
+/** A measure `measure` SUSPENDED with no open period (date unknown): suspended in every month. */
+export function suspendedWithoutPeriodSql(measure: Prisma.Sql): Prisma.Sql {
+  // NOT IN over a NOT NULL column: one hashed set, not a probe per measure.
+  return Prisma.sql`(${measure}.status = 'SUSPENDED' AND ${measure}.id NOT IN (SELECT su."measureId" FROM "MeasureSuspension" su WHERE su."resumedAt" IS NULL))`;
+}
+
 /**
  * The rule in SQL, for the measure `measure` (an alias with id and status) at
- * the end of the month `month` (a SQL date, the month's first day).
+ * the end of the month `month` (a SQL date, the month's first day). With a
+ * constant month the subqueries are uncorrelated: each is one hashed set for
+ * the whole statement. (The trend, over many months, joins the covered
+ * measure-months instead: lib/dashboard/trend-sql.ts, same fragments.)
  */
 export function suspendedAsOfSql(measure: Prisma.Sql, month: Prisma.Sql): Prisma.Sql {
-  const instant = Prisma.sql`((${month} + interval '1 month')::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
-  return Prisma.sql`(EXISTS (
-      SELECT 1 FROM "MeasureSuspension" su
-      WHERE su."measureId" = ${measure}.id AND su."suspendedAt" <= ${instant} AND (su."resumedAt" IS NULL OR su."resumedAt" > ${instant})
-    ) OR (${measure}.status = 'SUSPENDED' AND NOT EXISTS (
-      SELECT 1 FROM "MeasureSuspension" su WHERE su."measureId" = ${measure}.id AND su."resumedAt" IS NULL
-    )))`;
+  const covered = periodCoversSql(Prisma.sql`su`, monthEndInstantSql(month));
+  return Prisma.sql`(${measure}.id IN (SELECT su."measureId" FROM "MeasureSuspension" su WHERE ${covered}) OR ${suspendedWithoutPeriodSql(measure)})`;
 }
