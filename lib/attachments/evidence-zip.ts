@@ -49,9 +49,10 @@ function folderOf(row: Row, lang: Locale): string {
 
 /**
  * The files of a measure the user may open (of one month, or all), to be
- * zipped: NOT_FOUND for a measure the user may not read. Every file is
- * recorded as an `attachment.download`, in one transaction before any byte is
- * sent, as opening it alone would be.
+ * zipped: NOT_FOUND for a measure the user may not read. `recordDownloads`
+ * records every file as an `attachment.download`, in one transaction: the
+ * caller runs it once the store has answered (evidenceZipStream) and before
+ * any byte is sent, so a store that is down records no download.
  */
 export async function prepareEvidenceZip(db: PrismaClient, user: SessionUser, code: string, period: string | undefined, lang: Locale) {
   const measure = await db.measure.findFirst({ where: { AND: [measureWhereFor(user, "attachment.read"), { code }] }, select: { id: true, code: true } });
@@ -62,12 +63,13 @@ export async function prepareEvidenceZip(db: PrismaClient, user: SessionUser, co
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const names = zipEntryNames(rows.map((row) => ({ folder: folderOf(row, lang), name: row.originalName })));
-  if (rows.length > 0) {
+  const recordDownloads = async () => {
+    if (rows.length === 0) return;
     await db.$transaction(async (tx) => {
       for (const row of rows) await recordAuditEvent(tx, auditOf("attachment.download", user, row));
     });
-  }
-  return { measure, files: rows.map((row, index) => ({ name: names[index]!, key: row.storageKey, date: row.createdAt })) };
+  };
+  return { measure, files: rows.map((row, index) => ({ name: names[index]!, key: row.storageKey, date: row.createdAt })), recordDownloads };
 }
 
 export type EvidenceZipFile = Awaited<ReturnType<typeof prepareEvidenceZip>>["files"][number];

@@ -138,6 +138,8 @@ describe("[ATTACHMENTS] the object store down", () => {
     const archive = await zip(measure.code);
     expect(archive.status).toBe(503);
     expect((await archive.json()).error.code).toBe("STORAGE_UNAVAILABLE");
+    // Only the download that worked is in the history: neither 503 counts as one.
+    expect(await db.auditEvent.count({ where: { action: "attachment.download", entityId: earlier.id } })).toBe(1);
     await expectUploadRefusedAndTextKept(reportId, measure.code, async () => []);
 
     // Back up (same port, same directory): nothing new was left behind by the refused upload.
