@@ -49,9 +49,10 @@ function folderOf(row: Row, lang: Locale): string {
 
 /**
  * The files of a measure the user may open (of one month, or all), to be
- * zipped: NOT_FOUND for a measure the user may not read. Every file is
- * recorded as an `attachment.download`, in one transaction before any byte is
- * sent, as opening it alone would be.
+ * zipped: NOT_FOUND for a measure the user may not read. `recordDownloads`
+ * records every file as an `attachment.download`, in one transaction: the
+ * caller runs it once the store has answered (evidenceZipStream) and before
+ * any byte is sent, so a store that is down records no download.
  */
 export async function prepareEvidenceZip(db: PrismaClient, user: SessionUser, code: string, period: string | undefined, lang: Locale) {
   const measure = await db.measure.findFirst({ where: { AND: [measureWhereFor(user, "attachment.read"), { code }] }, select: { id: true, code: true } });
@@ -62,12 +63,13 @@ export async function prepareEvidenceZip(db: PrismaClient, user: SessionUser, co
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const names = zipEntryNames(rows.map((row) => ({ folder: folderOf(row, lang), name: row.originalName })));
-  if (rows.length > 0) {
+  const recordDownloads = async () => {
+    if (rows.length === 0) return;
     await db.$transaction(async (tx) => {
       for (const row of rows) await recordAuditEvent(tx, auditOf("attachment.download", user, row));
     });
-  }
-  return { measure, files: rows.map((row, index) => ({ name: names[index]!, key: row.storageKey, date: row.createdAt })) };
+  };
+  return { measure, files: rows.map((row, index) => ({ name: names[index]!, key: row.storageKey, date: row.createdAt })), recordDownloads };
 }
 
 export type EvidenceZipFile = Awaited<ReturnType<typeof prepareEvidenceZip>>["files"][number];
@@ -76,27 +78,44 @@ export type EvidenceZipFile = Awaited<ReturnType<typeof prepareEvidenceZip>>["fi
  * The files as one zip, streamed: each file is fetched from the store only when
  * the previous one is written, so memory and open handles stay at one file
  * whatever the count. Stored, not compressed: photos, PDFs and Office files are
- * compressed already. A file whose bytes are missing is left out (logged); the
- * store failing ends the download with an error.
+ * compressed already. A file whose bytes are missing is left out (logged). The
+ * first file is fetched before the download starts, so a store that is down
+ * gives STORAGE_UNAVAILABLE (503) rather than a broken zip; the store failing
+ * later ends the download with an error.
  */
-export function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]): Readable {
+export async function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]): Promise<Readable> {
+  const fetch = async (file: EvidenceZipFile): Promise<Readable | null> => {
+    try {
+      return await store.get(file.key);
+    } catch (error) {
+      if (!(error instanceof StorageNotFoundError)) throw error;
+      console.error(`Evidence zip: no stored bytes for ${file.key}`);
+      return null;
+    }
+  };
+  let first: Readable | null = null;
+  let start = 0;
+  try {
+    while (!first && start < files.length) first = await fetch(files[start++]!);
+  } catch (error) {
+    console.error("Evidence zip: the store failed:", error);
+    throw new AppError("STORAGE_UNAVAILABLE");
+  }
   const archive = archiver("zip", { store: true });
+  /** False when the download went away (the archive destroyed): stop there rather than wait for an entry that never ends. */
+  const append = async (file: EvidenceZipFile, body: Readable) => {
+    const written = Promise.race([once(archive, "entry"), once(archive, "close")]);
+    archive.append(body, { name: file.name, date: file.date });
+    await written;
+    if (archive.destroyed) body.destroy();
+    return !archive.destroyed;
+  };
   void (async () => {
     try {
-      for (const file of files) {
-        let body: Readable;
-        try {
-          body = await store.get(file.key);
-        } catch (error) {
-          if (!(error instanceof StorageNotFoundError)) throw error;
-          console.error(`Evidence zip: no stored bytes for ${file.key}`);
-          continue;
-        }
-        // The download going away destroys the archive: stop there rather than wait for an entry that never ends.
-        const written = Promise.race([once(archive, "entry"), once(archive, "close")]);
-        archive.append(body, { name: file.name, date: file.date });
-        await written;
-        if (archive.destroyed) return void body.destroy();
+      if (first && !(await append(files[start - 1]!, first))) return;
+      for (const file of files.slice(start)) {
+        const body = await fetch(file);
+        if (body && !(await append(file, body))) return;
       }
       await archive.finalize();
     } catch (error) {

@@ -143,8 +143,8 @@ async function storeFile(
     const mimeType = sniffer.result();
     if (size === 0) throw fieldError("file", "attachmentMissingFile");
     if (!mimeType) throw new AppError("UNSUPPORTED_FILE_TYPE");
-    const thumbnail = canThumbnail(mimeType) ? await makeThumbnail(await store.get(key)) : null;
-    if (thumbnail) await store.put(thumbnailKey, Readable.from([thumbnail]), "image/webp");
+    const thumbnail = canThumbnail(mimeType) ? await makeThumbnail(await storing(() => store.get(key))) : null;
+    if (thumbnail) await storing(() => store.put(thumbnailKey, Readable.from([thumbnail]), "image/webp"));
 
     return await db.$transaction(async (tx) => {
       const parent = await findWritableParent(tx, user, ref, true);
@@ -169,6 +169,17 @@ async function storeFile(
     file.resume();
     if (stored) await Promise.allSettled([store.delete(key), store.delete(thumbnailKey)]);
     throw error;
+  }
+}
+
+/** A store call whose failure (the store down, mid-upload) is the user's STORAGE_UNAVAILABLE, not an internal error. */
+async function storing<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error("Attachment store failed:", error);
+    throw new AppError("STORAGE_UNAVAILABLE");
   }
 }
 

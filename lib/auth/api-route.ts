@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
-import { mapError } from "@/lib/errors/map-error";
+import { mapError, retryAfterOf } from "@/lib/errors/map-error";
 import { authorize } from "./guard";
 import type { Permission } from "./permissions";
 import type { SessionUser } from "./session-user";
@@ -13,12 +13,16 @@ type Handler<Params> = (
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** JSON errors with one stable shape: { error: { code, fieldErrors } } and the mapped status. */
+/**
+ * JSON errors with one stable shape: { error: { code, fieldErrors } } and the
+ * mapped status; a failure worth retrying (503) says when, in Retry-After.
+ */
 export function errorResponse(error: unknown): NextResponse {
   const mapped = mapError(error);
+  const retryAfter = retryAfterOf(mapped.code);
   return NextResponse.json(
     { error: { code: mapped.code, values: mapped.values, fieldErrors: mapped.fieldErrors } },
-    { status: mapped.status },
+    { status: mapped.status, headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } },
   );
 }
 

@@ -9,17 +9,22 @@ import type { ResumeMeasureInput, SuspendMeasureInput } from "./schemas";
  * Suspends a measure under way (an admin's decision, with a reason): it gets the
  * grey SUSPENDED light and leaves the behind/overdue counts, expected reports,
  * reminders, notice rules and scoring until resumed. A completed measure cannot be suspended.
+ * A suspension period is recorded with it (MeasureSuspension): the months it
+ * covers stay suspended in as-of views and the trend after it is resumed.
  */
 export async function suspendMeasure(db: PrismaClient, actor: SessionUser, input: SuspendMeasureInput) {
   return db.$transaction(async (tx) => {
     const before = await tx.measure.findUnique({ where: { code: input.code } });
     if (!before) throw new AppError("NOT_FOUND");
     if (before.status !== "NOT_STARTED" && before.status !== "IN_PROGRESS") throw new AppError("INVALID_STATE");
+    const now = new Date();
     const updated = await tx.measure.updateMany({
       where: { id: before.id, version: input.version },
-      data: { status: "SUSPENDED", suspendedAt: new Date(), suspendedReason: input.reason, version: { increment: 1 } },
+      data: { status: "SUSPENDED", suspendedAt: now, suspendedReason: input.reason, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await conflictError(tx, "Measure", before.id);
+    // The history the as-of views replay (lib/tracking/suspension.ts).
+    await tx.measureSuspension.create({ data: { measureId: before.id, suspendedAt: now, reason: input.reason } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "measure.suspend",
@@ -42,11 +47,14 @@ export async function resumeMeasure(db: PrismaClient, actor: SessionUser, input:
     if (before.status !== "SUSPENDED") throw new AppError("INVALID_STATE");
     const approved = await tx.progressReport.count({ where: { measureId: before.id, unitId: before.leadUnitId, state: "APPROVED" } });
     const status = approved > 0 ? ("IN_PROGRESS" as const) : ("NOT_STARTED" as const);
+    const now = new Date();
     const updated = await tx.measure.updateMany({
       where: { id: before.id, version: input.version },
       data: { status, suspendedAt: null, suspendedReason: null, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await conflictError(tx, "Measure", before.id);
+    // Closes the open period: the months up to now stay suspended in the as-of views.
+    await tx.measureSuspension.updateMany({ where: { measureId: before.id, resumedAt: null }, data: { resumedAt: now } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "measure.resume",

@@ -21,7 +21,8 @@ export function commentWhereFor(user: Pick<SessionUser, "role" | "unitId">): Pri
 /** What a comment is on: the measure, and maybe one of its reports. */
 export type CommentTarget = {
   measure: { id: string; code: string; leadUnitId: string; cooperatingUnitIds: string[] };
-  report: { id: string; unitId: string; state: string } | null;
+  /** `period`: the report's month, "YYYY-MM" (where a notification about its comments leads). */
+  report: { id: string; unitId: string; state: string; period: string } | null;
 };
 
 /**
@@ -40,10 +41,10 @@ export async function findCommentTarget(
   if (!reportId) return { measure, report: null };
   const report = await tx.progressReport.findFirst({
     where: { id: reportId, measureId: found.id, ...reportWhereFor(user) },
-    select: { id: true, unitId: true, state: true },
+    select: { id: true, unitId: true, state: true, period: true },
   });
   if (!report) throw new AppError("NOT_FOUND");
-  return { measure, report };
+  return { measure, report: { ...report, period: report.period.toISOString().slice(0, 7) } };
 }
 
 /**

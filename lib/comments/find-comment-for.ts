@@ -10,7 +10,7 @@ export async function findCommentFor(tx: Prisma.TransactionClient, user: Session
     include: {
       mentions: { select: { userId: true } },
       measure: { select: { id: true, code: true, leadUnitId: true, cooperatingUnits: { select: { unitId: true } } } },
-      report: { select: { id: true, unitId: true, state: true } },
+      report: { select: { id: true, unitId: true, state: true, period: true } },
     },
   });
   if (!comment) throw new AppError("NOT_FOUND");
@@ -21,7 +21,7 @@ export async function findCommentFor(tx: Prisma.TransactionClient, user: Session
       leadUnitId: comment.measure.leadUnitId,
       cooperatingUnitIds: comment.measure.cooperatingUnits.map((row) => row.unitId),
     },
-    report: comment.report,
+    report: comment.report && { ...comment.report, period: comment.report.period.toISOString().slice(0, 7) },
   };
   return { comment, target };
 }

@@ -19,7 +19,11 @@ export async function checkMentions(tx: Prisma.TransactionClient, target: Commen
   return allowed;
 }
 
-/** The comment.mention event for people newly named in a comment (their inbox, mail, My work). */
+/**
+ * The comment.mention event for people newly named in a comment (their inbox,
+ * mail, My work). A report's comment carries the report's month as
+ * `reportPeriod`: notificationLink (lib/notifications/event-text.ts) leads there.
+ */
 export async function emitMentionEvent(
   tx: Prisma.TransactionClient,
   comment: { id: string; body: string; reportId: string | null },
@@ -35,6 +39,13 @@ export async function emitMentionEvent(
     actorId: actor.id,
     entityType: "Comment",
     entityId: comment.id,
-    payload: { measureCode: target.measure.code, by: actor.displayName, reportId: comment.reportId, excerpt: comment.body.slice(0, 80) },
+    // The report's month travels with the event, so its links lead there without a query per notification.
+    payload: {
+      measureCode: target.measure.code,
+      by: actor.displayName,
+      reportId: comment.reportId,
+      ...(target.report ? { reportPeriod: target.report.period } : {}),
+      excerpt: comment.body.slice(0, 80),
+    },
   });
 }

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { asOfDay } from "@/lib/tracking/as-of";
 import { lightSql, measureStateSql, scopedMeasuresFrom } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
+import { monthEndInstantSql, periodCoversSql, suspendedWithoutPeriodSql } from "@/lib/tracking/suspension";
 import type { DashboardQuery } from "./schemas";
 
 type LightSettings = Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">;
@@ -13,7 +14,8 @@ const monthDate = (month: string) => Prisma.sql`${`${month}-01`}::date`;
  * tracking/as-of.ts), rebuilt from the lead unit's report history in one statement: rather
  * than look up reports per measure and month, each approved or submitted report
  * is spread over the months it holds (until the next one) and joined to the
- * measure–month grid. Rows: "measureId", month (date), "areaId", percent, light.
+ * measure–month grid; so are suspension periods (the rule of
+ * lib/tracking/suspension.ts, from the same fragments). Rows: "measureId", month (date), "areaId", percent, light.
  */
 export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], today: Date, settings: LightSettings): Prisma.Sql {
   const last = monthDate(months.at(-1)!);
@@ -50,16 +52,21 @@ export function measureMonthsSql(measureWhere: Prisma.Sql, months: string[], tod
       SELECT r."measureId", mo.month, r.state
       FROM submitted r JOIN months mo ON mo.month >= r.period AND (r.next IS NULL OR mo.month < r.next)
     ),
+    suspended_months AS (
+      SELECT DISTINCT su."measureId", mo.month
+      FROM "MeasureSuspension" su JOIN base b ON b.id = su."measureId" JOIN months mo ON ${periodCoversSql(Prisma.sql`su`, monthEndInstantSql(Prisma.sql`mo.month`))}
+    ),
     grid AS (
       SELECT m.id, m."areaId", m."startDate", m."dueDate", mo.month,
              LEAST((mo.month + interval '1 month' - interval '1 day')::date, ${todaySql}) AS day,
-             (CASE WHEN am."isCompletion" THEN 'COMPLETED' WHEN m.status = 'SUSPENDED' THEN 'SUSPENDED'
+             (CASE WHEN am."isCompletion" THEN 'COMPLETED' WHEN sp."measureId" IS NOT NULL OR ${suspendedWithoutPeriodSql(Prisma.sql`m`)} THEN 'SUSPENDED'
                    WHEN am."percentComplete" IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END) AS status,
              COALESCE(am."percentComplete", 0) AS percent,
              sm.state AS latest_state
       FROM base m CROSS JOIN months mo
       LEFT JOIN approved_months am ON am."measureId" = m.id AND am.month = mo.month
       LEFT JOIN submitted_months sm ON sm."measureId" = m.id AND sm.month = mo.month
+      LEFT JOIN suspended_months sp ON sp."measureId" = m.id AND sp.month = mo.month
     )
     SELECT m.id AS "measureId", m.month, m."areaId", m.percent,
            ${lightSql(Prisma.sql`m.day`, settings, { status: Prisma.sql`m.status`, percent: Prisma.sql`m.percent`, latestState: Prisma.sql`m.latest_state` })} AS light

@@ -39,6 +39,16 @@ export const appErrorStatus = {
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof appErrorStatus;
+
+/**
+ * The failures worth retrying shortly, with the seconds a client should wait
+ * (the Retry-After header of their 503): nothing was changed, and trying again
+ * later can succeed.
+ */
+export const appErrorRetryAfter: Partial<Record<AppErrorCode, number>> = {
+  SERVER_BUSY: 5,
+  STORAGE_UNAVAILABLE: 30,
+};
 export const appErrorCodes = Object.keys(appErrorStatus) as [AppErrorCode, ...AppErrorCode[]];
 
 export class AppError extends Error {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type AppErrorCode, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
+import { AppError, type AppErrorCode, appErrorRetryAfter, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
 
 /**
  * The one place that turns failures into what users and API clients see:
@@ -11,6 +11,11 @@ export interface MappedError {
   status: number;
   values: Record<string, string>;
   fieldErrors: FieldErrors;
+}
+
+/** Seconds to wait before trying again (the Retry-After header), for the failures where that can help. */
+export function retryAfterOf(code: AppErrorCode): number | undefined {
+  return appErrorRetryAfter[code];
 }
 
 /** `schema`: what was parsed, so a number out of range can name both of its bounds. */

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { TrackingSettings } from "@/lib/tracking/settings";
+import { suspendedAsOfSql } from "@/lib/tracking/suspension";
 
 /*
  * Every SQL fragment that relies on fixed table aliases lives here, so the aliases
@@ -84,7 +85,8 @@ export function lightSql(
  * How to read a measure's state on measure `m`: now (its own columns), or as of
  * the end of a month, rebuilt from the LEAD unit's report history (cooperating
  * units' reports never count) — percent from the latest approved report up to that month (0 before any), completed if that report was
- * a completion report, investment completed as that report gave it, and the
+ * a completion report, suspended if it was at the month's end (its suspension
+ * periods, lib/tracking/suspension.ts), investment completed as that report gave it, and the
  * latest submitted report up to that month.
  * Due dates are today's (extensions are not replayed).
  * One unit has one report per measure and month (the unique key), so ordering by
@@ -118,7 +120,7 @@ export function measureStateSql(asOf: string | undefined): { joins: Prisma.Sql; 
         ORDER BY r.period DESC LIMIT 1
       ) submitted ON TRUE`,
     state: {
-      status: Prisma.sql`(CASE WHEN approved."isCompletion" THEN 'COMPLETED' WHEN m.status = 'SUSPENDED' THEN 'SUSPENDED'
+      status: Prisma.sql`(CASE WHEN approved."isCompletion" THEN 'COMPLETED' WHEN ${suspendedAsOfSql(Prisma.sql`m`, month)} THEN 'SUSPENDED'
         WHEN approved."percentComplete" IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END)::"MeasureStatus"`,
       percent: Prisma.sql`COALESCE(approved."percentComplete", 0)`,
       latestState: Prisma.sql`submitted.state`,

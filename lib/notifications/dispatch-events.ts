@@ -102,7 +102,7 @@ async function dispatchBatch(tx: Prisma.TransactionClient, now: Date, batchSize:
     }
     const source: EventTextSource = { type: event.type, measureCode: measure?.code ?? null, payload };
     const text = renderEventText(locale, source);
-    const link = baseUrl + notificationLink({ entityType: event.entityType, entityId: event.entityId, measureCode: measure?.code ?? null });
+    const link = baseUrl + notificationLink({ entityType: event.entityType, entityId: event.entityId, measureCode: measure?.code ?? null, payload });
     if (mail) {
       for (const recipient of recipients) {
         if (mode(event.type, recipient.id) !== "MAIL" || !recipient.notificationEmail) continue;

@@ -59,18 +59,30 @@ export function eventTypeLabel(locale: Locale, type: string): string {
  * Where a notification leads: the one place that turns an entity into a link.
  * A notice opens its own page; everything else about a measure (reports,
  * milestones, extensions) opens the measure page at the section of that kind;
- * other things open the inbox.
+ * a comment on a report opens that report's month (its payload's
+ * `reportPeriod`, lib/comments/mentions.ts), where the report's comments are
+ * shown, as My work does; a comment on the measure, the discussion tab; other
+ * things open the inbox.
  */
-export function notificationLink(source: { entityType: string; entityId: string; measureCode: string | null }): string {
+export function notificationLink(source: { entityType: string; entityId: string; measureCode: string | null; payload?: unknown }): string {
   // A notice has a page of its own, where it is replied to and decided.
   if (source.entityType === "Notice") return `/notices/${encodeURIComponent(source.entityId)}`;
   if (!source.measureCode) return "/inbox";
   const base = `/measures/${encodeURIComponent(source.measureCode)}`;
+  if (source.entityType === "Comment") {
+    const period = reportPeriodOf(source.payload);
+    return period ? `${base}?period=${period}` : `${base}#discussion`;
+  }
   const anchors: Record<string, string> = {
     ProgressReport: "#reports",
     Milestone: "#milestones",
     ExtensionRequest: "#extensions",
-    Comment: "#discussion",
   };
   return base + (anchors[source.entityType] ?? "");
+}
+
+/** A payload's report month, only when it is one ("YYYY-MM"): it goes into a URL. */
+function reportPeriodOf(payload: unknown): string | null {
+  const value = payload && typeof payload === "object" ? (payload as Record<string, unknown>).reportPeriod : undefined;
+  return typeof value === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null;
 }

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { lightSql, type MeasureScope, measureStateSql, scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import { expectedReportsSql } from "@/lib/reports/expected-reports-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
+import { suspendedAsOfSql } from "@/lib/tracking/suspension";
 
 /*
  * The four set-based statements behind a month's unit scores (docs/scoring.md).
@@ -31,7 +32,7 @@ const measureColumns = Prisma.sql`m.id AS "measureId", m.code, m."titleZh", m."t
 
 /**
  * Every measure the unit leads, in scope, started by the month's end and not
- * suspended, with its light at the end of the month as rebuilt from the report
+ * suspended at the month's end (its suspension periods, lib/tracking/suspension.ts), with its light at the end of the month as rebuilt from the report
  * history (measureStateSql + lightSql, as the dashboard's "as of"). Completed
  * measures come back too (light COMPLETED) and are left out of the share.
  */
@@ -41,7 +42,7 @@ export function measureLightsSql(month: ScoringMonth, scope: MeasureScope, setti
       ${lightSql(month.day, settings, state)} AS light
     FROM ${scopedMeasuresFrom} ${joins}
     WHERE ${scopeWhereSql(scope, [
-      Prisma.sql`m.status <> 'SUSPENDED'`,
+      Prisma.sql`NOT ${suspendedAsOfSql(Prisma.sql`m`, Prisma.sql`${`${month.month}-01`}::date`)}`,
       Prisma.sql`(m."startDate" IS NULL OR m."startDate" <= ${isoDay(month.periodEnd)}::date)`,
     ])}`;
 }

@@ -32,7 +32,12 @@ export function createDiskStore(root: string): ObjectStore {
       const file = fileOf(key);
       try {
         await fs.access(file);
-      } catch {
+      } catch (error) {
+        // Missing from a directory that is there: not found. The directory itself
+        // gone or unreadable (a volume not mounted, a path through a file): the store is down.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        const rootIsThere = await fs.stat(root).then((stat) => stat.isDirectory(), () => false);
+        if (!rootIsThere) throw new Error(`The attachments directory ${root} is not there`);
         throw new StorageNotFoundError(key);
       }
       return createReadStream(file);

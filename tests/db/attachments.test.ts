@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
@@ -14,32 +13,21 @@ import { idleState } from "@/lib/errors/action-state";
 import { saveReportAction } from "@/lib/reports/actions";
 import { listMeasureHistory } from "@/lib/audit/list-measure-history";
 import { historySentence } from "@/lib/audit/history-sentence";
-import { setObjectStore } from "@/lib/storage/create-object-store";
-import { createDiskStore } from "@/lib/storage/disk-store";
 import type { ObjectStore } from "@/lib/storage/object-store";
 import { signInAs } from "../setup/request-context";
 import { currentPeriod, seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
-import { testDb } from "./helpers";
+import { sameSiteHeaders, tempDiskStore, testDb, uploadFile } from "./helpers";
 
 const db = testDb();
 const BASE = "http://localhost:3000";
-const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-attachments-"));
+let storeDir: string;
 let store: ObjectStore;
+let removeStore: () => void;
 
-type Parent = { parentType: string; parentId: string };
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const noParams = { params: Promise.resolve({}) };
-const headers = { host: "localhost:3000", origin: BASE };
-
-function uploadForm(parent: Parent, bytes: Buffer, name: string) {
-  const form = new FormData();
-  form.set("parentType", parent.parentType);
-  form.set("parentId", parent.parentId);
-  form.set("file", new Blob([new Uint8Array(bytes)]), name);
-  return form;
-}
-const upload = (parent: Parent, bytes: Buffer, name = "photo.jpg") =>
-  uploadRoute(new NextRequest(`${BASE}/api/v1/attachments`, { method: "POST", headers, body: uploadForm(parent, bytes, name) }), noParams);
+const headers = sameSiteHeaders;
+const upload = uploadFile;
 const download = (id: string) => getRoute(new NextRequest(`${BASE}/api/v1/attachments/${id}`, { headers }), params(id));
 const remove = (id: string) => deleteRoute(new NextRequest(`${BASE}/api/v1/attachments/${id}`, { method: "DELETE", headers }), params(id));
 const storedKeys = async () => (await store.list("")).map((item) => item.key);
@@ -57,8 +45,7 @@ let viewer: Awaited<ReturnType<typeof seedUser>>;
 let inspector: Awaited<ReturnType<typeof seedUser>>;
 
 beforeAll(async () => {
-  store = createDiskStore(storeDir);
-  setObjectStore(store);
+  ({ dir: storeDir, store, remove: removeStore } = tempDiskStore("luoshi-attachments-"));
   const area = await seedArea(db);
   [ownUnit, otherUnit] = [await seedUnit(db), await seedUnit(db)];
   measure = await seedMeasure(db, area.id, ownUnit.id, [otherUnit.id]);
@@ -72,8 +59,7 @@ beforeEach(() => {
   delete process.env.LUOSHI_ATTACHMENT_PARENT_MAX_MB;
 });
 afterAll(async () => {
-  setObjectStore(undefined);
-  fs.rmSync(storeDir, { recursive: true, force: true });
+  removeStore();
   await db.$disconnect();
 });
 

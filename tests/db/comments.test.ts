@@ -94,6 +94,23 @@ describe("[COMMENTS] discussion on a measure", () => {
     await expect(add(otherOfficial, "看看", [], draftId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("a mention on a report's comment leads to that report's month, in the inbox, the mail and My work alike", async () => {
+    await db.user.update({ where: { id: colleague.id }, data: { notificationEmail: "colleague@example.test" } });
+    await db.notificationPreference.create({ data: { userId: colleague.id, eventType: "comment.mention", mode: "MAIL" } });
+    const comment = await add(official, "请补充本月照片", [colleague.id], draftId);
+    await dispatchEvents(db, new Date(), { mailEnabled: true, baseUrl: "https://luoshi.example" });
+    const link = `/measures/${encodeURIComponent(measure.code)}?period=${currentPeriod()}`;
+    const notification = await db.notification.findFirstOrThrow({ where: { userId: colleague.id, entityId: comment.id } });
+    expect(notificationLink(notification)).toBe(link);
+    const mail = await db.notificationDelivery.findFirstOrThrow({ where: { userId: colleague.id, channel: "EMAIL", eventId: notification.eventId } });
+    expect(mail.body).toContain(`https://luoshi.example${link}\n`);
+    // Both of the colleague's mentions (this one and the earlier test's) are on the draft report: both lead to its month.
+    const mentions = (await listMyWork(db, colleague, new Date())).filter((item) => item.kind === "commentMention");
+    expect(mentions.length).toBeGreaterThanOrEqual(1);
+    expect(mentions.map((item) => item.href)).toEqual(mentions.map(() => link));
+    await db.notification.updateMany({ where: { userId: colleague.id }, data: { readAt: new Date() } });
+  });
+
   it("a submitted report's comments are in the review panel, where the reviewer may add one", async () => {
     const author = asSession(await seedUser(db, "OFFICIAL", otherOfficial.unitId));
     const report = await seedReport(db, measure.id, otherOfficial.unitId!, author.id, currentPeriod(), "SUBMITTED");

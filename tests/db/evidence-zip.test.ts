@@ -1,21 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/measures/[code]/evidence.zip/route";
-import { setObjectStore } from "@/lib/storage/create-object-store";
-import { createDiskStore } from "@/lib/storage/disk-store";
 import type { ObjectStore } from "@/lib/storage/object-store";
 import { signInAs } from "../setup/request-context";
 import { seedArea, seedAttachment, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
-import { testDb } from "./helpers";
+import { storedAttachment, tempDiskStore, testDb } from "./helpers";
 
 const db = testDb();
-const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-evidence-zip-"));
 let store: ObjectStore;
+let removeStore: () => void;
 let measure: { id: string; code: string };
 let ownUnit: { id: string; nameZh: string; nameEn: string };
 let otherUnit: { id: string; nameZh: string; nameEn: string };
@@ -25,8 +19,7 @@ const ids: Record<string, string> = {};
 
 /** A file row with its bytes stored (the content is its label, to check what ended up where). */
 async function file(label: string, parent: Parameters<typeof seedAttachment>[1], name: string, extra: Parameters<typeof seedAttachment>[4] = {}) {
-  const row = await seedAttachment(db, parent, official.id, name, extra);
-  await store.put(row.storageKey, Readable.from([Buffer.from(label)]), row.mimeType);
+  const row = await storedAttachment(db, store, parent, official.id, name, Buffer.from(label), extra);
   ids[label] = row.id;
   return row;
 }
@@ -47,8 +40,7 @@ async function entries(response: Response): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  store = createDiskStore(storeDir);
-  setObjectStore(store);
+  ({ store, remove: removeStore } = tempDiskStore("luoshi-evidence-zip-"));
   const area = await seedArea(db);
   [ownUnit, otherUnit] = [await seedUnit(db), await seedUnit(db)];
   measure = await seedMeasure(db, area.id, ownUnit.id, [otherUnit.id]);
@@ -68,8 +60,7 @@ beforeAll(async () => {
   await file("milestone-sep", { measureId: measure.id, milestoneId: milestone.id }, "plan.pdf", { createdAt: new Date("2026-09-10T04:00:00Z") });
 });
 afterAll(async () => {
-  setObjectStore(undefined);
-  fs.rmSync(storeDir, { recursive: true, force: true });
+  removeStore();
   await db.$disconnect();
 });
 
@@ -111,8 +102,7 @@ describe("[ATTACH] evidence zip", () => {
     const area = await seedArea(db);
     const other = await seedMeasure(db, area.id, ownUnit.id);
     await seedAttachment(db, { measureId: other.id }, official.id, "lost.jpg");
-    const kept = await seedAttachment(db, { measureId: other.id }, official.id, "kept.jpg");
-    await store.put(kept.storageKey, Readable.from([Buffer.from("kept")]), kept.mimeType);
+    await storedAttachment(db, store, { measureId: other.id }, official.id, "kept.jpg", Buffer.from("kept"));
     await signInAs(official);
     expect(await entries(await zipOf(other.code, "?lang=en"))).toEqual({ "On the measure/kept.jpg": "kept" });
   });

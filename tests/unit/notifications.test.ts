@@ -37,6 +37,11 @@ describe("[NOTIFY] texts, links and settings", () => {
     expect(notificationLink({ entityType: "ProgressReport", entityId: "r1", measureCode: "1.1" })).toBe("/measures/1.1#reports");
     expect(notificationLink({ entityType: "Measure", entityId: "m1", measureCode: "1.1" })).toBe("/measures/1.1");
     expect(notificationLink({ entityType: "Milestone", entityId: "s1", measureCode: null })).toBe("/inbox");
+    // A comment: on a report, that report's month; on the measure (or an older row without the month), the discussion.
+    expect(notificationLink({ entityType: "Comment", entityId: "c1", measureCode: "1.1", payload: { reportId: "r1", reportPeriod: "2026-10" } })).toBe("/measures/1.1?period=2026-10");
+    expect(notificationLink({ entityType: "Comment", entityId: "c1", measureCode: "1.1", payload: { reportId: null } })).toBe("/measures/1.1#discussion");
+    expect(notificationLink({ entityType: "Comment", entityId: "c1", measureCode: "1.1", payload: { reportId: "r1" } })).toBe("/measures/1.1#discussion");
+    expect(notificationLink({ entityType: "Comment", entityId: "c1", measureCode: "1.1", payload: { reportPeriod: "2026-10#x" } })).toBe("/measures/1.1#discussion");
   });
 
   it("mail is off unless SMTP_URL or SMTP_HOST is set", () => {

@@ -18,9 +18,14 @@ export const GET = withApiRoute<{ code: string }>("attachment.read", async (requ
   const query = evidenceZipQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const cookie = request.cookies.get(localeCookieName)?.value;
   const lang = query.lang ?? (isLocale(cookie) ? cookie : defaultLocale);
-  const { measure, files } = await prepareEvidenceZip(db, user, code, query.period, lang);
+  const { measure, files, recordDownloads } = await prepareEvidenceZip(db, user, code, query.period, lang);
   const stem = `${measure.code}-${(lang === "en" ? en : zh).evidence.zipFile}${query.period ? `-${query.period}` : ""}`;
-  return new Response(Readable.toWeb(evidenceZipStream(objectStore(), files)) as ReadableStream, {
+  const zip = await evidenceZipStream(objectStore(), files);
+  await recordDownloads().catch((error) => {
+    zip.destroy();
+    throw error;
+  });
+  return new Response(Readable.toWeb(zip) as ReadableStream, {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": contentDisposition(`${stem}.zip`, `evidence${query.period ? `-${query.period}` : ""}.zip`),
