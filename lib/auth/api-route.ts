@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
+import { RETRY_AFTER_SECONDS } from "@/lib/errors/database-unavailable";
 import { mapError } from "@/lib/errors/map-error";
 import { authorize } from "./guard";
 import type { Permission } from "./permissions";
@@ -13,12 +14,15 @@ type Handler<Params> = (
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** JSON errors with one stable shape: { error: { code, fieldErrors } } and the mapped status. */
+/**
+ * JSON errors with one stable shape: { error: { code, fieldErrors } } and the mapped
+ * status; a 503 (busy, database or file store unavailable) says when to retry.
+ */
 export function errorResponse(error: unknown): NextResponse {
   const mapped = mapError(error);
   return NextResponse.json(
     { error: { code: mapped.code, values: mapped.values, fieldErrors: mapped.fieldErrors } },
-    { status: mapped.status },
+    { status: mapped.status, headers: mapped.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined },
   );
 }
 
