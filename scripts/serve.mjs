@@ -53,6 +53,7 @@ function refuse(request, response, reason) {
  */
 const requestState = new AsyncLocalStorage();
 globalThis[Symbol.for("luoshi.requestState")] = requestState;
+// As RETRY_AFTER_SECONDS in lib/errors/database-unavailable.ts (API answers).
 const DB_RETRY_AFTER_SECONDS = "5";
 
 function handleMarkingDbFailures(request, response) {

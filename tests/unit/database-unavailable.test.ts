@@ -2,6 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { errorResponse } from "@/lib/auth/api-route";
+import { errorState } from "@/lib/errors/action-state";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors/app-error";
 import { DB_UNAVAILABLE_DIGEST, isDatabaseUnavailable, tagDatabaseUnavailable } from "@/lib/errors/database-unavailable";
@@ -100,5 +101,18 @@ describe("[ERRORS] the database cannot be reached", () => {
     const notFound = errorResponse(new AppError("NOT_FOUND"));
     expect(notFound.status).toBe(404);
     expect(notFound.headers.get("retry-after")).toBeNull();
+  });
+
+  it("a form's Server Action answers DB_UNAVAILABLE and keeps what was typed", () => {
+    const form = new FormData();
+    form.set("progress", "typed text");
+    form.set("password", "secret");
+    expect(errorState({ code: "P1017" }, form)).toEqual({
+      status: "error",
+      code: "DB_UNAVAILABLE",
+      messageValues: {},
+      fieldErrors: {},
+      values: { progress: "typed text" },
+    });
   });
 });
