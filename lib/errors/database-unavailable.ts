@@ -57,13 +57,11 @@ export const DB_UNAVAILABLE_DIGEST = "DB_UNAVAILABLE";
 /** How long clients should wait before retrying a 503 (Retry-After, seconds). */
 export const RETRY_AFTER_SECONDS = 5;
 
-const unavailableAt = Symbol.for("luoshi.dbUnavailableAt");
-
 /**
  * Marks a database-unavailable failure so that pages show "busy, retry" and
  * answer 503: the error's digest (kept by Next.js) for the error boundary, and
- * the time, for the web server (scripts/serve.mjs) to turn this request's 500
- * into a 503 with Retry-After. Returns the error, to rethrow.
+ * the request, for the web server (scripts/serve.mjs) to turn its 500 into a
+ * 503 with Retry-After. Returns the error, to rethrow.
  */
 export function tagDatabaseUnavailable<T>(error: T): T {
   if (!isDatabaseUnavailable(error)) return error;
@@ -78,12 +76,14 @@ export function tagDatabaseUnavailable<T>(error: T): T {
   return error;
 }
 
-/** Records that this process saw the database unavailable just now (see scripts/serve.mjs). */
+/**
+ * Records on this request (scripts/serve.mjs keeps one state per request) that
+ * the database could not be reached. Outside that server (tests, scripts) a no-op.
+ */
 export function markDatabaseUnavailable(): void {
   const store = (globalThis as Record<symbol, unknown>)[Symbol.for("luoshi.requestState")] as
     | { getStore(): { dbUnavailable?: boolean } | undefined }
     | undefined;
   const state = store?.getStore();
   if (state) state.dbUnavailable = true;
-  (globalThis as Record<symbol, unknown>)[unavailableAt] = Date.now();
 }

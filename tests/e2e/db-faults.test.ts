@@ -115,9 +115,21 @@ describe.runIf(postgresBinDir())("[DB FAULTS] a PostgreSQL restart under request
     expect(before.map((sample) => sample.status)).toEqual([200, 200, 200, 200]);
 
     // A stop and start with a measurable gap, so requests surely meet the outage.
+    const csrfResponse = await fetch(`${app.baseUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+    const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+    let login: { status: number; url: string } | undefined;
     let upAt = 0;
     const outage = (async () => {
       await cluster.stop();
+      // Signing in meanwhile: "try again shortly" (DB_UNAVAILABLE for the login form), not "wrong password", not a 500.
+      const response = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+        body: new URLSearchParams({ csrfToken, username: "viewer", password: DEMO_PASSWORD, json: "true" }),
+      });
+      login = { status: response.status, url: ((await response.json()) as { url: string }).url };
       await sleep(2_000);
       await cluster.start();
       upAt = Date.now();
@@ -128,6 +140,8 @@ describe.runIf(postgresBinDir())("[DB FAULTS] a PostgreSQL restart under request
     expect(new Set(during.map((sample) => sample.kind))).toEqual(new Set(["page", "api", "ready"]));
     expect(during.filter((sample) => sample.kind === "api").map((sample) => sample.detail)).toContain("DB_UNAVAILABLE");
     expect(samples.filter((sample) => sample.kind === "live").every((sample) => sample.status === 200)).toBe(true);
+    expect(login?.status).toBe(401);
+    expect(new URL(login!.url).searchParams.get("error")).toBe("DB_UNAVAILABLE");
 
     // Recovery: from the database accepting connections again to each kind's first 200.
     const recovery = Object.fromEntries(
@@ -169,7 +183,7 @@ interface WriteTarget {
 /**
  * Report writes of the demo official of jinan-drc, one writer per measure, each
  * rewriting its draft with a numbered text until the app is killed (kill -9 of
- * its whole process group) after `killAfterMs`.
+ * its whole process group) `killAfterMs` after every writer had its first answer.
  */
 async function writeUntilKilled(app: AppProcess, databaseUrl: string, killAfterMs: number): Promise<WriteTarget[]> {
   const period = currentPeriod();
@@ -209,6 +223,11 @@ async function writeUntilKilled(app: AppProcess, databaseUrl: string, killAfterM
     }
   };
   const writers = targets.map(writer);
+  // Kill mid-stream: once every writer has been answered (a slow, shared machine), then `killAfterMs` later.
+  const failed = Promise.all(writers).then(() => true);
+  for (const deadline = Date.now() + 60_000; targets.some((target) => target.acknowledged < 0) && Date.now() < deadline; ) {
+    if (await Promise.race([failed, sleep(100).then(() => false)])) break;
+  }
   await sleep(killAfterMs);
   killed = true;
   await app.killGroup();
@@ -253,7 +272,7 @@ describe.runIf(postgresBinDir())("[DB FAULTS] kill -9 of the whole app during re
     let app = launchApp({ DATABASE_URL: cluster.url, LUOSHI_DEMO: "1" }, await freePort(), { detached: true });
     try {
       expect((await waitForHealth(app)).status).toBe(200);
-      const targets = await writeUntilKilled(app, cluster.url, 4_000);
+      const targets = await writeUntilKilled(app, cluster.url, 3_000);
       console.log(`[DB FAULTS] server: acknowledged writes before kill -9: ${JSON.stringify(targets)}`);
       app = launchApp({ DATABASE_URL: cluster.url, LUOSHI_DEMO: "1" }, await freePort());
       expect((await waitForHealth(app)).status).toBe(200);
@@ -281,7 +300,7 @@ describe("[DB FAULTS] kill -9 of the whole app during report writes (embedded PG
     let app = launchApp({ LUOSHI_DATA_DIR: dataRoot, DATABASE_URL: undefined }, await freePort(), { detached: true });
     try {
       expect((await waitForHealth(app)).status).toBe(200);
-      const targets = await writeUntilKilled(app, embeddedDatabaseUrl(app, dataRoot), 4_000);
+      const targets = await writeUntilKilled(app, embeddedDatabaseUrl(app, dataRoot), 3_000);
       console.log(`[DB FAULTS] embedded: acknowledged writes before kill -9: ${JSON.stringify(targets)}`);
       // The dead process's lock is taken over; the data directory opens as it was left.
       app = launchApp({ LUOSHI_DATA_DIR: dataRoot, DATABASE_URL: undefined }, await freePort());
