@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 // Paths anyone may open; everything else needs a session.
-const PUBLIC_PATHS = [/^\/login$/, /^\/api\/health$/, /^\/api\/auth\//];
+const PUBLIC_PATHS = [/^\/login$/, /^\/api\/health(\/live|\/ready)?$/, /^\/api\/auth\//];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");

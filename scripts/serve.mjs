@@ -1,6 +1,7 @@
 // The production web server (`npm start` runs it after the build): Next.js's
 // own request handler behind the request gate (scripts/lib/request-gate.mjs).
 // `next dev` is used as it is.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -45,6 +46,30 @@ function refuse(request, response, reason) {
   response.end(body);
 }
 
+/**
+ * A page whose render failed because the database could not be reached (the app's
+ * db layer marks the request: lib/errors/database-unavailable.ts) answers 503 with
+ * Retry-After instead of Next.js's 500; its body is the error page's "busy, retry".
+ */
+const requestState = new AsyncLocalStorage();
+globalThis[Symbol.for("luoshi.requestState")] = requestState;
+// As DB_UNAVAILABLE in appErrorRetryAfter (lib/errors/app-error.ts), which the API answers use.
+const DB_RETRY_AFTER_SECONDS = "5";
+
+function handleMarkingDbFailures(request, response) {
+  const state = { dbUnavailable: false };
+  const writeHead = response.writeHead;
+  response.writeHead = function (status, ...rest) {
+    if (status === 500 && state.dbUnavailable) {
+      response.setHeader("retry-after", DB_RETRY_AFTER_SECONDS);
+      response.setHeader("cache-control", "no-store");
+      return writeHead.call(this, 503, ...rest);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  requestState.run(state, () => void handleWithNext(request, response));
+}
+
 const app = next({ dev: false, dir: root, port });
 const handleWithNext = app.getRequestHandler();
 // The per-client cap counts the real client behind a trusted proxy, not the proxy.
@@ -61,13 +86,13 @@ const server = http.createServer(serverOptions(settings), (request, response) =>
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
   // Attachment uploads stream to the store and enforce their own size limit and concurrency
   // (lib/attachments/upload-attachment.ts): the gate would hold the whole body in memory.
-  if (request.method === "POST" && request.url?.split("?")[0] === "/api/v1/attachments") return void handleWithNext(request, response);
+  if (request.method === "POST" && request.url?.split("?")[0] === "/api/v1/attachments") return handleMarkingDbFailures(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
   if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
   // A form submission (a Server Action) of a signed-in user waits longer (bounded): a 503
   // there would end in the error page, and the user would lose what they typed.
   const action = request.method === "POST" && request.headers["next-action"] !== undefined ? hasValidSession(request) : false;
-  gate.handle(request, response, (received) => void handleWithNext(received, response), { action });
+  gate.handle(request, response, (received) => handleMarkingDbFailures(received, response), { action });
 });
 server.listen(port, host, () => {
   console.log(

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
-type LoginError = "invalid" | "throttled" | "failed";
+type LoginError = "invalid" | "throttled" | "failed" | "unavailable";
 
 /** Signs in through next-auth without a full page reload, then goes where the user was headed. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
+  const tDb = useTranslations("dbFaults");
   const [error, setError] = useState<LoginError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -29,7 +30,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
       return;
     }
-    setError(result?.error === "THROTTLED" ? "throttled" : result?.error ? "invalid" : "failed");
+    const reason = result?.error;
+    setError(reason === "THROTTLED" ? "throttled" : reason === "DB_UNAVAILABLE" ? "unavailable" : reason ? "invalid" : "failed");
   }
 
   return (
@@ -44,7 +46,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
-          {t(error)}
+          {error === "unavailable" ? tDb("loginUnavailable") : t(error)}
         </p>
       )}
       <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-2 text-white hover:bg-red-900 disabled:opacity-60">

@@ -9,6 +9,7 @@ import { MyWorkLink } from "@/components/my-work/my-work-link";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session-user";
+import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 
 function PlaceLinks({ places, column = false }: { places: Place[]; column?: boolean }) {
   return places.map((place) => (
@@ -25,7 +26,11 @@ function PlaceLinks({ places, column = false }: { places: Place[]; column?: bool
  */
 export async function SiteHeader() {
   const [user, tApp, tNav, tShell, tRoles] = await Promise.all([
-    getSessionUser(),
+    // While the database restarts the header stays up, plain; the page below shows "busy, retry" (app/error.tsx).
+    getSessionUser().catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return null;
+      throw error;
+    }),
     getTranslations("app"),
     getTranslations("nav"),
     getTranslations("shell"),

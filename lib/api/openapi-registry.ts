@@ -48,7 +48,7 @@ const errorDescriptions: Record<DocumentedStatus, string> = {
   413: "The upload or JSON body is larger than allowed (JSON: 1 MB), or the workbook expands past the import's limits.",
   422: "Invalid input; `fieldErrors` says which field.",
   429: "Another import is running on this server (IMPORT_BUSY); retry when it is done.",
-  503: "The server is busy (too many requests waiting, or no database connection free in time), or the file store cannot be reached (STORAGE_UNAVAILABLE); nothing was changed. Retry after the `Retry-After` seconds.",
+  503: "The server is busy (too many requests waiting, or no database connection free in time), the database cannot be reached just now (DB_UNAVAILABLE: restarting, connection dropped), or the file store cannot be reached (STORAGE_UNAVAILABLE); nothing was changed. Retry after the `Retry-After` seconds.",
   415: "An attachment whose bytes are not an allowed type (UNSUPPORTED_FILE_TYPE), whatever its name.",
 };
 

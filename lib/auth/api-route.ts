@@ -14,8 +14,8 @@ type Handler<Params> = (
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * JSON errors with one stable shape: { error: { code, fieldErrors } } and the
- * mapped status; a failure worth retrying (503) says when, in Retry-After.
+ * JSON errors with one stable shape: { error: { code, fieldErrors } } and the mapped
+ * status; a 503 (busy, database or file store unavailable) says when to retry.
  */
 export function errorResponse(error: unknown): NextResponse {
   const mapped = mapError(error);

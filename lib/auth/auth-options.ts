@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 import { endSession, sessionClaimsOf, startSession } from "./auth-session";
 import { authenticate } from "./authenticate";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
@@ -41,6 +42,10 @@ export const authOptions: NextAuthOptions = {
           loginName: String(credentials?.username ?? ""),
           password: String(credentials?.password ?? ""),
           ip: clientIp(request?.headers),
+        }).catch((error: unknown) => {
+          // A database restart: "try again shortly", not "wrong password" (nor the driver's message, which names the server).
+          if (isDatabaseUnavailable(error)) throw new Error("DB_UNAVAILABLE");
+          throw error;
         });
         // The message becomes the client's `error`: the login form translates it.
         if (!result.ok) throw new Error(result.reason);

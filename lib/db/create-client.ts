@@ -18,6 +18,10 @@ export function createPrismaClient(connectionString: string, poolOptions: { max?
     max: 10,
     ...poolOptions,
   });
+  // An idle connection that the server closes (a restart, admin_shutdown) is an 'error'
+  // event on the pool; without a listener it would end the process. pg has already
+  // dropped that connection, so the next query opens a new one: nothing more to do.
+  pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client: PrismaClient = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
   Object.defineProperty(client, SQL_POOL, { value: pool });

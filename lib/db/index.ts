@@ -1,3 +1,4 @@
+import { tagDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 import { createPrismaClient, type PrismaClient } from "./create-client";
 
 // Reuse the clients across hot reloads in development.
@@ -7,7 +8,7 @@ function getClient(): PrismaClient {
   if (!globalForPrisma.luoshiPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`.");
-    globalForPrisma.luoshiPrisma = createPrismaClient(url);
+    globalForPrisma.luoshiPrisma = tagUnavailable(createPrismaClient(url));
   }
   return globalForPrisma.luoshiPrisma;
 }
@@ -15,8 +16,26 @@ function getClient(): PrismaClient {
 function getReadClient(): PrismaClient {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getClient();
-  globalForPrisma.luoshiReadPrisma ??= createPrismaClient(url);
+  globalForPrisma.luoshiReadPrisma ??= tagUnavailable(createPrismaClient(url));
   return globalForPrisma.luoshiReadPrisma;
+}
+
+/**
+ * Queries that fail because the database is restarting or the connection dropped
+ * are tagged (lib/errors/database-unavailable.ts), so a page shows "busy, retry"
+ * with a 503 instead of a generic 500; the pool itself recovers (pg drops
+ * broken connections and opens new ones on the next query).
+ */
+function tagUnavailable(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      $allOperations: ({ args, query }) =>
+        query(args).catch((error: unknown) => {
+          throw tagDatabaseUnavailable(error);
+        }),
+    },
+  });
+  return extended as unknown as PrismaClient;
 }
 
 /** A client created on first use, so `next build` never needs a database. */
@@ -25,6 +44,13 @@ function lazyClient(get: () => PrismaClient): PrismaClient {
     get(_target, property) {
       const client = get();
       const value = Reflect.get(client, property, client);
+      if (property === "$transaction") {
+        // A transaction that cannot even start (no connection) is not a query the extension sees.
+        return (...args: unknown[]) =>
+          (value as (...args: unknown[]) => Promise<unknown>).apply(client, args).catch((error: unknown) => {
+            throw tagDatabaseUnavailable(error);
+          });
+      }
       return typeof value === "function" ? value.bind(client) : value;
     },
   });

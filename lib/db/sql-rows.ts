@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
+import { tagDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 import { SQL_POOL, type PrismaClient } from "./create-client";
 
 const DATE_OID = 1082;
@@ -19,6 +20,10 @@ const types = {
 export async function queryRows<T>(db: PrismaClient, sql: Prisma.Sql): Promise<T[]> {
   const pool = (db as unknown as Record<symbol, pg.Pool | undefined>)[SQL_POOL];
   if (!pool) throw new Error("queryRows needs a client made by createPrismaClient (not a transaction client)");
-  const result = await pool.query<T & pg.QueryResultRow>({ text: sql.text, values: sql.values as unknown[], types });
-  return result.rows;
+  try {
+    const result = await pool.query<T & pg.QueryResultRow>({ text: sql.text, values: sql.values as unknown[], types });
+    return result.rows;
+  } catch (error) {
+    throw tagDatabaseUnavailable(error);
+  }
 }

@@ -31,6 +31,8 @@ export const appErrorStatus = {
   /** Another import is running on this instance (one at a time); try again when it is done. */
   IMPORT_BUSY: 429,
   SERVER_BUSY: 503,
+  /** The database cannot be reached just now (restarting, connection dropped): nothing was changed; retry shortly. */
+  DB_UNAVAILABLE: 503,
   INTERNAL: 500,
   /** An attachment whose bytes are not an allowed type (lib/attachments/detect-type.ts), whatever its name. */
   UNSUPPORTED_FILE_TYPE: 415,
@@ -48,6 +50,7 @@ export type AppErrorCode = keyof typeof appErrorStatus;
 export const appErrorRetryAfter: Partial<Record<AppErrorCode, number>> = {
   SERVER_BUSY: 5,
   STORAGE_UNAVAILABLE: 30,
+  DB_UNAVAILABLE: 5,
 };
 export const appErrorCodes = Object.keys(appErrorStatus) as [AppErrorCode, ...AppErrorCode[]];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type AppErrorCode, appErrorRetryAfter, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
+import { isDatabaseUnavailable, markDatabaseUnavailable } from "./database-unavailable";
 
 /**
  * The one place that turns failures into what users and API clients see:
@@ -26,6 +27,11 @@ export function mapError(error: unknown, schema?: z.ZodType): MappedError {
   // A unique constraint hit by a concurrent writer (Prisma P2002): someone else got there first.
   if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
     return { code: "CONFLICT", status: appErrorStatus.CONFLICT, values: { by: "?", at: "" }, fieldErrors: {} };
+  }
+  // The database is restarting or the connection dropped: nothing was written, retrying later can succeed.
+  if (isDatabaseUnavailable(error)) {
+    markDatabaseUnavailable();
+    return { code: "DB_UNAVAILABLE", status: appErrorStatus.DB_UNAVAILABLE, values: {}, fieldErrors: {} };
   }
   if (isOverloaded(error)) {
     return { code: "SERVER_BUSY", status: appErrorStatus.SERVER_BUSY, values: {}, fieldErrors: {} };

@@ -20,15 +20,20 @@ export interface AppProcess {
   exited: Promise<number | null>;
   /** Ctrl-C, as a user would; resolves with the exit code. */
   interrupt: () => Promise<number | null>;
+  /** kill -9 of the app's whole process group (start script, web server, embedded database): needs `detached`. */
+  killGroup: () => Promise<void>;
 }
 
-/** Runs `npm start`'s script (node scripts/start.mjs) with the given environment. */
-export function launchApp(env: Record<string, string | undefined>, port?: number): AppProcess {
+/**
+ * Runs `npm start`'s script (node scripts/start.mjs) with the given environment;
+ * `detached`: in a process group of its own, for killGroup.
+ */
+export function launchApp(env: Record<string, string | undefined>, port?: number, { detached = false } = {}): AppProcess {
   const appPort = port ?? Number(env.PORT);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(appPort) };
   delete childEnv.DATABASE_URL;
   if (env.DATABASE_URL) childEnv.DATABASE_URL = env.DATABASE_URL;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: childEnv, stdio: "pipe" });
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: childEnv, stdio: "pipe", detached });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -42,6 +47,15 @@ export function launchApp(env: Record<string, string | undefined>, port?: number
     interrupt: async () => {
       if (child.exitCode === null) child.kill("SIGINT");
       return exited;
+    },
+    killGroup: async () => {
+      if (!detached) throw new Error("killGroup needs launchApp(..., { detached: true })");
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+      await exited;
     },
   };
 }
