@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { runScheduledBackup } from "@/lib/backup/backup-job";
+import { backupFileName } from "@/lib/backup/retention";
 import { migrateDeploy, seed } from "@/scripts/lib/prisma-cli.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
 import { root } from "./app-process";
@@ -147,6 +149,15 @@ describe("backup and restore, embedded database", () => {
     const backup = await cli("db-backup", [file], env);
     expect(backup.output).toContain("Copied the embedded database from the running app");
     expect(backup.code).toBe(0);
+
+    // The scheduled job, as the web server under `npm start` runs it (DATABASE_URL is the embedded socket).
+    const schedule = { cron: "30 2 * * *", dir: path.join(dataRoot, "scheduled"), keep: 1 };
+    fs.mkdirSync(schedule.dir);
+    fs.writeFileSync(path.join(schedule.dir, backupFileName(new Date("2026-01-01T02:30:00Z"))), "an old backup");
+    const jobEnv = { ...process.env, ...env, DATABASE_URL: holder.url, LUOSHI_EMBEDDED: "1" };
+    const scheduled = await runScheduledBackup(schedule, root, new Date("2026-12-03T02:30:10Z"), jobEnv);
+    expect(fs.readdirSync(schedule.dir)).toEqual([path.basename(scheduled.file)]);
+    expect(await runScheduledBackup(schedule, root, new Date("2026-12-03T02:30:40Z"), jobEnv)).toEqual({ ...scheduled, skipped: true });
 
     await changeData(holder.url, attachments);
     expect(await fingerprint(holder.url)).not.toEqual(before);
