@@ -63,12 +63,12 @@ export async function serveSnapshots(db, dataDir) {
 /** Copies the data directory to `target` (which must not exist) while no statement runs. */
 export async function snapshot(db, dataDir, target) {
   if (fs.existsSync(target)) throw new Error(`${target} already exists`);
-  // Writes dirty pages out first, so opening the copy has little WAL to replay.
+  // Writes dirty pages out first, so opening the copy has little WAL to replay. (Allowed inside the
+  // transaction a socket client may have open in PGlite's one session, and harmless to it.)
   await db.query("CHECKPOINT");
-  // PGlite's query lock (the one dumpDataDir takes), without building the whole tarball in memory.
-  const exclusive = typeof db._runExclusiveQuery === "function" ? (fn) => db._runExclusiveQuery(fn) : null;
-  if (!exclusive) throw new Error("this PGlite version offers no query lock for a consistent copy");
-  await exclusive(() => fs.promises.cp(dataDir, target, { recursive: true, errorOnExist: true }));
+  // PGlite's query lock: the one pglite-socket takes for every message and dumpDataDir for its tarball
+  // (which would build the whole directory in memory).
+  await db.runExclusive(() => fs.promises.cp(dataDir, target, { recursive: true, errorOnExist: true }));
 }
 
 /** Asks the process serving `dataDir` for a snapshot in `target`; null when no process serves it. */
