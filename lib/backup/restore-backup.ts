@@ -87,8 +87,12 @@ export async function restoreBackup({ file, root, env = process.env, log = () =>
     if (!(await confirm(question))) throw new BackupError("Nothing was changed.");
 
     const keptAside: string[] = [];
+    if (comparison.kind === "older") log(`Applying ${comparison.missing.length} newer migration(s)…`);
     if (where.mode === "embedded") {
+      // Opened and migrated where it was unpacked: a backup this PGlite cannot open, or a failing
+      // migration, leaves the current data directory untouched.
       const copy = path.join(staging, manifest.database.path);
+      await migrateEmbedded(copy);
       if (fs.existsSync(path.join(where.embeddedDataDir, "PG_VERSION"))) {
         const aside = `${where.embeddedDataDir}.before-restore-${stamp}`;
         fs.renameSync(where.embeddedDataDir, aside);
@@ -100,10 +104,8 @@ export async function restoreBackup({ file, root, env = process.env, log = () =>
     } else {
       await restoreServer(where.databaseUrl!, path.join(staging, manifest.database.path), env);
       log("Restored the PostgreSQL database.");
+      await migrateDeploy(where.databaseUrl!);
     }
-
-    if (comparison.kind === "older") log(`Applying ${comparison.missing.length} newer migration(s)…`);
-    await migrate(where.mode === "embedded" ? where.embeddedDataDir : null, where.databaseUrl);
 
     if (manifest.attachments.included && where.attachmentsDir === null) {
       log("The backup holds attachments but this install keeps them in S3 (LUOSHI_STORAGE=s3): they were not restored.");
@@ -199,10 +201,13 @@ CREATE SCHEMA public;
   if (writerCode !== 0) throw new BackupError(`The restore failed and was rolled back (the database is unchanged): ${firstLines(writerErrors)}`);
 }
 
-/** Applies this code's migrations to the restored database (prisma migrate deploy). */
-async function migrate(embeddedDataDir: string | null, databaseUrl: string | undefined): Promise<void> {
-  if (!embeddedDataDir) return migrateDeploy(databaseUrl!);
-  const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
+/** Opens an unpacked embedded database and applies this code's migrations to it (prisma migrate deploy). */
+async function migrateEmbedded(dataDir: string): Promise<void> {
+  const embedded = await startEmbeddedPostgres({ dataDir }).catch((error: unknown) => {
+    throw new BackupError(
+      `This Luoshi cannot open the backup's embedded database (${error instanceof Error ? error.message : String(error)}); nothing was changed.`,
+    );
+  });
   try {
     await migrateDeploy(embedded.url);
   } finally {

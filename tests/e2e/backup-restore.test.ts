@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runScheduledBackup } from "@/lib/backup/backup-job";
 import { backupFileName } from "@/lib/backup/retention";
+import { appliedMigrations, codeMigrations } from "@/lib/backup/schema-version";
 import { migrateDeploy, seed } from "@/scripts/lib/prisma-cli.mjs";
 import { createScratchDatabase } from "../setup/scratch-database";
 import { root } from "./app-process";
@@ -239,4 +240,47 @@ describe.skipIf(!serverUp)("backup and restore, PostgreSQL server", () => {
       await scratch.drop();
     }
   }, 120_000);
+
+  it("restores a backup of an older schema and migrates it", async () => {
+    const scratch = await createScratchDatabase("postgres", serverUrl);
+    try {
+      const dir = tempDir();
+      const env = { DATABASE_URL: scratch.url, LUOSHI_DATA_DIR: dir };
+      const code = codeMigrations(root);
+      await migrateWithout(scratch.url, code.at(-1)!, dir);
+      const file = path.join(dir, "older.tar.gz");
+      expect((await cli("db-backup", [file], env)).code).toBe(0);
+      await migrateDeploy(scratch.url);
+
+      const restore = await cli("db-restore", [file, "--yes"], env);
+      expect(restore.code, restore.output).toBe(0);
+      expect(restore.output).toContain("Applying 1 newer migration(s)");
+      const client = new pg.Client({ connectionString: scratch.url });
+      await client.connect();
+      expect(await appliedMigrations((sql) => client.query(sql))).toEqual(code);
+      await client.end();
+    } finally {
+      await scratch.drop();
+    }
+  }, 120_000);
 });
+
+/** `prisma migrate deploy` of every committed migration but `last`, from a copy of the prisma directory. */
+async function migrateWithout(url: string, last: string, dir: string) {
+  const project = path.join(dir, "older-code");
+  fs.mkdirSync(project);
+  fs.cpSync(path.join(root, "prisma"), path.join(project, "prisma"), { recursive: true });
+  fs.rmSync(path.join(project, "prisma", "migrations", last), { recursive: true });
+  fs.copyFileSync(path.join(root, "prisma.config.ts"), path.join(project, "prisma.config.ts"));
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"));
+  const child = spawn(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: project,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const status = await new Promise((resolve) => child.on("close", resolve));
+  if (status !== 0) throw new Error(`migrate deploy of the older code failed:\n${output}`);
+}
