@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { backupDirectory, backupFileName } from "./retention";
+import { run } from "./run";
 
 type Env = Record<string, string | undefined>;
 
@@ -48,18 +48,11 @@ export async function runScheduledBackup(
   // must take the embedded path (a snapshot from the start process), not pg_dump.
   const env = { ...processEnv };
   if (env.LUOSHI_EMBEDDED === "1") delete env.DATABASE_URL;
-  const child = spawn(tsx, [path.join(root, "scripts", "db-backup.ts"), file, "--keep", String(schedule.keep)], {
+  const { code, stdout, stderr } = await run(tsx, [path.join(root, "scripts", "db-backup.ts"), file, "--keep", String(schedule.keep)], {
     cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
+    env: env as NodeJS.ProcessEnv,
   });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
+  const output = `${stdout}${stderr}`;
   if (code !== 0) throw new Error(`Scheduled backup failed: ${output.trim().split("\n").slice(-2).join(" ")}`);
   return { file };
 }
