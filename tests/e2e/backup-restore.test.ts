@@ -186,7 +186,7 @@ describe("backup and restore, embedded database", () => {
     expect(fs.readFileSync(path.join(attachments, "att", "kept.bin"), "utf8")).toBe("evidence bytes");
     expect(fs.existsSync(path.join(attachments, "att", "added-later.bin"))).toBe(false);
     await stopHolder(holder.child);
-  }, 120_000);
+  }, 240_000);
 });
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -239,7 +239,7 @@ describe.skipIf(!serverUp)("backup and restore, PostgreSQL server", () => {
     } finally {
       await scratch.drop();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("restores a backup of an older schema and migrates it", async () => {
     const scratch = await createScratchDatabase("postgres", serverUrl);
@@ -262,7 +262,7 @@ describe.skipIf(!serverUp)("backup and restore, PostgreSQL server", () => {
     } finally {
       await scratch.drop();
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 /** `prisma migrate deploy` of every committed migration but `last`, from a copy of the prisma directory. */
