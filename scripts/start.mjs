@@ -86,6 +86,8 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     LUOSHI_DEMO: demo ? "1" : "0",
+    // For the scheduled backup (lib/backup/backup-job.ts): DATABASE_URL above is the embedded one, served by this process.
+    ...(embedded ? { LUOSHI_EMBEDDED: "1", LUOSHI_DATA_DIR: dataRoot } : {}),
   };
   // Supervision: a web server that dies is started again (the database stays up),
   // after a delay that doubles with each quick failure, up to a maximum.

@@ -1,4 +1,5 @@
 import { cleanOrphanAttachments } from "@/lib/attachments/clean-orphans";
+import { backupScheduleFromEnv, runScheduledBackup } from "@/lib/backup/backup-job";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { applyNoticeRules } from "@/lib/notices/apply-notice-rules";
 import { queueDigests } from "@/lib/notifications/digest";
@@ -38,4 +39,18 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "send-digest", cron: "0 18 * * *", run: (db, now) => queueDigests(db, now) },
   // Stored attachment bytes that no row names (an upload cut off between storing and its row), after an hour.
   { name: "attachment-orphans", cron: "17 * * * *", run: (db, now) => cleanOrphanAttachments(db, objectStore(), now) },
+  // Backups with retention, when LUOSHI_BACKUP_CRON is set (docs/operations.md).
+  ...backupJobs(),
 ];
+
+function backupJobs(): ScheduledJob[] {
+  const root = process.cwd();
+  let schedule;
+  try {
+    schedule = backupScheduleFromEnv(root);
+  } catch (error) {
+    console.error(`[luoshi] jobs: no scheduled backups: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+  return schedule ? [{ name: "database-backup", cron: schedule.cron, run: (_db, now) => runScheduledBackup(schedule, root, now) }] : [];
+}

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { requirePassword, resolveEmbeddedPassword, widenSocketCap } from "./pglite-auth.mjs";
+import { serveSnapshots } from "./pglite-control.mjs";
 import { StartupError } from "./startup-error.mjs";
 
 /**
@@ -47,12 +48,15 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
   }
 
   const url = `postgresql://postgres:${encodeURIComponent(password)}@${server.getServerConn()}/postgres?sslmode=disable`;
+  // `npm run db:backup` asks this process for a consistent copy (scripts/lib/pglite-control.mjs).
+  const stopSnapshots = dataDir ? await serveSnapshots(db, dataDir).catch(() => async () => {}) : async () => {};
   let stopped = false;
   return {
     url,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await stopSnapshots();
       await server.stop();
       await db.close();
       release();
@@ -98,7 +102,7 @@ function keepExtendedQueriesTogether(server) {
  * Two processes writing one PGlite directory would corrupt it, so the second
  * start is refused while the first is alive. A lock left by a crash is taken over.
  */
-function lockDataDir(dataDir) {
+export function lockDataDir(dataDir) {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
   const holder = readLockHolder(lockFile);
