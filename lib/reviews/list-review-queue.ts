@@ -5,6 +5,7 @@ import { formatPeriod } from "@/lib/tracking/dates";
 import type { Light } from "@/lib/tracking/light";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
 import { type CredibilityFlag, loadCredibilityFlags, openFlagCount } from "@/lib/credibility/load-flags";
+import { getCredibilitySettings } from "@/lib/credibility/settings";
 import { type QueueGrants, reviewQueueOptionsSql, reviewQueuePageSql, reviewQueueReportIdsSql } from "./review-queue-sql";
 import type { ReviewKind, ReviewQueueQuery } from "./schemas";
 
@@ -97,14 +98,18 @@ export async function listReviewQueue(
   if (!grants.reports && !grants.extensions) {
     return { rows: [], matching: 0, total: 0, page: 1, pageCount: 1, hasSample: false, options: { programmes: [], areas: [], units: [] } };
   }
-  const tracking: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays"> & Partial<TrackingSettings> = settings ?? (await getTrackingSettings(db));
-  const reportingDay = tracking.reportingDay;
+  const [tracking, credibility] = await Promise.all([
+    settings?.reportingDay !== undefined ? settings : settings ? getTrackingSettings(db).then((stored) => ({ ...stored, ...settings })) : getTrackingSettings(db),
+    getCredibilitySettings(db),
+  ]);
+  const flagOptions = { settings: credibility, reportingDay: tracking.reportingDay };
   // "Has open flags": the flags of every report the other filters select, in one batched read, then page those.
+  let flagged: Map<string, CredibilityFlag[]> | undefined;
   let onlyReportIds: string[] | undefined;
   if (query.flags === "open") {
     const ids = (await db.$queryRaw<{ id: string }[]>(reviewQueueReportIdsSql(grants, query, today, tracking))).map((row) => row.id);
-    const flagged = await loadCredibilityFlags(db, ids, { reportingDay });
-    onlyReportIds = ids.filter((id) => openFlagCount(flagged.get(id)) > 0);
+    flagged = await loadCredibilityFlags(db, ids, flagOptions);
+    onlyReportIds = ids.filter((id) => openFlagCount(flagged!.get(id)) > 0);
   }
   const pageOf = (page: number) => db.$queryRaw<SqlRow[]>(reviewQueuePageSql(grants, { ...query, page }, today, tracking, onlyReportIds));
   const [found, optionRows] = await Promise.all([pageOf(query.page), db.$queryRaw<OptionRow[]>(reviewQueueOptionsSql(grants, today, tracking))]);
@@ -116,7 +121,7 @@ export async function listReviewQueue(
   const page = Math.min(query.page, pageCount);
   const rows = (page === query.page ? found : await pageOf(page)).filter((row) => row.key !== null);
   // The page's flags in one batched read (no query per row).
-  const flags = await loadCredibilityFlags(db, rows.filter((row) => row.kind === "report").map((row) => row.id), { reportingDay });
+  const flags = flagged ?? (await loadCredibilityFlags(db, rows.filter((row) => row.kind === "report").map((row) => row.id), flagOptions));
   return {
     rows: rows.map((row) => toRow(row, flags.get(row.id) ?? [])),
     matching,
