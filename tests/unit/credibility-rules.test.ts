@@ -1,4 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
 import { type CredibilityFacts, evaluateCredibility, reportingDeadlineInstant } from "@/lib/credibility/rules";
 import { defaultCredibilitySettings } from "@/lib/credibility/settings";
 import { textSimilarity } from "@/lib/credibility/similarity";
@@ -121,5 +124,29 @@ describe("text similarity (cosine of character 3-grams)", () => {
     expect(textSimilarity(progressText, `${progressText.replace(/，/g, ", ")}  `)).toBe(1);
     expect(textSimilarity(progressText, "本月主要开展了人员培训和制度修订工作，下月将组织验收。")).toBeLessThan(0.1);
     expect(textSimilarity("无", "无")).toBeNull();
+  });
+});
+
+describe("reasons in both languages", () => {
+  it("every rule's reason renders with its figures, nothing left as a placeholder", () => {
+    const measure = { kpiBaseline: 0, kpiTarget: 100, investmentPlanned: 1000 };
+    const raised = evaluateCredibility(
+      facts({ percentComplete: 100, measure, kpiActual: 20, investmentCompleted: 1200, lastMonth: { progress: progressText } }),
+      settings,
+      REPORTING_DAY,
+    );
+    expect(raised.map((flag) => flag.rule)).toEqual(["jump", "fullWithoutCompletion", "kpiOutOfStep", "investmentAbovePlan", "copiedProgress"]);
+    const justBefore = new Date(reportingDeadlineInstant(period, 28).getTime() - 60_000);
+    const streak = [-1, -2].map((offset) => ({ period: month(offset), submittedAt: new Date(reportingDeadlineInstant(month(offset), 28).getTime() - 60_000) }));
+    raised.push(...evaluateCredibility(facts({ percentComplete: 30, submittedAt: justBefore, earlierSubmissions: streak, measure, investmentCompleted: 900 }), settings, REPORTING_DAY));
+    expect(new Set(raised.map((flag) => flag.rule))).toEqual(new Set(["jump", "drop", "fullWithoutCompletion", "kpiOutOfStep", "investmentOutOfStep", "investmentAbovePlan", "copiedProgress", "lastMinute"]));
+    for (const messages of [zh, en]) {
+      const t = createTranslator({ locale: messages === zh ? "zh-CN" : "en", messages, namespace: "credibility" });
+      for (const flag of raised) {
+        const reason = t(`rules.${flag.rule}.reason`, flag.values);
+        expect(reason).not.toMatch(/[{}]/);
+        for (const value of Object.values(flag.values)) expect(reason).toContain(String(value));
+      }
+    }
   });
 });
