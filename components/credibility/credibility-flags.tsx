@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { explainFlagAction } from "@/lib/credibility/actions";
 import type { CredibilityFlag } from "@/lib/credibility/load-flags";
 import { idleState } from "@/lib/errors/action-state";
+import { parsePeriod } from "@/lib/tracking/dates";
 
 /**
  * A report's credibility flags, each with its reason in figures; open ones
@@ -40,7 +41,13 @@ function FlagItem({ flag, reportId, canExplain }: { flag: CredibilityFlag; repor
   const format = useFormatter();
   const [editing, setEditing] = useState(false);
   const [state, formAction, pending] = useActionState(explainFlagAction, idleState);
-  const values = Object.fromEntries(Object.entries(flag.values).map(([key, value]) => [key, typeof value === "number" ? format.number(value) : value]));
+  // Figures in the reader's number format; a month ("since") as the month's name.
+  const values = Object.fromEntries(
+    Object.entries(flag.values).map(([key, value]) => [
+      key,
+      typeof value === "number" ? format.number(value) : key === "since" ? format.dateTime(parsePeriod(value), { year: "numeric", month: "long", timeZone: "UTC" }) : value,
+    ]),
+  );
   return (
     <li className="rounded border border-slate-200 bg-white p-2 text-sm" data-flag-rule={flag.rule} data-flag-state={flag.explained ? "explained" : "open"}>
       <p>
