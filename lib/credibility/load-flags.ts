@@ -110,7 +110,12 @@ export async function loadCredibilityFlags(db: PrismaClient, reportIds: string[]
       settings,
       reportingDay,
     );
-    result.set(row.id, flags.map((flag) => ({ ...flag, explained: explainedOf.get(`${row.id}:${flag.rule}`) ?? null })));
+    // An explanation holds for the submission it was given on: resubmitted since (returned, corrected), the flag is open again.
+    const current = (rule: string) => {
+      const explained = explainedOf.get(`${row.id}:${rule}`);
+      return explained && (!row.submittedAt || explained.at >= row.submittedAt) ? explained : null;
+    };
+    result.set(row.id, flags.map((flag) => ({ ...flag, explained: current(flag.rule) })));
   }
   return result;
 }

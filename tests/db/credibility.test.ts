@@ -148,6 +148,12 @@ describe("[CREDIBILITY] marking a flag explained", () => {
       expect(await explainFlagAction(idleState, form({ reportId: flagged, rule, note: "已说明" }))).toMatchObject({ status: "success" });
     }
     expect((await queue(inspector, { flags: "open" })).rows.map((row) => row.id)).toEqual([lastMinute]);
+
+    // Submitted again since (returned and corrected): the explanations were for the earlier submission.
+    const { submittedAt } = await db.progressReport.findUniqueOrThrow({ where: { id: flagged } });
+    await db.progressReport.update({ where: { id: flagged }, data: { submittedAt: new Date(Date.now() + 60_000) } });
+    expect(openFlagCount((await loadCredibilityFlags(db, [flagged], options)).get(flagged))).toBe(3);
+    await db.progressReport.update({ where: { id: flagged }, data: { submittedAt } });
   });
 
   it("refuses a flag the report does not raise, an unknown rule, an overlong note, an unknown report and one's own report", async () => {
