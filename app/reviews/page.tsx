@@ -42,6 +42,8 @@ export default async function ReviewsPage({ searchParams }: Props) {
     waitingHours: Math.max(0, Math.floor((now.getTime() - row.since.getTime()) / 3_600_000)),
     light: row.light,
     role: row.role,
+    openFlags: row.flags.filter((flag) => !flag.explained).length,
+    explainedFlags: row.flags.filter((flag) => flag.explained).length,
   }));
   const options = {
     programmes: queue.options.programmes.map((programme) => ({ code: programme.code, label: `${programme.code} ${localized(programme, "title", locale)}` })),

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { HistoryEvent } from "@/lib/audit/list-measure-history";
+import type { CredibilityFlag } from "@/lib/credibility/load-flags";
 import { localized } from "@/lib/i18n/localized";
 import type { MeasureDetail } from "@/lib/measures/get-measure-by-code";
 import { expectedPercent, type Light } from "@/lib/tracking/light";
@@ -76,6 +77,8 @@ type Props = {
   requested: { tab: string | null; period: string | null };
   /** The measure's files (evidence) the user may open, and the upload limits. */
   attachments: { files: AttachmentJson[]; limits: UploadLimits };
+  /** Credibility flags of the submitted reports, by report id, when the user reviews reports. */
+  credibility?: Record<string, CredibilityFlag[]>;
 };
 
 /** The tab shown first: the one asked for, the reports when a report month is asked for, else the overview. */
@@ -124,6 +127,7 @@ export async function MeasureDetailView(props: Props) {
               writtenReportIds={props.writtenReportIds}
               comments={{ all: props.comments, measureCode: measure.code, canComment: permissions.comment }}
               attachments={props.attachments.files}
+              credibility={props.credibility}
             />
           </Section>
 

@@ -5,6 +5,8 @@ import { CommentThread } from "@/components/comments/comment-thread";
 import type { CommentView } from "@/lib/comments/list-comments";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
+import { CredibilityFlags } from "@/components/credibility/credibility-flags";
+import type { CredibilityFlag } from "@/lib/credibility/load-flags";
 import { ReviewForm } from "./review-form";
 
 type Report = MeasureDetail["progressReports"][number];
@@ -22,6 +24,7 @@ export async function MeasureReports({
   writtenReportIds,
   comments,
   attachments = [],
+  credibility = {},
 }: {
   reports: Report[];
   canReview: boolean;
@@ -33,6 +36,8 @@ export async function MeasureReports({
   comments?: { all: CommentView[]; measureCode: string; canComment: boolean };
   /** The files the viewer may open; each report shows its own (frozen once submitted). */
   attachments?: AttachmentJson[];
+  /** Credibility flags of the submitted reports the viewer may review, by report id (lib/credibility). */
+  credibility?: Record<string, CredibilityFlag[]>;
 }) {
   const [locale, format, t, tWorkflow, tState] = await Promise.all([
     getLocale(),
@@ -71,7 +76,12 @@ export async function MeasureReports({
               <AttachmentList files={attachments.filter((file) => file.parentId === report.id)} />
             </div>
           )}
-          {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && <ReviewForm reportId={report.id} version={report.version} />}
+          {canReview && report.state === "SUBMITTED" && report.authorId !== viewerId && !writtenReportIds.includes(report.id) && (
+            <div className="mt-2">
+              {credibility[report.id] && <CredibilityFlags flags={credibility[report.id]!} reportId={report.id} canExplain />}
+              <ReviewForm reportId={report.id} version={report.version} />
+            </div>
+          )}
           {comments && <ReportComments report={report} comments={comments} />}
         </li>
       ))}

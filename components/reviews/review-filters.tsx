@@ -17,8 +17,9 @@ const selectClass = "rounded border border-slate-300 bg-white px-2 py-2 md:py-1"
 export function ReviewFilters({ query, options, navigate }: { query: ReviewQueueQuery; options: ReviewFilterOptions; navigate: Navigate }) {
   const t = useTranslations("reviewQueue");
   const tLights = useTranslations("lights");
+  const tCredibility = useTranslations("credibility");
   const scope = query.area ? `a:${query.area}` : query.programme ? `p:${query.programme}` : "";
-  const filtered = Boolean(query.kind || query.area || query.programme || query.unit || query.q || query.light || query.period);
+  const filtered = Boolean(query.kind || query.area || query.programme || query.unit || query.q || query.light || query.period || query.flags);
   return (
     <form
       role="search"
@@ -88,6 +89,13 @@ export function ReviewFilters({ query, options, navigate }: { query: ReviewQueue
         </select>
       </label>
       <label className="flex flex-col gap-1">
+        {tCredibility("flagFilter")}
+        <select className={selectClass} value={query.flags ?? ""} onChange={(event) => navigate({ flags: event.target.value || undefined })} data-testid="flag-filter">
+          <option value="">{tCredibility("filterAll")}</option>
+          <option value="open">{tCredibility("filterFlagged")}</option>
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
         {t("search")}
         <input
           key={query.q ?? ""}
@@ -105,7 +113,7 @@ export function ReviewFilters({ query, options, navigate }: { query: ReviewQueue
         <button
           type="button"
           className="px-2 py-2 text-red-900 underline md:py-1"
-          onClick={() => navigate({ kind: undefined, programme: undefined, area: undefined, unit: undefined, q: undefined, light: undefined, period: undefined })}
+          onClick={() => navigate({ kind: undefined, programme: undefined, area: undefined, unit: undefined, q: undefined, light: undefined, period: undefined, flags: undefined })}
         >
           {t("clear")}
         </button>

@@ -12,6 +12,7 @@ import type { ReviewItem } from "@/lib/reviews/get-review-item";
 import { parsePeriod } from "@/lib/tracking/dates";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { AttachmentList } from "@/components/attachments/attachment-list";
+import { CredibilityFlags } from "@/components/credibility/credibility-flags";
 import { DecisionForm } from "./decision-form";
 import { ReportComparison } from "./report-comparison";
 
@@ -92,6 +93,7 @@ export function ReviewPanel({ item, onClose, decide }: { item: ReviewItem | null
       </header>
       <div className="flex-1 overflow-auto p-3">
         {!item && <p role="note">{t("gone")}</p>}
+        {item?.kind === "report" && <CredibilityFlags key={`${item.key}:${item.version}`} flags={item.flags} reportId={item.id} canExplain />}
         {item?.kind === "report" && <ReportComparison item={item} />}
         {item?.kind === "report" && (item.comments.length > 0 || item.canComment) && (
           <section className="mt-4 border-t border-slate-200 pt-3" data-testid="review-panel-comments">

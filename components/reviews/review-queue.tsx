@@ -29,6 +29,9 @@ export type ReviewViewRow = {
   waitingHours: number;
   light: Light;
   role: "lead" | "cooperating";
+  /** Credibility flags of a report: still open, and explained (lib/credibility). */
+  openFlags: number;
+  explainedFlags: number;
 };
 
 export type Navigate = (changes: Record<string, string | undefined>) => void;

@@ -27,6 +27,7 @@ const columns = helper.columns([
   helper.accessor("kind", { id: "kind", enableSorting: false }),
   helper.accessor("waitingHours", { id: "waiting" }),
   helper.accessor("light", { id: "light" }),
+  helper.accessor("openFlags", { id: "flags", enableSorting: false }),
 ]);
 /** Columns a phone leaves out: the measure cell repeats them in a line of its own. */
 const wideOnly = new Set(["unit", "period", "kind", "waiting"]);
@@ -40,6 +41,7 @@ export function ReviewTable({ rows, query, navigate, selected, onSelect }: {
 }) {
   const t = useTranslations("reviewQueue");
   const tAuthority = useTranslations("leadAuthority");
+  const tCredibility = useTranslations("credibility");
   const format = useFormatter();
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
   const table = useTable({
@@ -101,6 +103,8 @@ export function ReviewTable({ rows, query, navigate, selected, onSelect }: {
                         {t(id === "code" ? "col_measure" : `col_${id as "unit"}`)}
                         <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
                       </button>
+                    ) : id === "flags" ? (
+                      tCredibility("column")
                     ) : (
                       t(`col_${id as "kind"}`)
                     )}
@@ -159,6 +163,15 @@ export function ReviewTable({ rows, query, navigate, selected, onSelect }: {
                 <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">{waiting(view.waitingHours)}</td>
                 <td className="px-3 py-2">
                   <LightBadge light={view.light} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap" data-open-flags={view.openFlags}>
+                  {view.openFlags > 0 ? (
+                    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{tCredibility("openCount", { count: view.openFlags })}</span>
+                  ) : view.explainedFlags > 0 ? (
+                    <span className="text-xs text-slate-600">{tCredibility("explainedCount", { count: view.explainedFlags })}</span>
+                  ) : (
+                    <span className="text-xs text-slate-400">{view.kind === "report" ? tCredibility("noFlags") : ""}</span>
+                  )}
                 </td>
               </tr>
             );

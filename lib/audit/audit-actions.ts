@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   "attachment.add",
   "attachment.delete",
   "attachment.download",
+  "report.explainFlag",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

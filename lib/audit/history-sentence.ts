@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { Role } from "@/generated/prisma/enums";
+import { CREDIBILITY_RULES } from "@/lib/credibility/rules";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 
@@ -183,6 +184,16 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return t("report_approve", { actor, unit: report.unit, period: report.period, comment: clause("comment", after.comment) });
     case "report.return":
       return t("report_return", { actor, unit: report.unit, period: report.period, reason: clause("reason", after.comment) });
+    case "report.explainFlag": {
+      const rule = known(CREDIBILITY_RULES, after.rule);
+      return root("credibility.history", {
+        actor,
+        unit: report.unit,
+        period: report.period,
+        rule: rule ? root(`credibility.rules.${rule}.label`) : plain(after.rule),
+        note: plain(after.note),
+      });
+    }
     case "notice.issue":
       return t("notice_issue", { actor, serial: serial(after.serial), level: level(after.level), due: day(after.replyDueDate) });
     case "notice.reply":
@@ -329,6 +340,13 @@ function settingsSentence(group: string, actor: string, before: Json, after: Jso
       reportDueDays: root("reminders.reportDueDays"),
       milestoneDueDays: root("reminders.milestoneDueDays"),
       missingRepeatDays: root("reminders.missingRepeatDays"),
+    },
+    credibility: {
+      jumpPoints: root("credibility.settings.jumpPoints"),
+      outOfStepPoints: root("credibility.settings.outOfStepPoints"),
+      copySimilarityPercent: root("credibility.settings.copySimilarityPercent"),
+      lastMinuteMinutes: root("credibility.settings.lastMinuteMinutes"),
+      lastMinuteMonths: root("credibility.settings.lastMinuteMonths"),
     },
     notices: {
       noticeRuleReminder: root("notices.settings.noticeRuleReminder"),

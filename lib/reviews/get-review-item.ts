@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { listComments } from "@/lib/comments/list-comments";
+import { loadCredibilityFlags } from "@/lib/credibility/load-flags";
 import { reportIdsWrittenBy } from "@/lib/reports/report-writers";
 import { formatPeriod, isoDay, monthOf } from "@/lib/tracking/dates";
 import { changedFields, type ReportFigures } from "./compared-fields";
@@ -79,6 +80,8 @@ async function getReportItem(db: PrismaClient, user: SessionUser, id: string) {
   const current = toFigures(report);
   const previous = previousReport ? toFigures(previousReport) : null;
   const comments = await listComments(db, user, { reportId: report.id }, new Date());
+  // Why the figures may not be credible, before approving (lib/credibility).
+  const flags = (await loadCredibilityFlags(db, [report.id])).get(report.id) ?? [];
   // The evidence the inspector should open before approving.
   const attachments = await listAttachments(db, user, report.measureId, report.id);
   return {
@@ -107,6 +110,7 @@ async function getReportItem(db: PrismaClient, user: SessionUser, id: string) {
     current,
     previous: previous && previousReport ? { ...previous, period: formatPeriod(previousReport.period), state: previousReport.state } : null,
     changed: changedFields(current, previous),
+    flags,
     /** The report's comments, and whether the reviewer may add one (components/comments). */
     comments,
     canComment: can(user, "comment.write"),

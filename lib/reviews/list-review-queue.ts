@@ -4,7 +4,9 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { formatPeriod } from "@/lib/tracking/dates";
 import type { Light } from "@/lib/tracking/light";
 import { getTrackingSettings, type TrackingSettings } from "@/lib/tracking/settings";
-import { type QueueGrants, reviewQueueOptionsSql, reviewQueuePageSql } from "./review-queue-sql";
+import { type CredibilityFlag, loadCredibilityFlags, openFlagCount } from "@/lib/credibility/load-flags";
+import { getCredibilitySettings } from "@/lib/credibility/settings";
+import { type QueueGrants, reviewQueueOptionsSql, reviewQueuePageSql, reviewQueueReportIdsSql } from "./review-queue-sql";
 import type { ReviewKind, ReviewQueueQuery } from "./schemas";
 
 type Named = { code: string; titleZh: string; titleEn: string };
@@ -29,6 +31,8 @@ export interface ReviewQueueRow {
   /** Whether the reporting (or requesting) unit leads the measure or cooperates on it. */
   role: "lead" | "cooperating";
   isSample: boolean;
+  /** A report's credibility flags (open and explained); empty for an extension request. */
+  flags: CredibilityFlag[];
 }
 
 export interface ReviewQueue {
@@ -88,14 +92,26 @@ export async function listReviewQueue(
   user: SessionUser,
   query: ReviewQueueQuery,
   today: Date,
-  settings?: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
+  settings?: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays"> & Partial<Pick<TrackingSettings, "reportingDay">>,
 ): Promise<ReviewQueue> {
   const grants: QueueGrants = { userId: user.id, reports: can(user, "report.review"), extensions: can(user, "extension.decide") };
   if (!grants.reports && !grants.extensions) {
     return { rows: [], matching: 0, total: 0, page: 1, pageCount: 1, hasSample: false, options: { programmes: [], areas: [], units: [] } };
   }
-  const tracking = settings ?? (await getTrackingSettings(db));
-  const pageOf = (page: number) => db.$queryRaw<SqlRow[]>(reviewQueuePageSql(grants, { ...query, page }, today, tracking));
+  const [tracking, credibility] = await Promise.all([
+    settings?.reportingDay !== undefined ? settings : settings ? getTrackingSettings(db).then((stored) => ({ ...stored, ...settings })) : getTrackingSettings(db),
+    getCredibilitySettings(db),
+  ]);
+  const flagOptions = { settings: credibility, reportingDay: tracking.reportingDay };
+  // "Has open flags": the flags of every report the other filters select, in one batched read, then page those.
+  let flagged: Map<string, CredibilityFlag[]> | undefined;
+  let onlyReportIds: string[] | undefined;
+  if (query.flags === "open") {
+    const ids = (await db.$queryRaw<{ id: string }[]>(reviewQueueReportIdsSql(grants, query, today, tracking))).map((row) => row.id);
+    flagged = await loadCredibilityFlags(db, ids, flagOptions);
+    onlyReportIds = ids.filter((id) => openFlagCount(flagged!.get(id)) > 0);
+  }
+  const pageOf = (page: number) => db.$queryRaw<SqlRow[]>(reviewQueuePageSql(grants, { ...query, page }, today, tracking, onlyReportIds));
   const [found, optionRows] = await Promise.all([pageOf(query.page), db.$queryRaw<OptionRow[]>(reviewQueueOptionsSql(grants, today, tracking))]);
   // One row even when the page is empty: its totals, with the row's own columns null.
   const head = found[0]!;
@@ -103,9 +119,11 @@ export async function listReviewQueue(
   const pageCount = Math.max(1, Math.ceil(matching / query.perPage));
   // Past the last page (rows decided meanwhile): show the last one there is.
   const page = Math.min(query.page, pageCount);
-  const rows = page === query.page ? found : await pageOf(page);
+  const rows = (page === query.page ? found : await pageOf(page)).filter((row) => row.key !== null);
+  // The page's flags in one batched read (no query per row).
+  const flags = flagged ?? (await loadCredibilityFlags(db, rows.filter((row) => row.kind === "report").map((row) => row.id), flagOptions));
   return {
-    rows: rows.filter((row) => row.key !== null).map(toRow),
+    rows: rows.map((row) => toRow(row, flags.get(row.id) ?? [])),
     matching,
     total: Number(head.everything),
     page,
@@ -115,7 +133,7 @@ export async function listReviewQueue(
   };
 }
 
-function toRow(row: SqlRow): ReviewQueueRow {
+function toRow(row: SqlRow, flags: CredibilityFlag[]): ReviewQueueRow {
   return {
     key: row.key!,
     kind: row.kind,
@@ -130,6 +148,7 @@ function toRow(row: SqlRow): ReviewQueueRow {
     light: row.light,
     role: row.role,
     isSample: row.isSample,
+    flags: row.kind === "report" ? flags : [],
   };
 }
 

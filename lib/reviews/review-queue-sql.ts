@@ -55,9 +55,15 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The URL's filters on the rows of rowsSql. */
-function filterSql(query: ReviewQueueQuery): Prisma.Sql {
+/**
+ * The URL's filters on the rows of rowsSql; `onlyReportIds` (the "has open
+ * flags" filter, lib/credibility) keeps just those reports.
+ */
+function filterSql(query: ReviewQueueQuery, onlyReportIds?: string[]): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (onlyReportIds) {
+    conditions.push(onlyReportIds.length ? Prisma.sql`kind = 'report' AND id IN (${Prisma.join(onlyReportIds)})` : Prisma.sql`FALSE`);
+  }
   if (query.kind) conditions.push(Prisma.sql`kind = ${query.kind}`);
   if (query.programme) conditions.push(Prisma.sql`"programmeCode" = ${query.programme}`);
   if (query.area) conditions.push(Prisma.sql`"areaCode" = ${query.area}`);
@@ -93,10 +99,11 @@ export function reviewQueuePageSql(
   query: ReviewQueueQuery,
   today: Date,
   settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">,
+  onlyReportIds?: string[],
 ): Prisma.Sql {
   const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const tieBreak = query.sort === "waiting" ? Prisma.sql`key` : Prisma.sql`since, key`;
-  const filter = filterSql(query);
+  const filter = filterSql(query, onlyReportIds);
   return Prisma.sql`
     WITH queue AS (${rowsSql(grants, today, settings)}),
     totals AS (SELECT count(*) AS everything, count(*) FILTER (WHERE ${filter}) AS matching, COALESCE(bool_or("isSample"), FALSE) AS "anySample" FROM queue)
@@ -114,4 +121,9 @@ export function reviewQueueOptionsSql(grants: QueueGrants, today: Date, settings
   return Prisma.sql`
     SELECT DISTINCT "programmeCode", "programmeZh", "programmeEn", programme_sort, "areaCode", "areaZh", "areaEn", area_sort, "unitId", "unitZh", "unitEn"
     FROM (${rowsSql(grants, today, settings)}) queue`;
+}
+
+/** The ids of every report in the queue that the URL's other filters select (for the "has open flags" filter). */
+export function reviewQueueReportIdsSql(grants: QueueGrants, query: ReviewQueueQuery, today: Date, settings: Pick<TrackingSettings, "paceMarginPercent" | "dueSoonDays">): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM (${rowsSql(grants, today, settings)}) queue WHERE kind = 'report' AND ${filterSql(query)}`;
 }

@@ -30,6 +30,8 @@ export const reviewQueueQuerySchema = z.object({
   area: optionalText(40),
   unit: optionalText(40),
   q: optionalText(100),
+  /** "open": only reports with open credibility flags (lib/credibility). */
+  flags: z.enum(["open"]).optional().catch(undefined),
   sort: z.enum(reviewSorts).default("waiting").catch("waiting"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: lenient(z.coerce.number().int().min(1).max(100_000), 1).default(1),

@@ -14,6 +14,7 @@ import { getReminderSettings } from "@/lib/reminders/settings";
 import { getScoringRules } from "@/lib/scoring/rules";
 import { getNoticeSettings } from "@/lib/notices/settings";
 import { getBulletinSettings } from "@/lib/bulletin/settings";
+import { getCredibilitySettings } from "@/lib/credibility/settings";
 import { testDb } from "./helpers";
 import { setObjectStore } from "@/lib/storage/create-object-store";
 import { createDiskStore } from "@/lib/storage/disk-store";
@@ -99,6 +100,31 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       return {
         form: { reportId: report.id, version: "1", decision: "approve", comment: "" },
         changed: async () => (await db.progressReport.findUniqueOrThrow({ where: { id: report.id } })).state === "APPROVED",
+      };
+    },
+  },
+  "credibility.explain": {
+    targets: ["none"],
+    prepare: async (fx) => {
+      const { measure } = await measureFor(fx, "otherUnit");
+      const author = await seedUser(db, "OFFICIAL", fx.otherUnitId);
+      // 100 % without a completion report: the flag to explain.
+      const report = await seedReport(db, measure.id, fx.otherUnitId, author.id, currentPeriod(), "SUBMITTED", 100);
+      return {
+        form: { reportId: report.id, rule: "fullWithoutCompletion", note: "已现场核实" },
+        changed: async () => (await db.credibilityExplanation.count({ where: { reportId: report.id } })) === 1,
+      };
+    },
+  },
+  "credibility.settings.update": {
+    targets: ["none"],
+    prepare: async () => {
+      const current = await getCredibilitySettings(db);
+      // Stays an hour or more, so other tests' ten-minute submissions still count as last-minute.
+      const lastMinuteMinutes = 60 + ((current.lastMinuteMinutes + 1) % 600);
+      return {
+        form: Object.fromEntries(Object.entries({ ...current, lastMinuteMinutes }).map(([key, value]) => [key, String(value)])),
+        changed: async () => (await getCredibilitySettings(db)).lastMinuteMinutes === lastMinuteMinutes,
       };
     },
   },

@@ -53,6 +53,7 @@ const samples: Record<AuditAction, Sample> = {
   "report.submit": { actor: official, report, before: { state: "DRAFT", percentComplete: 76, version: 1 }, after: { state: "SUBMITTED", percentComplete: 80, period: "2026-12", measure: "2.2.4" } },
   "report.approve": { actor: inspector, report, before: { state: "SUBMITTED" }, after: { state: "APPROVED", comment: "" } },
   "report.return": { actor: inspector, report, before: { state: "SUBMITTED" }, after: { state: "RETURNED", comment: "请补充量化数据" } },
+  "report.explainFlag": { actor: inspector, report, before: null, after: { rule: "jump", note: "本月完成主体工程验收" } },
   "notice.issue": { actor: inspector, before: null, after: { notice: NOTICE_ID, serial: "2026-12", level: "SPECIAL", replyDueDate: "2026-12-10" } },
   "notice.reply": { actor: official, before: { notice: NOTICE_ID, state: "OPEN" }, after: { notice: NOTICE_ID, serial: "2026-12", reply: "crep", state: "REPLIED", newDueDate: "2027-01-31" } },
   "notice.accept": { actor: inspector, before: { notice: NOTICE_ID, state: "REPLIED" }, after: { notice: NOTICE_ID, serial: "2026-12", reply: "crep", state: "ACCEPTED", comment: "" } },

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { BulletinSettingsForm } from "@/components/bulletin/bulletin-settings-form";
+import { CredibilitySettingsForm } from "@/components/credibility/credibility-settings-form";
+import { getCredibilitySettings } from "@/lib/credibility/settings";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
 import { ScoringRulesSection } from "@/components/scoring/scoring-rules-section";
 import { NoticeSettingsForm } from "@/components/notices/notice-forms";
@@ -31,6 +33,7 @@ export default async function SettingsPage() {
       <ScoringRulesSection />
       <NoticeSettingsForm settings={await getNoticeSettings(db)} />
       <BulletinSettingsForm settings={await getBulletinSettings(db)} />
+      <CredibilitySettingsForm settings={await getCredibilitySettings(db)} />
     </>
   );
 }

@@ -12,6 +12,8 @@ import { loadMeasureNotices } from "@/lib/notices/load-notice-page";
 import { formatPeriod, parsePeriod } from "@/lib/tracking/dates";
 import { attachmentLimits, megabytes } from "@/lib/attachments/limits";
 import { listAttachments } from "@/lib/attachments/list-attachments";
+import { can } from "@/lib/auth/permissions";
+import { loadCredibilityFlags } from "@/lib/credibility/load-flags";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +36,15 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   const period = first(query.period);
   const page = await loadMeasurePage(db, user, decodeURIComponent(code), period);
   if (!page) notFound();
-  const [locale, format, tNotices, notices, files] = await Promise.all([
+  // Reviewers see the credibility flags of the submitted reports before deciding (one batched read).
+  const submittedIds = can(user, "report.review") ? page.measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id) : [];
+  const [locale, format, tNotices, notices, files, credibility] = await Promise.all([
     getLocale(),
     getFormatter(),
     getTranslations("notices"),
     loadMeasureNotices(db, user, page.measure, page.today),
     listAttachments(db, user, page.measure.id),
+    loadCredibilityFlags(db, submittedIds),
   ]);
   const { reportSlot } = page;
   const limits = attachmentLimits();
@@ -57,6 +62,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
           reportId: ownReport?.id ?? null,
         }
       }
+      credibility={Object.fromEntries(credibility)}
       attachments={{ files, limits: { fileMb: megabytes(limits.maxFileBytes), totalMb: megabytes(limits.maxParentBytes) } }}
     />
   );
