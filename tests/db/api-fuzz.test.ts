@@ -218,7 +218,7 @@ beforeAll(async () => {
   examples.set("POST /api/v1/reports", () =>
     fc
       .record({ percentComplete: fc.integer({ min: 0, max: 100 }), progress: fc.string({ minLength: 1, maxLength: 200 }), submit: fc.boolean(), code: fc.constantFrom(measures[0]!.code, measures[2]!.code) })
-      .map(({ code, ...fields }) => request(official, { body: { kind: "json", contentType: "application/json", text: JSON.stringify({ measureCode: code, period, ...fields }) } })),
+      .map(({ code, ...fields }) => request(official, { body: { kind: "text", contentType: "application/json", text: JSON.stringify({ measureCode: code, period, ...fields }) } })),
   );
   examples.set("POST /api/v1/attachments", () =>
     fc
@@ -275,7 +275,7 @@ type Generated = {
   params: Record<string, string>;
   query: [string, string][];
   rawQuery: string;
-  body: { kind: "none" } | { kind: "json"; text: string; contentType: string } | { kind: "multipart"; parts: [string, string | Uint8Array][] };
+  body: { kind: "none" } | { kind: "text"; text: string; contentType: string } | { kind: "multipart"; parts: [string, string | Uint8Array][] };
 };
 
 /** A part of a request: mostly as documented, sometimes the wrong thing. */
@@ -338,6 +338,22 @@ function multipartBody(schema: Schema | undefined, hints: (name: string) => stri
     });
 }
 
+/** A multipart body that is not one: no boundary, a boundary that never comes, a part cut short, a file part without a name. */
+const brokenMultipart: fc.Arbitrary<Generated["body"]> = fc
+  .record({
+    contentType: fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=B", 'multipart/form-data; boundary=""', "multipart/form-data; boundary=" + "x".repeat(200)),
+    text: fc.oneof(
+      nastyString,
+      fc.constantFrom(
+        "--B\r\nContent-Disposition: form-data; name=\"parentType\"\r\n\r\nmeasure",
+        "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../x.png\"\r\nContent-Type: image/png\r\n\r\n\u0089PNG\r\n--B--\r\n",
+        "--B\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--B--\r\n",
+        "--B--\r\n",
+      ),
+    ),
+  })
+  .map(({ contentType, text }) => ({ kind: "text" as const, contentType, text }));
+
 function requestArbitrary(operation: Operation): fc.Arbitrary<Generated> {
   const hints = hintsFor(operation);
   const pathParams = operation.parameters.filter((parameter) => parameter.in === "path");
@@ -359,21 +375,50 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<Generated> {
   const rawQuery = fc.oneof({ arbitrary: fc.constant(""), weight: 9 }, { arbitrary: fc.constantFrom("%", "%ZZ=1", "page=%E0%A4%A", "&&==&", "a[b]=1&a[]=2"), weight: 1 });
   const content = operation.requestBody?.content ?? {};
   const body: fc.Arbitrary<Generated["body"]> = content["application/json"]
-    ? jsonBody(content["application/json"].schema, hints).map((json) => ({ kind: "json" as const, ...json }))
+    ? jsonBody(content["application/json"].schema, hints).map((json) => ({ kind: "text" as const, ...json }))
     : content["multipart/form-data"]
       ? fc.oneof(
           { arbitrary: multipartBody(content["multipart/form-data"].schema, hints).map((parts) => ({ kind: "multipart" as const, parts })), weight: 8 },
-          { arbitrary: jsonBody({ type: "object" }, hints).map((json) => ({ kind: "json" as const, ...json })), weight: 1 },
+          { arbitrary: jsonBody({ type: "object" }, hints).map((json) => ({ kind: "text" as const, ...json })), weight: 1 },
+          { arbitrary: brokenMultipart, weight: 1 },
           { arbitrary: fc.constant({ kind: "none" as const }), weight: 1 },
         )
       : fc.constant({ kind: "none" as const });
   const generated = fc.record({ caller: fc.constantFrom(...callers), params, query, rawQuery, body });
   const example = examples.get(`${operation.method} ${operation.path}`);
-  return example ? fc.oneof({ arbitrary: generated, weight: 2 }, { arbitrary: example(), weight: 1 }) : generated;
+  if (!example) return generated;
+  const nearlyValid = example().chain((valid) => fc.oneof(fc.constant(valid), mutateExample(valid)));
+  return fc.oneof({ arbitrary: generated, weight: 2 }, { arbitrary: nearlyValid, weight: 1 });
+}
+
+/** A valid request with one thing wrong: a JSON field dropped, retyped or added, a form part or query value replaced or dropped. */
+function mutateExample(valid: Generated): fc.Arbitrary<Generated> {
+  const { body } = valid;
+  if (body.kind === "text") {
+    const object = JSON.parse(body.text) as Record<string, unknown>;
+    return fc.tuple(fc.constantFrom(...Object.keys(object)), wrongValue, fc.constantFrom("drop", "wrong", "extra")).map(([key, wrong, how]) => {
+      const copy: Record<string, unknown> = { ...object };
+      if (how === "drop") delete copy[key];
+      else if (how === "wrong") copy[key] = wrong;
+      else copy[`${key}_extra`] = wrong;
+      return { ...valid, body: { ...body, text: JSON.stringify(copy) } };
+    });
+  }
+  const parts = body.kind === "multipart" ? body.parts : [];
+  const slots = parts.length + valid.query.length;
+  if (slots === 0) return fc.constant(valid);
+  return fc.tuple(fc.nat({ max: slots - 1 }), fc.option(fc.oneof(nastyString, fileBytes()))).map(([index, replacement]) => {
+    const replace = <T extends [string, unknown]>(entries: T[], at: number) =>
+      replacement === null ? entries.filter((_, i) => i !== at) : entries.map((entry, i) => (i === at ? ([entry[0], replacement] as T) : entry));
+    if (index < parts.length) return { ...valid, body: { kind: "multipart" as const, parts: replace(parts, index) } };
+    const query = replace(valid.query, index - parts.length).map(([name, value]) => [name, typeof value === "string" ? value : "x"] as [string, string]);
+    return { ...valid, query };
+  });
 }
 
 function buildRequest(operation: Operation, generated: Generated): NextRequest {
-  const urlPath = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(generated.params[name] ?? ""));
+  // A URL cannot carry half a surrogate pair (the handler still gets the raw parameter, as a hostile router might pass it).
+  const urlPath = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((generated.params[name] ?? "").replace(/\p{Cs}/gu, "\ufffd")));
   const search = new URLSearchParams(generated.query).toString();
   const query = [search, generated.rawQuery].filter(Boolean).join("&");
   const headers = new Headers({ host: HOST });
@@ -381,7 +426,7 @@ function buildRequest(operation: Operation, generated: Generated): NextRequest {
   if (caller.token) headers.set("authorization", `Bearer ${caller.token}`);
   if (caller.origin) headers.set("origin", caller.origin);
   let requestBody: BodyInit | undefined;
-  if (body.kind === "json") {
+  if (body.kind === "text") {
     headers.set("content-type", body.contentType);
     requestBody = body.text;
   } else if (body.kind === "multipart") {
