@@ -520,6 +520,14 @@ describe("[API] what the fuzzer found, kept as plain cases", () => {
     expect(answer.status).toBeLessThan(500);
   });
 
+  test("an attachment upload whose multipart Content-Type has no boundary is 400 (was a 500: busboy throws at once)", async () => {
+    const answer = await call("POST", "/api/v1/attachments", {
+      caller: caller("ADMIN token"),
+      body: { kind: "text", contentType: "multipart/form-data", text: '--B\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\n\r\nPNG\r\n--B--\r\n' },
+    });
+    expect(answer).toEqual({ status: 400, body: { error: { code: "BAD_REQUEST", values: {}, fieldErrors: {} } } });
+  });
+
   test("a path parameter that fails its schema (too long) is a documented 422", async () => {
     const answer = await call("DELETE", "/api/v1/attachments/{id}", { caller: caller("ADMIN token"), params: { id: "a".repeat(41) } });
     expect(answer).toEqual({ status: 422, body: { error: { code: "VALIDATION", values: {}, fieldErrors: { id: { key: "tooLong", values: { max: 40 } } } } } });
