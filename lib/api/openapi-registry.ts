@@ -39,7 +39,7 @@ type DocumentedStatus = Exclude<(typeof appErrorStatus)[keyof typeof appErrorSta
 
 /** What each error status means; every status of the error table (but 500) must be described. */
 const errorDescriptions: Record<DocumentedStatus, string> = {
-  400: "A bad query, or a JSON string holding half a surrogate pair; `fieldErrors` says which parameter or field.",
+  400: "A bad query, or a path or query parameter, form field or JSON string holding a NUL character or half a surrogate pair; `fieldErrors` says which parameter or field.",
   401: "No valid session or token (unknown, revoked or expired token; disabled user).",
   403: "Signed in, but not allowed (role, unit scope, a cross-site cookie request, or a READ token on a write).",
   404: "No such record, or not one the caller may see.",
@@ -60,7 +60,7 @@ function errorResponses(statuses: DocumentedStatus[]): Record<string, ResponseCo
 
 type ApiRoute = Omit<RouteConfig, "tags" | "security"> & {
   tag: ApiTag;
-  /** Error statuses besides 401 and 403, which every authenticated route may answer. */
+  /** Error statuses besides 400, 401 and 403, which every authenticated route may answer (400: a parameter the database cannot store). */
   errors?: DocumentedStatus[];
   /** Public routes need no credential. */
   isPublic?: boolean;
@@ -77,6 +77,6 @@ export function registerApiRoute(registry: OpenAPIRegistry, { tag, errors = [], 
     security: isPublic ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
     // A route's own description of a status (the health check's 503) wins over the generic error.
     // Any request with a body may be cut by the request gate for arriving too slowly (408).
-    responses: { ...errorResponses([...(isPublic ? [] : ([401, 403] as const)), ...errors, ...(route.request?.body ? ([408] as const) : []), 503]), ...responses },
+    responses: { ...errorResponses([...(isPublic ? [] : ([400, 401, 403] as const)), ...errors, ...(route.request?.body ? ([408] as const) : []), 503]), ...responses },
   });
 }

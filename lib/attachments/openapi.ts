@@ -33,7 +33,7 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     description: "The bytes, with the detected type: inline for images and PDFs, else as a download. Every opening is audited.",
     request: { params: attachmentIdParamsSchema },
     responses: { 200: { description: "The file.", ...binaryFile("application/octet-stream") } },
-    errors: [404],
+    errors: [404, 422],
   });
   registerApiRoute(registry, {
     tag: "Attachments",
@@ -43,7 +43,7 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     description: "A WebP of at most 320 px of a JPEG, PNG or WebP image; 404 for other files.",
     request: { params: attachmentIdParamsSchema },
     responses: { 200: { description: "The thumbnail.", ...binaryFile("image/webp") } },
-    errors: [404],
+    errors: [404, 422],
   });
   registerApiRoute(registry, {
     tag: "Attachments",
@@ -53,7 +53,7 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     description: "Only while the parent may change (the same rule as attaching); the file is kept for the history.",
     request: { params: attachmentIdParamsSchema },
     responses: { 204: { description: "Removed.", content: {} as Record<string, never> } },
-    errors: [404, 409],
+    errors: [404, 409, 422],
   });
   registerApiRoute(registry, {
     tag: "Attachments",

@@ -40,12 +40,28 @@ export function withApiRoute<Params = Record<string, never>>(permission: Permiss
       const bearerToken = bearerTokenOf(request);
       const changesState = !SAFE_METHODS.has(request.method);
       if (bearerToken === undefined && changesState) assertSameOrigin(request);
+      const params = await context.params;
+      assertStorableText(request, params);
       const user = await authorize(permission, { bearerToken, changesState });
-      return await handler(request, { user, params: await context.params });
+      return await handler(request, { user, params });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** A NUL character (PostgreSQL cannot store or compare it) or half a surrogate pair. */
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+/**
+ * Path and query parameters are text the database compares: one holding a NUL
+ * or half a surrogate pair is a bad request (400) naming it, not a query that
+ * fails inside PostgreSQL (found by the API fuzz suite).
+ */
+function assertStorableText(request: NextRequest, params: unknown): void {
+  const entries = [...Object.entries(params ?? {}), ...request.nextUrl.searchParams.entries()];
+  const broken = entries.find(([name, value]) => UNSTORABLE.test(name) || (typeof value === "string" && UNSTORABLE.test(value)));
+  if (broken) throw new AppError("BAD_REQUEST", {}, { [UNSTORABLE.test(broken[0]) ? "form" : broken[0]]: { key: "forbiddenCharacters" } });
 }
 
 /**

@@ -12,6 +12,6 @@ export function registerCommentPaths(registry: OpenAPIRegistry): void {
     summary: "People who may be mentioned (@) in a comment on a measure or one of its reports",
     request: { params: measureCodeParamsSchema, query: mentionCandidatesQuerySchema },
     responses: { 200: { description: "At most 8 people, by name.", content: { "application/json": { schema: mentionCandidatesResponseSchema } } } },
-    errors: [404],
+    errors: [404, 422],
   });
 }

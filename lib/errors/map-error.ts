@@ -36,12 +36,27 @@ export function mapError(error: unknown, schema?: z.ZodType): MappedError {
   if (isOverloaded(error)) {
     return { code: "SERVER_BUSY", status: appErrorStatus.SERVER_BUSY, values: {}, fieldErrors: {} };
   }
+  // Text PostgreSQL cannot store (a NUL in a form field or file name): the caller's bad request, not ours.
+  if (isUnstorableText(error)) {
+    return { code: "BAD_REQUEST", status: appErrorStatus.BAD_REQUEST, values: {}, fieldErrors: { form: { key: "forbiddenCharacters" } } };
+  }
   if (error instanceof z.ZodError) {
     return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error, schema) };
   }
   // Unknown failures are logged for operators; users get a generic message only.
   console.error(error);
   return { code: "INTERNAL", status: appErrorStatus.INTERNAL, values: {}, fieldErrors: {} };
+}
+
+/** PostgreSQL's "invalid byte sequence" (22021) or "untranslatable character" (22P05), through Prisma or its driver adapter. */
+function isUnstorableText(error: unknown): boolean {
+  const codes = new Set(["22021", "22P05"]);
+  for (let current: unknown = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const { code, originalCode, cause, meta } = current as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (codes.has(String(code)) || codes.has(String(originalCode))) return true;
+    current = meta?.driverAdapterError ?? cause;
+  }
+  return false;
 }
 
 /**

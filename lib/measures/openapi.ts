@@ -21,7 +21,7 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     summary: "Get a measure by code",
     request: { params: measureCodeParamsSchema },
     responses: { 200: { description: "The measure.", content: { "application/json": { schema: measureDetailSchema } } } },
-    errors: [404],
+    errors: [404, 422],
   });
   registerApiRoute(registry, {
     tag: "Measures",

@@ -21,6 +21,6 @@ export function registerNoticePaths(registry: OpenAPIRegistry): void {
     summary: "Get a notice with its replies and decisions",
     request: { params: noticeIdParamsSchema },
     responses: { 200: { description: "The notice.", content: { "application/json": { schema: noticeDetailSchema } } } },
-    errors: [404],
+    errors: [404, 422],
   });
 }

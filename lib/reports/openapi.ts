@@ -20,7 +20,7 @@ export function registerReportPaths(registry: OpenAPIRegistry): void {
     summary: "Get a progress report",
     request: { params: reportIdParamsSchema },
     responses: { 200: { description: "The report.", content: { "application/json": { schema: reportSchema } } } },
-    errors: [404],
+    errors: [404, 422],
   });
   registerApiRoute(registry, {
     tag: "Reports",
