@@ -17,6 +17,7 @@ import zh from "@/messages/zh-CN.json";
 import { auditOf } from "./attachment-audit";
 import { attachmentWhereFor } from "./attachment-where";
 import { zipEntryNames } from "./zip-entry-names";
+import { logError } from "@/lib/observability/logger.mjs";
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -89,7 +90,7 @@ export function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]):
           body = await store.get(file.key);
         } catch (error) {
           if (!(error instanceof StorageNotFoundError)) throw error;
-          console.error(`Evidence zip: no stored bytes for ${file.key}`);
+          logError(undefined, "evidence zip: no stored bytes", { key: file.key });
           continue;
         }
         // The download going away destroys the archive: stop there rather than wait for an entry that never ends.
@@ -100,7 +101,7 @@ export function evidenceZipStream(store: ObjectStore, files: EvidenceZipFile[]):
       }
       await archive.finalize();
     } catch (error) {
-      console.error("Evidence zip failed:", error);
+      logError(error, "evidence zip failed");
       archive.destroy(error as Error);
     }
   })();

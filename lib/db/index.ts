@@ -1,4 +1,5 @@
-import { createPrismaClient, type PrismaClient } from "./create-client";
+import { registerPool } from "@/lib/observability/metrics.mjs";
+import { createPrismaClient, type PrismaClient, SQL_POOL } from "./create-client";
 
 // Reuse the clients across hot reloads in development.
 const globalForPrisma = globalThis as unknown as { luoshiPrisma?: PrismaClient; luoshiReadPrisma?: PrismaClient };
@@ -8,6 +9,8 @@ function getClient(): PrismaClient {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`.");
     globalForPrisma.luoshiPrisma = createPrismaClient(url);
+    // /metrics reports the pool's connections and waiting queries.
+    registerPool("primary", (globalForPrisma.luoshiPrisma as unknown as Record<symbol, import("pg").Pool>)[SQL_POOL]);
   }
   return globalForPrisma.luoshiPrisma;
 }
@@ -15,7 +18,10 @@ function getClient(): PrismaClient {
 function getReadClient(): PrismaClient {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getClient();
-  globalForPrisma.luoshiReadPrisma ??= createPrismaClient(url);
+  if (!globalForPrisma.luoshiReadPrisma) {
+    globalForPrisma.luoshiReadPrisma = createPrismaClient(url);
+    registerPool("replica", (globalForPrisma.luoshiReadPrisma as unknown as Record<symbol, import("pg").Pool>)[SQL_POOL]);
+  }
   return globalForPrisma.luoshiReadPrisma;
 }
 

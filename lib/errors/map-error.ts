@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logError } from "@/lib/observability/logger.mjs";
 import { AppError, type AppErrorCode, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
 
 /**
@@ -28,8 +29,8 @@ export function mapError(error: unknown, schema?: z.ZodType): MappedError {
   if (error instanceof z.ZodError) {
     return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error, schema) };
   }
-  // Unknown failures are logged for operators; users get a generic message only.
-  console.error(error);
+  // Unknown failures are logged for operators (with the request's id); users get a generic message only.
+  logError(error, "unexpected error");
   return { code: "INTERNAL", status: appErrorStatus.INTERNAL, values: {}, fieldErrors: {} };
 }
 
