@@ -44,7 +44,10 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
 
 const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
-/** LOG_LEVEL (default info; warn under vitest so test output stays readable); LOG_PRETTY=1 for a human-readable line. */
+/**
+ * LOG_LEVEL (default info; warn under vitest so test output stays readable); LOG_PRETTY=1 for a human-readable line.
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function logSettingsFromEnv(env = process.env) {
   const raw = (env.LOG_LEVEL ?? "").trim().toLowerCase();
   const level = LEVELS.has(raw) ? raw : env.VITEST ? "warn" : "info";
@@ -130,6 +133,19 @@ export function noteRequestUser(userId) {
  * the query's arguments (report text, names) in their message, so theirs is left out.
  */
 export function safeError(error) {
+  // Already made safe (a caller's safeError, then pino's serializer for `err`).
+  if (typeof error === "object" && error !== null && madeSafe.has(error)) return error;
+  const safe = describeError(error);
+  madeSafe.add(safe);
+  return safe;
+}
+
+/** Shared like the logger: the bundled app and serve.mjs may each have a copy of this module. */
+const madeSafe = /** @type {WeakSet<object>} */ (
+  (/** @type {Record<symbol, WeakSet<object> | undefined>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("luoshi.safeErrors")] ??= new WeakSet())
+);
+
+function describeError(error) {
   if (!(error instanceof Error)) return { type: typeof error, message: typeof error === "string" ? error.slice(0, 300) : undefined };
   const name = error.constructor?.name || error.name;
   const withArguments = name === "PrismaClientValidationError" || /invocation/i.test(error.message);

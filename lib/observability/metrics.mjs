@@ -154,7 +154,10 @@ export async function renderMetrics() {
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
 
-/** LUOSHI_METRICS_TOKEN: empty means loopback only; otherwise at least 16 characters. */
+/**
+ * LUOSHI_METRICS_TOKEN: empty means loopback only; otherwise at least 16 characters.
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function metricsSettingsFromEnv(env = process.env) {
   const token = (env.LUOSHI_METRICS_TOKEN ?? "").trim();
   if (token && token.length < 16) throw new Error("LUOSHI_METRICS_TOKEN must be at least 16 characters long (or unset: loopback only).");
