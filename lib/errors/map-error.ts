@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logError } from "@/lib/observability/logger.mjs";
+import { reportError } from "@/lib/observability/report-error";
 import { AppError, type AppErrorCode, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
 
 /**
@@ -30,7 +30,7 @@ export function mapError(error: unknown, schema?: z.ZodType): MappedError {
     return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error, schema) };
   }
   // Unknown failures are logged for operators (with the request's id); users get a generic message only.
-  logError(error, "unexpected error");
+  reportError(error, "unexpected error");
   return { code: "INTERNAL", status: appErrorStatus.INTERNAL, values: {}, fieldErrors: {} };
 }
 

@@ -171,3 +171,6 @@ export function logError(error, message, fields = {}) {
   const context = store ? { reqId: store.reqId, route: store.route, ...(store.userId ? { userId: store.userId } : {}) } : {};
   logger().error({ ...context, ...fields, ...(error === undefined ? {} : { err: safeError(error) }) }, message);
 }
+
+// Client-safe modules (the error mapper) reach logError through globalThis: ./report-error.ts.
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("luoshi.logError")] = logError;
