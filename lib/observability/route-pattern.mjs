@@ -47,6 +47,8 @@ export function createRouteMatcher(manifest, { extra = [] } = {}) {
       const area = pathname.split("/")[2];
       return ["static", "image", "data"].includes(area) ? `/_next/${area}` : "/_next";
     }
+    // A page's React Server Component payloads (client navigation, prefetch) count as the page.
+    pathname = pathname.replace(/\.segments\/.*$/, "").replace(/\.rsc$/, "");
     if (pathname.length > 1 && pathname.endsWith("/")) pathname = pathname.slice(0, -1);
     if (exact.has(pathname)) return pathname;
     for (const route of dynamic) if (route.regex.test(pathname)) return route.page;

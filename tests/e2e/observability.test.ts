@@ -158,4 +158,17 @@ describe("[OBSERVABILITY] logs and metrics of the real server", () => {
     expect(after).toMatch(/^luoshi_db_pool_waiting\{pool="primary"\} \d+$/m);
     expect(after).toMatch(/^process_resident_memory_bytes \d+/m);
   });
+
+  it("/metrics shows the job queue (lib/jobs, in the app's bundle) once its dispatcher has run", async () => {
+    const scrape = async () =>
+      (await request("GET", "/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })).body;
+    let metrics = await scrape();
+    // The dispatcher runs every 10 s.
+    for (let attempt = 0; attempt < 40 && !/^luoshi_job_runs_total\{job="dispatch-events",outcome="ok"\} [1-9]/m.test(metrics); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      metrics = await scrape();
+    }
+    expect(metrics).toMatch(/^luoshi_job_runs_total\{job="dispatch-events",outcome="ok"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^luoshi_job_queue_jobs\{queue="dispatch-events",state="\w+"\} [1-9]\d*$/m);
+  });
 });

@@ -41,6 +41,8 @@ describe("[OBSERVABILITY] route patterns", () => {
     expect(routeOf("/")).toBe("/");
     expect(routeOf("/ledger/")).toBe("/ledger");
     expect(routeOf("/metrics")).toBe("/metrics");
+    expect(routeOf("/measures/2.1.1.rsc")).toBe("/measures/[code]");
+    expect(routeOf("/ledger.segments/_tree.segment.rsc")).toBe("/ledger");
   });
 
   it("gives Next's own files one label each and everything unknown one shared label", () => {
