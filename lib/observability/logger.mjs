@@ -45,12 +45,12 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
 const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /**
- * LOG_LEVEL (default info; warn under vitest so test output stays readable); LOG_PRETTY=1 for a human-readable line.
+ * LOG_LEVEL (default info); LOG_PRETTY=1 for a human-readable line.
  * @param {Record<string, string | undefined>} [env]
  */
 export function logSettingsFromEnv(env = process.env) {
   const raw = (env.LOG_LEVEL ?? "").trim().toLowerCase();
-  const level = LEVELS.has(raw) ? raw : env.VITEST ? "warn" : "info";
+  const level = LEVELS.has(raw) ? raw : "info";
   return { level, pretty: env.LOG_PRETTY === "1" || env.LOG_PRETTY === "true" };
 }
 
