@@ -9,6 +9,10 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, setClientAddressHeader } from "./lib/client-address.mjs";
 import { createRequestGate, gateSettingsFromEnv, serverOptions } from "./lib/request-gate.mjs";
 import { createSessionCheck } from "./lib/session-check.mjs";
+import { logger, safeError } from "../lib/observability/logger.mjs";
+import { metricsAccess, metricsSettingsFromEnv, registerGate, renderMetrics } from "../lib/observability/metrics.mjs";
+import { observeRequest } from "../lib/observability/request-log.mjs";
+import { createRouteMatcher, loadRouteManifest } from "../lib/observability/route-pattern.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +20,12 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || "127.0.0.1";
 const settings = gateSettingsFromEnv();
 const trustedProxies = parseTrustedProxies(process.env.LUOSHI_TRUSTED_PROXIES);
+const metricsSettings = metricsSettingsFromEnv();
+const log = logger();
+
+// Errors that escaped every handler: logged as JSON (the supervisor restarts the server after a crash).
+process.on("uncaughtExceptionMonitor", (error) => log.fatal({ event: "crash", err: safeError(error) }, "uncaught exception"));
+process.on("unhandledRejection", (reason) => log.error({ event: "unhandled-rejection", err: safeError(reason) }, "unhandled promise rejection"));
 
 // The refusals' texts come from the UI's messages, in the language of the locale cookie.
 const refusals = {
@@ -79,24 +89,59 @@ const hasValidSession = createSessionCheck({
   secret: process.env.NEXTAUTH_SECRET,
   secureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
 });
+registerGate(gate.stats);
 await app.prepare();
+// Log lines and metrics name the route pattern ("/measures/[code]"), not the path with its ids.
+const routeOf = createRouteMatcher(loadRouteManifest(path.join(root, ".next")), { extra: ["/metrics"] });
+
+/** GET /metrics for Prometheus: loopback only, or anyone with LUOSHI_METRICS_TOKEN (docs/operations.md). */
+async function serveMetrics(request, response) {
+  const access = metricsAccess({
+    address: String(request.headers[CLIENT_ADDRESS_HEADER]),
+    authorization: request.headers.authorization,
+    token: metricsSettings.token,
+  });
+  if (access !== "ok") {
+    response.writeHead(access === "unauthorized" ? 401 : 403, {
+      "content-type": "text/plain; charset=utf-8",
+      "cache-control": "no-store",
+      ...(access === "unauthorized" ? { "www-authenticate": 'Bearer realm="metrics"' } : {}),
+    });
+    return void response.end(access === "unauthorized" ? "Unauthorized\n" : "Forbidden: /metrics answers loopback only (or set LUOSHI_METRICS_TOKEN)\n");
+  }
+  try {
+    const { contentType, body } = await renderMetrics();
+    response.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+    response.end(body);
+  } catch (error) {
+    log.error({ err: safeError(error) }, "could not render metrics");
+    response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    response.end("Metrics failed\n");
+  }
+}
 
 const server = http.createServer(serverOptions(settings), (request, response) => {
   setClientAddressHeader(request, trustedProxies); // the app reads the client address only from here
+  const observed = observeRequest(request, response, { routeOf, clientAddress: String(request.headers[CLIENT_ADDRESS_HEADER]) });
+  // Answered here, before the gate: a scrape must work while the gate is full.
+  if (observed.route === "/metrics" && request.method === "GET") return void serveMetrics(request, response);
+  // Next's handler runs inside the request's context (request id, user id for the log line).
+  const handleInContext = (received) => observed.run(() => handleMarkingDbFailures(received, response));
   // Built static files cost next to nothing; a page's own scripts should not queue behind renders.
   // Attachment uploads stream to the store and enforce their own size limit and concurrency
   // (lib/attachments/upload-attachment.ts): the gate would hold the whole body in memory.
-  if (request.method === "POST" && request.url?.split("?")[0] === "/api/v1/attachments") return handleMarkingDbFailures(request, response);
+  if (request.method === "POST" && request.url?.split("?")[0] === "/api/v1/attachments") return handleInContext(request);
   const read = request.method === "GET" || request.method === "HEAD";
-  if (read && request.url?.startsWith("/_next/static/")) return void handleWithNext(request, response);
+  if (read && request.url?.startsWith("/_next/static/")) return handleInContext(request);
   // A form submission (a Server Action) of a signed-in user waits longer (bounded): a 503
   // there would end in the error page, and the user would lose what they typed.
   const action = request.method === "POST" && request.headers["next-action"] !== undefined ? hasValidSession(request) : false;
-  gate.handle(request, response, (received) => handleMarkingDbFailures(received, response), { action });
+  gate.handle(request, response, handleInContext, { action });
 });
 server.listen(port, host, () => {
-  console.log(
-    `[luoshi] Serving on ${host}:${port} (pid ${process.pid}): at most ${settings.maxInFlight} requests at once, ` +
+  log.info(
+    { event: "startup", host, port, gate: settings, metrics: metricsSettings.token ? "token" : "loopback" },
+    `Serving on ${host}:${port} (pid ${process.pid}): at most ${settings.maxInFlight} requests at once, ` +
       `${settings.maxQueued} waiting for up to ${settings.maxWaitMs} ms (LUOSHI_MAX_IN_FLIGHT, LUOSHI_MAX_QUEUED, LUOSHI_MAX_WAIT_MS), ` +
       `${settings.maxPerClient} per client address (LUOSHI_MAX_PER_CLIENT)`,
   );
@@ -104,6 +149,7 @@ server.listen(port, host, () => {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    log.info({ event: "shutdown", signal }, "Stopping the web server");
     // Let requests in progress finish, but not forever.
     server.close(() => process.exit(0));
     server.closeIdleConnections();

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { assertPortFree, parsePort } from "./lib/port.mjs";
 import { checkAppSettings } from "./lib/app-settings.mjs";
 import { gateSettingsFromEnv } from "./lib/request-gate.mjs";
+import { metricsSettingsFromEnv } from "../lib/observability/metrics.mjs";
 import { bootstrapAccounts, migrateDeploy, seed } from "./lib/prisma-cli.mjs";
 import { StartupError } from "./lib/startup-error.mjs";
 import { supervisionSettingsFromEnv } from "./lib/supervision.mjs";
@@ -30,6 +31,11 @@ async function main() {
   const supervision = supervisionSettingsFromEnv();
   // The server reads these too; a bad value should stop the start here, in one clear line.
   gateSettingsFromEnv();
+  try {
+    metricsSettingsFromEnv();
+  } catch (error) {
+    throw new StartupError(error.message);
+  }
   checkAppSettings();
   const demo = demoModeFromEnv();
   if (process.env.DATABASE_READ_URL && !process.env.DATABASE_URL) {

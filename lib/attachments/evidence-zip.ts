@@ -17,6 +17,7 @@ import zh from "@/messages/zh-CN.json";
 import { auditOf } from "./attachment-audit";
 import { attachmentWhereFor } from "./attachment-where";
 import { zipEntryNames } from "./zip-entry-names";
+import { logError } from "@/lib/observability/logger.mjs";
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -89,7 +90,7 @@ export async function evidenceZipStream(store: ObjectStore, files: EvidenceZipFi
       return await store.get(file.key);
     } catch (error) {
       if (!(error instanceof StorageNotFoundError)) throw error;
-      console.error(`Evidence zip: no stored bytes for ${file.key}`);
+      logError(undefined, "evidence zip: no stored bytes", { key: file.key });
       return null;
     }
   };
@@ -98,7 +99,7 @@ export async function evidenceZipStream(store: ObjectStore, files: EvidenceZipFi
   try {
     while (!first && start < files.length) first = await fetch(files[start++]!);
   } catch (error) {
-    console.error("Evidence zip: the store failed:", error);
+    logError(error, "evidence zip: the store failed");
     throw new AppError("STORAGE_UNAVAILABLE");
   }
   const archive = archiver("zip", { store: true });
@@ -119,7 +120,7 @@ export async function evidenceZipStream(store: ObjectStore, files: EvidenceZipFi
       }
       await archive.finalize();
     } catch (error) {
-      console.error("Evidence zip failed:", error);
+      logError(error, "evidence zip failed");
       archive.destroy(error as Error);
     }
   })();

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { StorageNotFoundError, type ObjectStore } from "@/lib/storage/object-store";
 import { auditOf } from "./attachment-audit";
 import { attachmentWhereFor } from "./attachment-where";
+import { logError } from "@/lib/observability/logger.mjs";
 
 /**
  * A file the user may open, with its bytes as a stream: the original, whose
@@ -32,7 +33,7 @@ async function readStored(store: ObjectStore, key: string): Promise<Readable> {
     return await store.get(key);
   } catch (error) {
     if (error instanceof StorageNotFoundError) throw new AppError("NOT_FOUND");
-    console.error("Attachment store failed:", error);
+    logError(error, "attachment store failed");
     throw new AppError("STORAGE_UNAVAILABLE");
   }
 }

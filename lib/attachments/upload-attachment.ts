@@ -14,6 +14,7 @@ import { megabytes, type AttachmentLimits } from "./limits";
 import { canThumbnail, makeThumbnail } from "./make-thumbnail";
 import { safeFileName } from "./safe-file-name";
 import { uploadFieldsSchema } from "./schemas";
+import { logError } from "@/lib/observability/logger.mjs";
 
 /** Where every attachment's bytes go in the store; the orphan cleanup lists this prefix. */
 export const ATTACHMENT_PREFIX = "attachments/";
@@ -143,7 +144,7 @@ async function storeFile(
       if (error instanceof AppError) throw error;
       // The body broke off (the client went away, or a malformed form): nothing to tell anyone about.
       if (sourceFailed) throw new AppError("BAD_REQUEST");
-      console.error("Attachment store failed:", error);
+      logError(error, "attachment store failed");
       throw new AppError("STORAGE_UNAVAILABLE");
     }
     const mimeType = sniffer.result();

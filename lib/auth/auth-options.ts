@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { safeRedirectUrl } from "./safe-callback-url";
 import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "./session-cookie";
 import { checkSession } from "./session-user";
+import { logError } from "@/lib/observability/logger.mjs";
 
 /** Thrown from the jwt callback when a session no longer counts: next-auth then answers no session and clears the cookie. */
 class SessionEndedError extends Error {
@@ -82,7 +83,7 @@ export const authOptions: NextAuthOptions = {
       // An ended or expired session read through /api/auth/session is expected, not an error.
       const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      logError(cause, "sign-in library error", { event: "next-auth", code });
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type ActionState, errorState } from "@/lib/errors/action-state";
+import { noteRequestUser } from "@/lib/observability/logger.mjs";
 import { can, type Permission, type PublicActionName } from "./permissions";
 import { getApiTokenCredential } from "./api-token-user";
 import { getSessionUser, type SessionUser } from "./session-user";
@@ -16,6 +17,8 @@ export async function authorize(
 ): Promise<SessionUser> {
   const user = bearerToken === undefined ? await getSessionUser() : await tokenUser(bearerToken, changesState);
   if (!user) throw new AppError("UNAUTHENTICATED");
+  // The request's log line names who made it (an API token's owner too).
+  noteRequestUser(user.id);
   if (user.mustChangePassword && !allowWhileMustChangePassword) throw new AppError("MUST_CHANGE_PASSWORD");
   if (!can(user, permission)) throw new AppError("FORBIDDEN");
   return user;

@@ -2,6 +2,7 @@ import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { noteRequestUser } from "@/lib/observability/logger.mjs";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { type SessionClaims, sessionClaimsOf } from "./auth-session";
 import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionLimits, usesSecureCookies } from "./session-cookie";
@@ -78,7 +79,10 @@ export async function checkSession(
  * /api/v1 (./api-token-user).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  return checkSession(db, await requestSessionClaims());
+  const user = await checkSession(db, await requestSessionClaims());
+  // The request's log line names who made it.
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 /** The claims of this request's session cookie (not yet checked against the database), or null. */

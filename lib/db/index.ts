@@ -1,5 +1,6 @@
 import { tagDatabaseUnavailable } from "@/lib/errors/database-unavailable";
-import { createPrismaClient, type PrismaClient } from "./create-client";
+import { registerPool } from "@/lib/observability/metrics.mjs";
+import { createPrismaClient, type PrismaClient, SQL_POOL } from "./create-client";
 
 // Reuse the clients across hot reloads in development.
 const globalForPrisma = globalThis as unknown as { luoshiPrisma?: PrismaClient; luoshiReadPrisma?: PrismaClient };
@@ -8,7 +9,7 @@ function getClient(): PrismaClient {
   if (!globalForPrisma.luoshiPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`.");
-    globalForPrisma.luoshiPrisma = tagUnavailable(createPrismaClient(url));
+    globalForPrisma.luoshiPrisma = observedClient("primary", url);
   }
   return globalForPrisma.luoshiPrisma;
 }
@@ -16,7 +17,7 @@ function getClient(): PrismaClient {
 function getReadClient(): PrismaClient {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getClient();
-  globalForPrisma.luoshiReadPrisma ??= tagUnavailable(createPrismaClient(url));
+  globalForPrisma.luoshiReadPrisma ??= observedClient("replica", url);
   return globalForPrisma.luoshiReadPrisma;
 }
 
@@ -26,6 +27,13 @@ function getReadClient(): PrismaClient {
  * with a 503 instead of a generic 500; the pool itself recovers (pg drops
  * broken connections and opens new ones on the next query).
  */
+/** The app's client: its pool reported on /metrics, its connection failures tagged (below). */
+function observedClient(name: "primary" | "replica", url: string): PrismaClient {
+  const client = createPrismaClient(url);
+  registerPool(name, (client as unknown as Record<symbol, import("pg").Pool>)[SQL_POOL]);
+  return tagUnavailable(client);
+}
+
 function tagUnavailable(client: PrismaClient): PrismaClient {
   const extended = client.$extends({
     query: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reportError } from "@/lib/observability/report-error";
 import { AppError, type AppErrorCode, appErrorRetryAfter, appErrorStatus, type FieldError, type FieldErrors } from "./app-error";
 import { isDatabaseUnavailable, markDatabaseUnavailable } from "./database-unavailable";
 
@@ -43,8 +44,8 @@ export function mapError(error: unknown, schema?: z.ZodType): MappedError {
   if (error instanceof z.ZodError) {
     return { code: "VALIDATION", status: appErrorStatus.VALIDATION, values: {}, fieldErrors: zodFieldErrors(error, schema) };
   }
-  // Unknown failures are logged for operators; users get a generic message only.
-  console.error(error);
+  // Unknown failures are logged for operators (with the request's id); users get a generic message only.
+  reportError(error, "unexpected error");
   return { code: "INTERNAL", status: appErrorStatus.INTERNAL, values: {}, fieldErrors: {} };
 }
 

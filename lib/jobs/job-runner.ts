@@ -1,5 +1,7 @@
 import PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { logger, safeError } from "@/lib/observability/logger.mjs";
+import { recordJobRun } from "@/lib/observability/metrics.mjs";
 import { createSenders, deliverOne, type Senders, unsentDeliveryIds } from "@/lib/notifications/deliver";
 import { BOSS_SCHEMA, DELIVER_QUEUE, type JobSettings, jobSettingsFromEnv } from "./job-settings";
 import { DISPATCH_JOB, type ScheduledJob, scheduledJobs } from "./scheduled-jobs";
@@ -39,7 +41,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     max: settings.pool,
     application_name: "luoshi-jobs",
   });
-  boss.on("error", (error) => log(`queue error: ${error.message}`));
+  boss.on("error", (error) => {
+    log(`queue error: ${error.message}`);
+    logger().error({ event: "job-queue-error", err: safeError(error) }, "job queue error");
+  });
   await boss.start();
 
   const polling = Math.max(0.5, Math.min(2, settings.dispatchIntervalSeconds / 2));
@@ -77,16 +82,19 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     retryBackoff: true,
   });
   await boss.work<{ deliveryId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: polling }, async ([job]) => {
-    if (job) await deliverOne(db, job.data.deliveryId, senders);
+    if (job) await observedRun(DELIVER_QUEUE, () => deliverOne(db, job.data.deliveryId, senders), "debug");
   });
 
   for (const job of jobs) {
     await boss.createQueue(job.name, { name: job.name, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
     await boss.schedule(job.name, job.cron, {}, { tz: job.tz ?? "Asia/Shanghai" });
-    await boss.work(job.name, { pollingIntervalSeconds: polling }, async () => {
-      await job.run(db, new Date());
-      await runner.enqueueDeliveries();
-    });
+    await boss.work(job.name, { pollingIntervalSeconds: polling }, () =>
+      observedRun(job.name, async () => {
+        await job.run(db, new Date());
+        await runner.enqueueDeliveries();
+        // The dispatcher runs every few seconds: its successes only at debug level.
+      }, job.name === DISPATCH_JOB ? "debug" : "info"),
+    );
   }
 
   // Between the cron's minutes each instance nudges the dispatcher; the singleton
@@ -100,4 +108,25 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   log(`started (pg-boss schema "${BOSS_SCHEMA}", ${jobs.length} scheduled jobs, dispatch every ${settings.dispatchIntervalSeconds} s)`);
   return runner;
+}
+
+/**
+ * Runs one job with a log line and metrics (luoshi_job_runs_total, its
+ * duration); a failure is logged and rethrown, so pg-boss retries it.
+ * Frequent jobs (each delivery) log their successes at debug level only.
+ */
+async function observedRun(job: string, run: () => Promise<unknown>, level: "info" | "debug" = "info"): Promise<void> {
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  try {
+    await run();
+    const elapsed = seconds();
+    recordJobRun(job, "ok", elapsed);
+    logger()[level]({ event: "job", job, outcome: "ok", durationMs: Math.round(elapsed * 1000) }, "job run");
+  } catch (error) {
+    const elapsed = seconds();
+    recordJobRun(job, "failed", elapsed);
+    logger().error({ event: "job", job, outcome: "failed", durationMs: Math.round(elapsed * 1000), err: safeError(error) }, "job failed");
+    throw error;
+  }
 }

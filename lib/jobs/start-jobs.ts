@@ -1,10 +1,13 @@
 import { db } from "@/lib/db";
+import { SQL_POOL } from "@/lib/db/create-client";
+import { logger } from "@/lib/observability/logger.mjs";
+import { registerJobQueue } from "@/lib/observability/metrics.mjs";
 import { type JobRunner, startJobRunner } from "./job-runner";
-import { jobSettingsFromEnv } from "./job-settings";
+import { BOSS_SCHEMA, jobSettingsFromEnv } from "./job-settings";
 
 const globalForJobs = globalThis as unknown as { luoshiJobs?: Promise<JobRunner | null> };
 
-const log = (message: string) => console.log(`[luoshi] jobs: ${message}`);
+const log = (message: string) => logger().info({ event: "jobs" }, `jobs: ${message}`);
 
 /**
  * Starts the job queue in this server process, once (instrumentation.ts calls it
@@ -22,6 +25,8 @@ export function startJobsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<
   const attempt = async (): Promise<JobRunner | null> => {
     try {
       const runner = await startJobRunner({ connectionString, db, settings, log });
+      // /metrics counts the queue's jobs by state, read through the app's pool at scrape time.
+      registerJobQueue((db as unknown as Record<symbol, import("pg").Pool>)[SQL_POOL], BOSS_SCHEMA);
       for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void runner.stop().catch(() => {}));
       return runner;
     } catch (error) {

@@ -145,3 +145,18 @@ describe("[LOGIN] redirects after login stay on the site (server side)", () => {
     }
   });
 });
+
+describe("[SECURITY] /metrics without LUOSHI_METRICS_TOKEN (docs/operations.md, Logs and metrics)", () => {
+  it("answers clients on this machine, and refuses outside clients, also when a trusted local proxy forwards them", async () => {
+    const local = await request("GET", "/metrics", { from: DIRECT });
+    expect(local.status).toBe(200);
+    expect(local.body).toMatch(/^luoshi_http_requests_total\{/m);
+    const forwarded = await request("GET", "/metrics", { from: PROXY, headers: { "x-forwarded-for": "203.0.113.130" } });
+    expect(forwarded.status).toBe(403);
+    expect(forwarded.body).not.toContain("luoshi_");
+    // An outside client cannot claim to be local: the proxy appends its real address after the one it wrote.
+    expect((await request("GET", "/metrics", { from: PROXY, headers: { "x-forwarded-for": "127.0.0.1, 203.0.113.132", "x-luoshi-client-ip": "127.0.0.1" } })).status).toBe(403);
+    // Not even a bearer token opens it to outside clients when no token is configured.
+    expect((await request("GET", "/metrics", { from: PROXY, headers: { "x-forwarded-for": "203.0.113.131", authorization: "Bearer anything-0123456789abcdef" } })).status).toBe(403);
+  });
+});
