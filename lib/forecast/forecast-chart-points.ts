@@ -22,7 +22,8 @@ export function forecastChartPoints(forecast: Forecast): ForecastChartPoint[] {
   const first = monthIndex(forecast.points[0]!.period);
   const last = monthIndex(forecast.lastPeriod);
   const due = monthIndex(forecast.due);
-  const finish = forecast.finish ? monthIndex(forecast.finish) : Infinity;
+  // A stalled measure (no finish) is drawn to its due month only.
+  const finish = forecast.finish ? monthIndex(forecast.finish) : due;
   const end = Math.max(due, Math.min(finish, due + OVERRUN_MONTHS), last);
   const reported = new Map(forecast.points.map((point) => [monthIndex(point.period), point.percent]));
   const round = (value: number) => Math.round(Math.min(100, value) * 10) / 10;

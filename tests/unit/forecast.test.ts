@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastMeasure, monthIndex, periodOfIndex, quantile, theilSen, type ForecastInput } from "@/lib/forecast/forecast";
 import { baselineFinish, runBacktest } from "@/lib/forecast/backtest";
+import { forecastChartPoints } from "@/lib/forecast/forecast-chart-points";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
@@ -129,5 +130,24 @@ describe("[FORECAST] backtest scoring", () => {
     expect(result.baseline.byHorizon[6]).toMatchObject({ cases: 2, truePositive: 1, falsePositive: 1, precision: 0.5, recall: 1 });
     expect(result.method.medianFinishErrorMonths).toBe(0);
     expect(result.baseline.medianFinishErrorMonths!).toBeGreaterThan(2);
+  });
+});
+
+describe("[FORECAST] the measure page's chart series", () => {
+  it("reports, then the projection and the pace needed from the latest report to the due month", () => {
+    const points = forecastChartPoints(forecastMeasure(measure([10, 20, 30, 40, 50, 60]), "2026-06"));
+    expect(points.map((point) => point.period)).toEqual([...months, "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+    expect(points[0]).toEqual({ period: "2026-01", actual: 10, projected: null, required: null });
+    expect(points[5]).toEqual({ period: "2026-06", actual: 60, projected: 60, required: 60 });
+    expect(points[9]).toMatchObject({ projected: 100, required: 86.7 });
+    expect(points[11]).toMatchObject({ actual: null, projected: 100, required: 100 });
+  });
+
+  it("runs past the due month to a late finish (a year at most), and is empty without a projection", () => {
+    const late = forecastChartPoints(forecastMeasure(measure([10, 20, 30, 40, 50, 60], { dueDate: d("2026-08-31") }), "2026-06"));
+    expect(late.at(-1)).toMatchObject({ period: "2026-10", projected: 100, required: null });
+    const stalled = forecastChartPoints(forecastMeasure(measure([30, 30, 30]), "2026-03"));
+    expect(stalled.at(-1)!.period).toBe("2026-12");
+    expect(forecastChartPoints(forecastMeasure(measure([10]), "2026-06"))).toEqual([]);
   });
 });
