@@ -1,11 +1,13 @@
-// `npm run forecast:backtest [-- --measures N] [-- --only province|sample]`: replays the report
+// `npm run forecast:backtest [-- --measures N] [-- --only province|sample] [-- --reuse]`: replays the report
 // history month by month (lib/forecast/backtest.ts) on the generated province data
 // (scripts/bench/province-data.ts, database luoshi_forecast_province, re-created) and on the
 // sample data (prisma/seed, database luoshi_forecast_sample, re-created), and prints the
 // precision and recall of "will miss" 3 and 6 months ahead and the median error of the
-// projected finish month, for the forecast and for the naive baseline.
+// projected finish date, for the forecast and for the naive baseline. `--reuse` reads the two
+// databases of a previous run as they are instead of re-creating them.
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadBacktestMeasures } from "@/lib/forecast/load-backtest-measures";
+import { loadForecasts } from "@/lib/forecast/load-forecasts";
 import { runBacktest, type BacktestResult, type MethodScores } from "@/lib/forecast/backtest";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { freshBenchDatabase } from "./bench/bench-database";
@@ -25,7 +27,8 @@ function row(name: string, scores: MethodScores) {
     const matrix = scores.byHorizon[horizon]!;
     return [percent(matrix.precision), percent(matrix.recall), `${matrix.cases}`];
   });
-  return `| ${name} | ${cells.join(" | ")} | ${scores.medianFinishErrorMonths ?? "–"} (${scores.finishCases}) |`;
+  const error = scores.medianFinishErrorDays;
+  return `| ${name} | ${cells.join(" | ")} | ${error === null ? "–" : Number.isFinite(error) ? Math.round(error) : "never"} (${scores.finishCases}) |`;
 }
 
 /** Whether the method beats the baseline: better or equal F1 at both horizons and a smaller or equal finish error, strictly better somewhere. */
@@ -35,7 +38,7 @@ export function beatsBaseline(result: BacktestResult): boolean {
     return precision && recall ? (2 * precision * recall) / (precision + recall) : 0;
   };
   const horizons = [3, 6].map((horizon) => [f1(result.method, horizon), f1(result.baseline, horizon)] as const);
-  const error = [result.method.medianFinishErrorMonths ?? Infinity, result.baseline.medianFinishErrorMonths ?? Infinity] as const;
+  const error = [result.method.medianFinishErrorDays ?? Infinity, result.baseline.medianFinishErrorDays ?? Infinity] as const;
   const notWorse = horizons.every(([method, baseline]) => method >= baseline) && error[0] <= error[1];
   const better = horizons.some(([method, baseline]) => method > baseline) || error[0] < error[1];
   return notWorse && better;
@@ -45,7 +48,7 @@ export function report(title: string, result: BacktestResult): string {
   return [
     `### ${title}: ${result.measures} measures with dates and reports, outcomes known up to ${result.dataEnd}`,
     "",
-    "| | precision 3 mo | recall 3 mo | cases | precision 6 mo | recall 6 mo | cases | median finish error, months (cases) |",
+    "| | precision 3 mo | recall 3 mo | cases | precision 6 mo | recall 6 mo | cases | median finish error, days (cases) |",
     "|---|---|---|---|---|---|---|---|",
     row("Theil–Sen forecast", result.method),
     row("naive baseline", result.baseline),
@@ -67,6 +70,26 @@ async function backtest(url: string): Promise<BacktestResult> {
   }
 }
 
+/** How long loadForecasts takes for every measure (3 runs after a warm-up), and the count by class. */
+async function timeAllForecasts(url: string): Promise<string> {
+  const db = createPrismaClient(url);
+  try {
+    const today = new Date("2026-11-28T00:00:00Z");
+    let forecasts = await loadForecasts(db, { today });
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      forecasts = await loadForecasts(db, { today });
+      runs.push(performance.now() - started);
+    }
+    const counts: Record<string, number> = {};
+    for (const forecast of forecasts) counts[forecast.class] = (counts[forecast.class] ?? 0) + 1;
+    return `${forecasts.length} measures in ${runs.map((ms) => Math.round(ms)).join(", ")} ms; ${JSON.stringify(counts)}`;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   const argument = (name: string) => {
     const index = process.argv.indexOf(name);
@@ -74,18 +97,31 @@ async function main() {
   };
   const measures = Number(argument("--measures") ?? provinceVolume.measures);
   const only = argument("--only");
+  const reuse = process.argv.includes("--reuse");
+  const existing = (name: string) => {
+    const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
   let machine = "";
   if (only !== "sample") {
-    const { url, seconds } = await seedProvince({ name: "luoshi_forecast_province", volume: { ...provinceVolume, measures } });
+    let url = existing("luoshi_forecast_province");
+    if (!reuse) {
+      const seeded = await seedProvince({ name: "luoshi_forecast_province", volume: { ...provinceVolume, measures } });
+      url = seeded.url;
+      console.log(`Generated province data (${measures} measures, ${provinceVolume.months} months) in ${seeded.seconds.toFixed(0)} s`);
+    }
     machine = await machineLine(url);
-    console.log(`Generated province data (${measures} measures, ${provinceVolume.months} months) in ${seconds.toFixed(0)} s`);
     console.log(report("Generated province data", await backtest(url)));
+    console.log(`\nForecast of every measure (loadForecasts, one read): ${await timeAllForecasts(url)}`);
   }
   if (only !== "province") {
-    const url = await freshBenchDatabase("luoshi_forecast_sample");
-    const db = createPrismaClient(url);
-    await seedAll(db, { now: NOW });
-    await db.$disconnect();
+    const url = reuse ? existing("luoshi_forecast_sample") : await freshBenchDatabase("luoshi_forecast_sample");
+    if (!reuse) {
+      const db = createPrismaClient(url);
+      await seedAll(db, { now: NOW });
+      await db.$disconnect();
+    }
     machine ||= await machineLine(url);
     console.log(report("Sample data (prisma/seed)", await backtest(url)));
   }

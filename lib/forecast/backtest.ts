@@ -20,8 +20,12 @@ export interface Confusion {
 
 export interface MethodScores {
   byHorizon: Record<number, Confusion>;
-  /** Median |projected finish − actual finish| in months, over every month a finished measure was forecast before it finished. */
-  medianFinishErrorMonths: number | null;
+  /**
+   * Median |projected finish date − actual finish date| in days, over every month a finished
+   * measure was forecast before it finished. The actual date is the middle of the month of the
+   * first report at 100 % (reports tell the month, not the day); the projection is continuous.
+   */
+  medianFinishErrorDays: number | null;
   finishCases: number;
 }
 
@@ -39,16 +43,27 @@ export interface BacktestResult {
  * finish month, or null (never: no progress yet).
  */
 export function baselineFinish(measure: ForecastInput, asOf: string): number | null {
+  const time = baselineFinishTime(measure, asOf);
+  return time === null ? null : Math.max(monthIndex(asOf), Math.ceil(time - 1 - 1e-9));
+}
+
+/** Months since the start date (fractional, 30.44-day months) of a date, on the monthIndex axis: the start of month m is m. */
+function timeOf(date: Date): number {
+  return monthIndex(periodOfDate(date)) + (date.getUTCDate() - 1) / 30.44;
+}
+
+/** The baseline's projected finish as a continuous time on the monthIndex axis (the end of month m is m + 1); null: never. */
+export function baselineFinishTime(measure: ForecastInput, asOf: string): number | null {
   if (!measure.startDate) return null;
   const last = measure.history.filter((point) => point.period <= asOf).sort((a, b) => (a.period < b.period ? -1 : 1)).at(-1);
   const percent = last?.percent ?? 0;
-  const asOfIndex = monthIndex(asOf);
-  // Months from the start date to the end of the as-of month (fractional).
-  const startIndex = monthIndex(periodOfDate(measure.startDate)) + (measure.startDate.getUTCDate() - 1) / 30.44;
-  const elapsed = Math.max(asOfIndex + 1 - startIndex, 0.5);
-  if (percent >= 100) return asOfIndex;
+  // Months from the start date to the end of the as-of month.
+  const start = timeOf(measure.startDate);
+  const now = monthIndex(asOf) + 1;
+  const elapsed = Math.max(now - start, 0.5);
+  if (percent >= 100) return now;
   if (percent <= 0) return null;
-  return asOfIndex + Math.ceil((100 - percent) / (percent / elapsed) - 1e-9);
+  return start + (100 * elapsed) / percent;
 }
 
 const confusion = (): Confusion => ({ cases: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, precision: null, recall: null });
@@ -119,16 +134,18 @@ export function runBacktest(measures: BacktestMeasure[], dataEnd: string): Backt
       for (let asOf = first; asOf < finishIndex; asOf++) {
         const forecast = forecastMeasure(input, periodOfIndex(asOf));
         if (!projectedClasses.includes(forecast.class)) continue;
-        const projected = forecast.finish === null ? null : monthIndex(forecast.finish);
-        const naive = baselineFinish(input, periodOfIndex(asOf));
-        method.errors.push(projected === null ? Infinity : Math.abs(projected - finishIndex));
-        baseline.errors.push(naive === null ? Infinity : Math.abs(naive - finishIndex));
+        // On the monthIndex axis: the end of the latest report's month, plus the months to go.
+        const projected = forecast.monthsToFinish === null ? null : monthIndex(forecast.lastPeriod!) + 1 + forecast.monthsToFinish;
+        const naive = baselineFinishTime(input, periodOfIndex(asOf));
+        const actual = finishIndex + 0.5;
+        method.errors.push(projected === null ? Infinity : Math.abs(projected - actual) * 30.44);
+        baseline.errors.push(naive === null ? Infinity : Math.abs(naive - actual) * 30.44);
       }
     }
   }
   const scores = (side: typeof method): MethodScores => ({
     byHorizon: Object.fromEntries(Object.entries(side.byHorizon).map(([horizon, matrix]) => [horizon, finishRatios(matrix)])),
-    medianFinishErrorMonths: median(side.errors),
+    medianFinishErrorDays: median(side.errors),
     finishCases: side.errors.length,
   });
   return { measures: counted, dataEnd, method: scores(method), baseline: scores(baseline) };

@@ -66,6 +66,8 @@ export interface Forecast {
   paceHigh: number | null;
   /** Points a month still needed to finish by the due month, from the latest report. */
   requiredPace: number | null;
+  /** Months (fractional) from the end of the latest report's month to 100 % at the fitted pace; null: never. */
+  monthsToFinish: number | null;
   /** Projected month of reaching 100 % ("YYYY-MM"), null when the pace never gets there. */
   finish: string | null;
   /** The band of the projection: with the fast pace, and with the slow pace (null: never). */
@@ -136,6 +138,7 @@ const empty = (asOf: string) => ({
   paceLow: null,
   paceHigh: null,
   requiredPace: null,
+  monthsToFinish: null,
   finish: null,
   finishEarly: null,
   finishLate: null,
@@ -199,6 +202,7 @@ export function forecastMeasure(input: ForecastInput, asOf: string): Forecast {
     paceLow,
     paceHigh,
     requiredPace,
+    monthsToFinish: pace > 1e-9 ? (100 - level) / pace : null,
     finish: period(finish),
     finishEarly: period(finishEarly),
     finishLate: period(finishLate),

@@ -128,8 +128,10 @@ describe("[FORECAST] backtest scoring", () => {
     // 6 months ahead (fast as of 2026-06): the baseline's 60 % in 18 months projects June 2027, a false alarm.
     expect(result.method.byHorizon[6]).toMatchObject({ cases: 2, truePositive: 1, falsePositive: 0, precision: 1, recall: 1 });
     expect(result.baseline.byHorizon[6]).toMatchObject({ cases: 2, truePositive: 1, falsePositive: 1, precision: 0.5, recall: 1 });
-    expect(result.method.medianFinishErrorMonths).toBe(0);
-    expect(result.baseline.medianFinishErrorMonths!).toBeGreaterThan(2);
+    // Finished in 2026-10 (taken as mid-October); the forecasts from March to September all project the end of October.
+    expect(result.method.medianFinishErrorDays).toBeCloseTo(15.22);
+    expect(result.method.finishCases).toBe(7);
+    expect(result.baseline.medianFinishErrorDays!).toBeGreaterThan(60);
   });
 });
 
