@@ -26,6 +26,8 @@ import { MeasureAdminLinks, SuspendedNote } from "@/components/catalogue/measure
 import { AttachmentPanel, type UploadLimits } from "@/components/attachments/attachment-panel";
 import { MeasureAttachments } from "@/components/attachments/measure-attachments";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
+import type { Forecast } from "@/lib/forecast/forecast";
+import { ForecastCard } from "@/components/forecast/forecast-card";
 
 export type MeasurePermissions = {
   editOwner: boolean;
@@ -79,6 +81,8 @@ type Props = {
   attachments: { files: AttachmentJson[]; limits: UploadLimits };
   /** Credibility flags of the submitted reports, by report id, when the user reviews reports. */
   credibility?: Record<string, CredibilityFlag[]>;
+  /** The delivery forecast (lib/forecast), shown on the overview tab. */
+  forecast?: Forecast | null;
 };
 
 /** The tab shown first: the one asked for, the reports when a report month is asked for, else the overview. */
@@ -105,7 +109,12 @@ export async function MeasureDetailView(props: Props) {
     {
       id: "overview",
       label: tTabs("overview"),
-      content: <MeasureOverview measure={measure} canEditOwner={permissions.editOwner} canReopen={permissions.reopen} />,
+      content: (
+        <>
+          <MeasureOverview measure={measure} canEditOwner={permissions.editOwner} canReopen={permissions.reopen} />
+          {props.forecast && <ForecastCard forecast={props.forecast} />}
+        </>
+      ),
     },
     {
       id: "reports",

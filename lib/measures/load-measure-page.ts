@@ -11,6 +11,7 @@ import { periodSchema } from "@/lib/reports/schemas";
 import { formatPeriod, monthOf, parsePeriod, todayInChina } from "@/lib/tracking/dates";
 import { computeLight } from "@/lib/tracking/light";
 import { getTrackingSettings } from "@/lib/tracking/settings";
+import { loadMeasureForecast } from "@/lib/forecast/load-forecasts";
 import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
 
 /**
@@ -20,7 +21,8 @@ import { getMeasureByCode, type MeasureDetail } from "./get-measure-by-code";
  * approved report, shown beside the lead unit's and never the measure's
  * figures), the reports the user wrote (never theirs to review), the milestone
  * completions the user may still undo, the change history and the comments
- * (the discussion's and those on reports, lib/comments/list-comments.ts).
+ * (the discussion's and those on reports, lib/comments/list-comments.ts) and
+ * the delivery forecast (lib/forecast).
  */
 export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code: string, requestedPeriod: string | undefined) {
   const measure = await getMeasureByCode(db, code, user.unitId);
@@ -46,7 +48,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
   // Independent of each other: one round trip's wait instead of three.
   const submittedIds = measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id);
   const now = new Date();
-  const [settings, history, reportSlot, cooperatingParts, writtenIds, completions, comments] = await Promise.all([
+  const [settings, history, reportSlot, cooperatingParts, writtenIds, completions, comments, forecast] = await Promise.all([
     getTrackingSettings(db),
     listMeasureHistory(db, measure.id, user.unitId),
     permissions.writeReport && user.unitId && measure.status !== "COMPLETED" ? loadReportSlot(db, measure, user.unitId, period) : null,
@@ -54,6 +56,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     permissions.review ? reportIdsWrittenBy(db, user.id, submittedIds) : new Set<string>(),
     permissions.undoMilestone ? latestCompletions(db, measure.id, new Date(now.getTime() - MILESTONE_UNDO_WINDOW_MS)) : new Map(),
     listComments(db, user, { measureId: measure.id }, now),
+    loadMeasureForecast(db, measure.id, today),
   ]);
   // Completions this user may still take back (the same rule the use-case enforces).
   const undoableMilestoneIds = measure.milestones
@@ -71,6 +74,7 @@ export async function loadMeasurePage(db: PrismaClient, user: SessionUser, code:
     writtenReportIds: [...writtenIds],
     undoableMilestoneIds,
     comments,
+    forecast,
   };
 }
 
