@@ -1,11 +1,13 @@
 // `npm run bench:measure-page [-- --database URL] [--runs N]`: what the measure page
-// loads (lib/measures/load-measure-page.ts, then its notices and files, as
-// app/measures/[code]/page.tsx does) on one measure with 200 comments and 50 files,
-// for an official of its lead unit and an inspector; p50/p95 over N runs.
+// loads, as app/measures/[code]/page.tsx does (lib/measures/load-measure-page.ts with
+// the forecast, then notices, files and credibility flags), on one measure with 200
+// comments and 50 files, for an official of its lead unit and an inspector; p50/p95 over N runs.
 // Without --database it builds its own copy of the bench:seed data (database luoshi_measurepage).
 import pg from "pg";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { listAttachments } from "@/lib/attachments/list-attachments";
+import { loadCredibilityFlags } from "@/lib/credibility/load-flags";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { loadMeasurePage } from "@/lib/measures/load-measure-page";
 import { loadMeasureNotices } from "@/lib/notices/load-notice-page";
@@ -57,11 +59,16 @@ const fillers: Record<string, (client: pg.Client, measureId: string) => Promise<
   },
 };
 
-/** The page's reads in the page's order: the measure first, then its notices and files together. */
+/** The page's reads in the page's order: the measure first, then its notices, files and (for reviewers) credibility flags together. */
 async function loadPageData(db: PrismaClient, user: SessionUser, code: string) {
   const page = await loadMeasurePage(db, user, code, undefined);
   if (!page) throw new Error(`measure ${code} not found`);
-  const [, files] = await Promise.all([loadMeasureNotices(db, user, page.measure, page.today), listAttachments(db, user, page.measure.id)]);
+  const submittedIds = can(user, "report.review") ? page.measure.progressReports.filter((report) => report.state === "SUBMITTED").map((report) => report.id) : [];
+  const [, files] = await Promise.all([
+    loadMeasureNotices(db, user, page.measure, page.today),
+    listAttachments(db, user, page.measure.id),
+    loadCredibilityFlags(db, submittedIds),
+  ]);
   return { comments: page.comments.length, files: files.length };
 }
 
