@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { TablePager } from "@/components/layout/table-pager";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { FormAction } from "@/lib/auth/guard";
 import { localized } from "@/lib/i18n/localized";
 import { type ActionState, idleState } from "@/lib/errors/action-state";
@@ -63,8 +63,15 @@ export function ReviewQueue({ rows, matching, total, page, pageCount, query, opt
   const [toast, setToast] = useState<Toast | null>(null);
   const [selected, setSelected] = useState<Record<string, true>>({});
 
-  const hrefWith = (changes: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(searchParams.toString());
+  // The query of the navigation still on its way: a change made meanwhile (a filter picked right
+  // after closing the panel) builds on it, not on the URL shown, or it would undo the first change.
+  const requested = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending) requested.current = null;
+  }, [pending, searchParams]);
+
+  const hrefWith = (changes: Record<string, string | undefined>, base = searchParams.toString()) => {
+    const params = new URLSearchParams(base);
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined || value === "") params.delete(key);
       else params.set(key, value);
@@ -73,7 +80,11 @@ export function ReviewQueue({ rows, matching, total, page, pageCount, query, opt
     return search ? `${pathname}?${search}` : pathname;
   };
   // Any other change (filter, sort) starts again at the first page.
-  const navigate: Navigate = (changes) => startTransition(() => router.replace(hrefWith("open" in changes ? changes : { page: undefined, ...changes }), { scroll: false }));
+  const navigate: Navigate = (changes) => {
+    const href = hrefWith("open" in changes ? changes : { page: undefined, ...changes }, requested.current ?? searchParams.toString());
+    requested.current = href.includes("?") ? href.slice(href.indexOf("?") + 1) : "";
+    startTransition(() => router.replace(href, { scroll: false }));
+  };
 
   const openRow = rows.find((row) => row.key === query.open);
   /** Runs a decision of the panel; on success the toast names it and the panel closes (the row has left the queue). */
