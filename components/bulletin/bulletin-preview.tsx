@@ -58,6 +58,9 @@ export async function BulletinPreview({ doc }: { doc: BulletinDocument }) {
         </div>
         <h3 className="mt-6 text-center text-xl font-bold" style={HEI}>{doc.title}</h3>
         {doc.sampleNotice && <p className="mt-2 text-xs text-amber-800" style={HEI}>{doc.sampleNotice}</p>}
+        {doc.summary.map((text, index) => (
+          <p key={index} className="mt-3 indent-8" data-testid="bulletin-preview-summary">{text}</p>
+        ))}
         <p className="mt-3 indent-8">{doc.lead}</p>
         {first && (
           <>
