@@ -12,6 +12,8 @@ const STOP_PHRASES = new Set([
   "推进", "加快", "项目", "主要", "一些", "由于", "导致", "影响", "较大", "较多",
 ]);
 const HAN = /\p{Script=Han}+/gu;
+/** Only the start of a long text is read: a theme is named early, and the count stays cheap at province volume. */
+const TEXT_MAX = 500;
 
 /** Every distinct Han n-gram (min..max characters) of one text. */
 function ngrams(text: string, min: number, max: number): Set<string> {
@@ -30,14 +32,14 @@ function ngrams(text: string, min: number, max: number): Set<string> {
 
 /**
  * The most frequent themes of a set of 存在问题 texts, by phrase frequency (no model):
- * Han character n-grams of 2–6 characters counted once per text, kept when they occur in
+ * Han character n-grams of 2–8 characters counted once per text, kept when they occur in
  * at least `minCount` texts. A phrase is dropped when a longer one containing it occurs in
  * as many texts (it adds nothing), and when it overlaps a phrase already chosen.
  */
 export function extractThemes(texts: string[], options: { limit?: number; minCount?: number } = {}): NarrativeTheme[] {
   const { limit = 5, minCount = 2 } = options;
   const counts = new Map<string, number>();
-  for (const text of texts) for (const gram of ngrams(text, 2, 6)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  for (const text of texts) for (const gram of ngrams(text.slice(0, TEXT_MAX), 2, 8)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
   const frequent = [...counts].filter(([, count]) => count >= minCount);
   // Longest phrase first among equals, so "融资难" wins over "融资" when both occur as often.
   const ranked = frequent
