@@ -12,7 +12,7 @@ export const NARRATIVE_MAX = 5000;
 
 /** The edited summary of one bulletin (month, scope, language) with the version it was based on (0: none saved yet). */
 export const saveBulletinNarrativeBodySchema = bulletinQuerySchema.extend({
-  text: z.string().trim().min(1, "required").max(NARRATIVE_MAX, "tooLong"),
+  text: z.string().trim().min(1).max(NARRATIVE_MAX),
   version: z.coerce.number().int().min(0).max(2_147_483_647),
 });
 export type SaveBulletinNarrativeBody = z.infer<typeof saveBulletinNarrativeBodySchema>;
