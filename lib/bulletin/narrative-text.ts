@@ -50,7 +50,9 @@ export function narrativeText(facts: NarrativeFacts, lang: Locale): string {
     return entry ? t(key, { name: name(entry), code: entry.code, change: points(entry.change), share: points(entry.share), previousShare: points(entry.previousShare) }) : null;
   };
   const movers = [mover("improvedArea"), mover("slippedArea"), mover("improvedUnit"), mover("slippedUnit")].filter((line): line is string => line !== null);
-  paragraphs.push(movers.length ? movers.join(t("sentenceSeparator")) : t("noMovers"));
+  // One sentence; its first letter in capitals whichever clause comes first (no effect on Chinese).
+  const moversSentence = movers.join(t("sentenceSeparator")) + t("sentenceEnd");
+  paragraphs.push(movers.length ? moversSentence.charAt(0).toUpperCase() + moversSentence.slice(1) : t("noMovers"));
   paragraphs.push(facts.stalled.length ? t("stalled", { count: facts.stalled.length, list: list(facts.stalled) }) : t("noneStalled"));
   // The delivery forecast's measures, once the forecast exists (undefined until then: no sentence).
   if (facts.forecastToMiss) {

@@ -145,11 +145,12 @@ describe("[BULLETIN] drafted summary", () => {
     expect(zh).toContain(`本月新完成1项措施：N.${suffix}.n1 综述措施n1（100%）。`);
     expect(zh).toContain(`连续两个月以上完成比例没有变化的措施1项：N.${suffix}.n2 综述措施n2（30%）。`);
     expect(zh).toContain("“资金到位不足”（4份）；“征地拆迁进度慢”（3份）；“手续办理周期长”（2份）");
-    expect(zh).toContain(`按期推进比例提升最多的领域是${areaB} 产业协作（由50%升至100%，提高50个百分点）`);
+    expect(zh).toContain(`按期推进比例提升最多的领域是${areaB} 产业协作（由50%升至100%，提高50个百分点）；下降最多的领域是${areaA} 交通互联（由100%降至50%，下降50个百分点）。`);
     expect(zh).not.toContain("预计不能按期完成");
     const en = narrativeText(facts, "en");
-    expect(en.split("\n")[0]).toBe("At the end of October 2026, 1 of the 4 measures counted were completed, a completion rate of 25%, up 25 points from September 2026 (0%); 1 were behind pace and 0 overdue.");
+    expect(en.split("\n")[0]).toBe("At the end of October 2026, 1 of the 4 measures counted were completed, a completion rate of 25%, up 25 points from September 2026 (0%); 1 behind pace and 0 overdue.");
     expect(en).toContain(`1 measure was completed this month: N.${suffix}.n1 Narrative measure n1 (100%).`);
+    expect(en).toContain(`The area whose share of measures on course rose most is ${areaB} Industry (from 50% to 100%, up 50 points); the area that fell most is ${areaA} Transport`);
   });
 });
 
