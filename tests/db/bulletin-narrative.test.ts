@@ -205,6 +205,15 @@ describe("[BULLETIN] saved summary", () => {
     expect(await saveBulletinNarrativeAction(idleState, form(values))).toMatchObject({ status: "error", code: "CONFLICT" });
   });
 
+  it("two first saves at once: one is stored, the other is a conflict", async () => {
+    await signInAs(inspector);
+    const values = { month: "2026-09", programme, lang: "zh-CN", version: "0" };
+    const results = await Promise.all(["甲稿", "乙稿"].map((text) => saveBulletinNarrativeAction(idleState, form({ ...values, text }))));
+    expect(results.map((result) => result.status).sort()).toEqual(["error", "success"]);
+    expect(results.find((result) => result.status === "error")).toMatchObject({ code: "CONFLICT" });
+    expect(await db.bulletinNarrative.count({ where: { scopeKey: `${programme}|||`, month: d("2026-09-01") } })).toBe(1);
+  });
+
   it("opens the Word file: the saved text if any, else the draft", async () => {
     const request = (search: string) => new NextRequest(`http://localhost:3000/api/v1/bulletin.docx?${search}`, { headers: { host: "localhost:3000" } });
     const texts = async (response: Response) => {
