@@ -87,14 +87,21 @@ async function problemTexts(db: PrismaClient, measureIds: string[], from: Date, 
  * as of the month and as of the month before, so they equal /dashboard?asOf=….
  * Measures come from the ledger as of the month and the months before.
  */
-export async function loadNarrativeFacts(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings) {
+export async function loadNarrativeFacts(
+  db: PrismaClient,
+  query: BulletinQuery,
+  today: Date,
+  settings: TrackingSettings,
+  // The ledger of the month when the caller loads it anyway (the bulletin does): not read twice.
+  currentMeasures?: Promise<LedgerRow[]>,
+) {
   const month = parsePeriod(query.month);
   const previousMonth = formatPeriod(monthOf(month, -1));
   const earlier = Array.from({ length: STALLED_MONTHS }, (_, index) => formatPeriod(monthOf(month, -(index + 1))));
   const [dashboard, previous, measures, ...before] = await Promise.all([
     getDashboardData(db, dashboardScope(query), today, settings, { withTrend: false }),
     getDashboardData(db, dashboardScope({ ...query, month: previousMonth }), today, settings, { withTrend: false }),
-    listScopeMeasures(db, query, today, settings),
+    currentMeasures ?? listScopeMeasures(db, query, today, settings),
     ...earlier.map((past) => listScopeMeasures(db, { ...query, month: past }, today, settings)),
   ]);
   const pastById = before.map((rows) => new Map(rows.map((row) => [row.id, row])));
