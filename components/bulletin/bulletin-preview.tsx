@@ -4,7 +4,7 @@ import type { BulletinBlock, BulletinDocument } from "@/lib/bulletin/bulletin-do
 // The documents' own faces where the reader has them (as Word would use), else the CJK fonts Linux ships.
 const SERIF = { fontFamily: '"FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "SimSun", serif' };
 const HEI = { fontFamily: '"SimHei", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif' };
-// The first page holds about this many blocks of the first section after the masthead and the lead paragraph.
+// The first page holds about this many blocks of the first section after the masthead and the lead paragraph (fewer after a summary: its paragraphs are longer).
 const FIRST_PAGE_BLOCKS = 8;
 
 function Block({ block }: { block: BulletinBlock }) {
@@ -65,7 +65,7 @@ export async function BulletinPreview({ doc }: { doc: BulletinDocument }) {
         {first && (
           <>
             <p className="mt-3 font-bold" style={HEI}>{first.heading}</p>
-            {first.blocks.slice(0, FIRST_PAGE_BLOCKS).map((block, index) => (
+            {first.blocks.slice(0, Math.max(2, FIRST_PAGE_BLOCKS - 2 * doc.summary.length)).map((block, index) => (
               <Block key={index} block={block} />
             ))}
           </>
