@@ -1,7 +1,12 @@
 import JSZip from "jszip";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { GET as getDocx } from "@/app/api/v1/bulletin.docx/route";
+import { GET as getPdf } from "@/app/api/v1/bulletin.pdf/route";
 import { saveBulletinNarrativeAction } from "@/lib/bulletin/actions";
 import { loadNarrativeFacts } from "@/lib/bulletin/load-narrative-facts";
 import { narrativeText } from "@/lib/bulletin/narrative-text";
@@ -235,6 +240,13 @@ describe("[BULLETIN] saved summary", () => {
     expect(edited[first + 1]).toBe("第二段：请各单位抓紧推进。");
     expect(edited.slice(first + 2).some((text) => text.includes("共有任务措施"))).toBe(true);
     expect(edited.some((text) => text.startsWith("截至2026年10月底"))).toBe(false);
+    // The PDF opens with the same text (as poppler's pdftotext reads it, lines joined).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "narrative-")), "bulletin.pdf");
+    const pdf = await getPdf(new NextRequest(`http://localhost:3000/api/v1/bulletin.pdf?${search}`, { headers: { host: "localhost:3000" } }), noParams);
+    fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const pdfText = execFileSync("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    fs.rmSync(path.dirname(file), { recursive: true });
+    expect(pdfText).toContain("督查组修改后的综述第一段。第二段：请各单位抓紧推进。");
     // The English bulletin has no saved text: it opens with the English draft.
     const english = await texts(await getDocx(request(`${search}&lang=en`), noParams));
     expect(english.some((text) => text.startsWith("At the end of October 2026, 1 of the 4 measures"))).toBe(true);
