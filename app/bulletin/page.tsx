@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BulletinForm } from "@/components/bulletin/bulletin-form";
+import { BulletinNarrativeEditor } from "@/components/bulletin/bulletin-narrative-editor";
 import { BulletinPreview } from "@/components/bulletin/bulletin-preview";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -53,6 +54,15 @@ export default async function BulletinPage({ searchParams }: Props) {
         <p className="mt-3 text-sm text-slate-700" data-testid="bulletin-issue-state">
           {doc.issued ? tUi("issuedNote", { issue: doc.masthead.issue }) : tUi("previewNote")}
         </p>
+      )}
+      {doc && query.success && (
+        <BulletinNarrativeEditor
+          key={`${query.data.month}|${query.data.programme}|${query.data.area}|${query.data.city}|${query.data.leadUnit}|${query.data.lang}`}
+          query={query.data}
+          draft={doc.narrative.draft}
+          saved={doc.narrative.saved && { text: doc.narrative.saved.text, version: doc.narrative.saved.version, updatedAt: doc.narrative.saved.updatedAt, by: doc.narrative.saved.updatedBy.displayName }}
+          canEdit={can(user, "bulletin.issue")}
+        />
       )}
       {doc ? <BulletinPreview doc={doc} /> : refusal && <p role="alert" className="mt-4 text-sm text-red-800">{tUi("noPreview", { message: tFields(refusal.key, refusal.values ?? {}) })}</p>}
     </>

@@ -4,7 +4,7 @@ import type { BulletinBlock, BulletinDocument } from "@/lib/bulletin/bulletin-do
 // The documents' own faces where the reader has them (as Word would use), else the CJK fonts Linux ships.
 const SERIF = { fontFamily: '"FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "SimSun", serif' };
 const HEI = { fontFamily: '"SimHei", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif' };
-// The first page holds about this many blocks of the first section after the masthead and the lead paragraph.
+// The first page holds about this many blocks of the first section after the masthead and the lead paragraph (fewer after a summary: its paragraphs are longer).
 const FIRST_PAGE_BLOCKS = 8;
 
 function Block({ block }: { block: BulletinBlock }) {
@@ -58,11 +58,14 @@ export async function BulletinPreview({ doc }: { doc: BulletinDocument }) {
         </div>
         <h3 className="mt-6 text-center text-xl font-bold" style={HEI}>{doc.title}</h3>
         {doc.sampleNotice && <p className="mt-2 text-xs text-amber-800" style={HEI}>{doc.sampleNotice}</p>}
+        {doc.summary.map((text, index) => (
+          <p key={index} className="mt-3 indent-8" data-testid="bulletin-preview-summary">{text}</p>
+        ))}
         <p className="mt-3 indent-8">{doc.lead}</p>
         {first && (
           <>
             <p className="mt-3 font-bold" style={HEI}>{first.heading}</p>
-            {first.blocks.slice(0, FIRST_PAGE_BLOCKS).map((block, index) => (
+            {first.blocks.slice(0, Math.max(2, FIRST_PAGE_BLOCKS - 2 * doc.summary.length)).map((block, index) => (
               <Block key={index} block={block} />
             ))}
           </>

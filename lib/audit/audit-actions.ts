@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   "attachment.delete",
   "attachment.download",
   "report.explainFlag",
+  "bulletin.narrativeSave",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -262,6 +262,17 @@ export function historySentence(facts: HistoryFacts, locale: string): string {
       return t("apiToken_create", { actor, name: plain(after.name), date: instantDay(after.expiresAt) });
     case "apiToken.revoke":
       return t("apiToken_revoke", { actor, name: plain(after.name) });
+    case "bulletin.narrativeSave": {
+      // The summary in one line, shortened: the history names the edit, the bulletin holds the text.
+      const summary = (text(after.text) ?? "").replace(/\s+/g, " ");
+      const period = /^\d{4}-\d{2}$/.test(text(after.month) ?? "") ? new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${after.month}-01T00:00:00Z`)) : t("empty");
+      return root("bulletinNarrative.history", {
+        actor,
+        month: period,
+        lang: root(`bulletinNarrative.languages.${known(["zh-CN", "en"], after.lang) ?? "zh-CN"}`),
+        text: summary.length > 60 ? `${summary.slice(0, 60)}…` : summary,
+      });
+    }
     case "settings.update":
       return settingsSentence(facts.entityId, actor, before, after, { t, root, changes, plain });
     case "auth.login.succeeded":

@@ -42,7 +42,7 @@ function chineseNumber(n: number): string {
  * Word and PDF renderers and the page's preview lay out exactly this, so they
  * cannot disagree.
  */
-export function bulletinDocument(data: BulletinData, lang: Locale, number: BulletinNumber, issuer: string) {
+export function bulletinDocument(data: BulletinData, lang: Locale, number: BulletinNumber, issuer: string, summaryText = "") {
   const messages = lang === "en" ? en : zh;
   const t = createTranslator({ locale: lang, messages, namespace: "tongbao" });
   const tLights = createTranslator({ locale: lang, messages, namespace: "lights" });
@@ -163,6 +163,8 @@ export function bulletinDocument(data: BulletinData, lang: Locale, number: Bulle
     masthead,
     title: t("title", { programmes, month }) + (data.hasSample ? t("sampleTitle") : ""),
     sampleNotice: data.hasSample ? t("sampleNotice") : null,
+    /** The opening summary, one paragraph a line: the saved text, else the drafted one. */
+    summary: summaryText.split(/\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean),
     lead,
     sections: [areas, attention, missing, notices],
     method: t("method"),

@@ -112,6 +112,8 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
     ...masthead(doc),
     line(doc.title, { font: HEI, size: 32, bold: true, align: AlignmentType.CENTER, after: 240 }),
     ...(doc.sampleNotice ? [line(doc.sampleNotice, { font: HEI, size: 18, color: "92400E", after: 120 })] : []),
+    // The summary (the inspector's text, or the draft) opens the bulletin.
+    ...doc.summary.map((text) => line(text, { indent: true })),
     line(doc.lead, { indent: true }),
   ];
   for (const section of doc.sections) {

@@ -78,6 +78,9 @@ function BulletinPdf({ doc }: { doc: BulletinDocument }) {
         <View style={styles.rule} />
         <Text style={styles.title}>{doc.title}</Text>
         {doc.sampleNotice && <Text style={styles.sample}>{doc.sampleNotice}</Text>}
+        {doc.summary.map((text, index) => (
+          <Text key={index} style={styles.paragraph}>{text}</Text>
+        ))}
         <Text style={styles.paragraph}>{doc.lead}</Text>
         {/* Headings and blocks stay direct children of the page: react-pdf only moves a heading
             to the next page (minPresenceAhead) when something comes before it in its parent. */}

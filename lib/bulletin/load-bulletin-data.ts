@@ -22,7 +22,7 @@ export interface BulletinArea {
 type Named = { code: string; zh: string; en: string };
 
 /** Every measure in scope as of the month, through the ledger (same light rule and scope as the dashboard). */
-async function listScopeMeasures(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings): Promise<LedgerRow[]> {
+export async function listScopeMeasures(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings): Promise<LedgerRow[]> {
   const rows: LedgerRow[] = [];
   const ledgerQuery = ledgerQuerySchema.parse({ ...dashboardScope(query), sort: "code", perPage: PAGE });
   for (let page = 1; ; page++) {

@@ -14,7 +14,7 @@ export function registerBulletinPaths(registry: OpenAPIRegistry): void {
       path: `/api/v1/bulletin.${extension}`,
       summary: `The 督查通报 (inspection bulletin) as ${name}`,
       description:
-        "Red header with the issuing office and 期号, a title naming the programmes, the month's figures (the dashboard's, as of the month's end), progress, problems and next steps per area, measures behind pace and overdue, missing reports and notices, for a month and scope, in Chinese or English. A preview (期号 marked 预览, nothing reserved) unless the bulletin of this month and scope was issued.",
+        "Red header with the issuing office and 期号, a title naming the programmes, the summary (the text an inspector saved on /bulletin for this month, scope and language, else the drafted one), the month's figures (the dashboard's, as of the month's end), progress, problems and next steps per area, measures behind pace and overdue, missing reports and notices, for a month and scope, in Chinese or English. A preview (期号 marked 预览, nothing reserved) unless the bulletin of this month and scope was issued.",
       request: { query: bulletinQuerySchema },
       errors: [400],
       responses: { 200: { description: `The ${name} document.`, ...binaryFile(mediaType) } },

@@ -280,6 +280,18 @@ const cases: Record<string, { targets: Target[]; prepare: (fx: Fixture, target: 
       };
     },
   },
+  "bulletin.narrativeSave": {
+    targets: ["none"],
+    prepare: async () => {
+      // A scope of its own (an unknown lead unit code is a valid, empty scope), so every case saves a first version.
+      const leadUnit = `nar-${uniqueSuffix()}`;
+      const text = `综述${uniqueSuffix()}`;
+      return {
+        form: { month: "2026-01", leadUnit, lang: "zh-CN", text, version: "0" },
+        changed: async () => (await db.bulletinNarrative.count({ where: { scopeKey: `|||${leadUnit}`, text } })) === 1,
+      };
+    },
+  },
   "bulletinSettings.update": {
     targets: ["none"],
     prepare: async () => {

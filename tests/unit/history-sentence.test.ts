@@ -76,6 +76,12 @@ const samples: Record<AuditAction, Sample> = {
   "unitAlias.delete": { actor: admin, entityType: "Unit", entityId: UNIT_ID, before: { alias: "省发改委" }, after: null },
   "apiToken.create": { actor: official, entityType: "ApiToken", entityId: "ctok", before: null, after: { name: "报表同步", prefix: "ls_ab12", scope: "READ", expiresAt: "2027-01-31T16:00:00.000Z" } },
   "apiToken.revoke": { actor: official, entityType: "ApiToken", entityId: "ctok", before: null, after: { name: "报表同步", prefix: "ls_ab12" } },
+  "bulletin.narrativeSave": {
+    actor: inspector,
+    entityType: "BulletinNarrative",
+    before: { text: "截至2026年11月底……", version: 1 },
+    after: { month: "2026-11", scope: "P1|||", lang: "zh-CN", text: "截至2026年11月底，纳入统计的12项措施中已完成3项。", version: 2 },
+  },
   "settings.update": { actor: admin, entityType: "Setting", entityId: "tracking", before: { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 }, after: { reportingDay: 25, paceMarginPercent: 10, dueSoonDays: 30 } },
   "auth.login.succeeded": { actor: official, entityType: "User", entityId: USER_ID, before: null, after: { ip: "10.0.0.8" } },
   "auth.login.failed": { actor: null, entityType: "Login", entityId: "zhao", before: null, after: { ip: "10.0.0.8" } },
@@ -147,6 +153,11 @@ describe("[HISTORY] a sentence for every audit action", () => {
     expect(historySentence(facts("milestone.complete"), "en")).toContain("“Plan issued” completed on December 20, 2026");
     expect(historySentence(facts("measure.update"), "zh-CN")).toBe("系统管理员 李某 修改了措施：配合单位由 zb-gov 改为 zb-gov, jn-drc；完成时限由 2027年6月30日 改为 2027年12月31日");
     expect(historySentence(facts("measure.suspend"), "en")).toBe("Administrator 李某 suspended the measure. Reason: 上级政策调整");
+  });
+
+  it("says who edited which bulletin's summary, quoting its start", () => {
+    expect(historySentence(facts("bulletin.narrativeSave"), "zh-CN")).toBe("督查 王某 修改了2026年11月督查通报的综述（中文）：“截至2026年11月底，纳入统计的12项措施中已完成3项。”");
+    expect(historySentence(facts("bulletin.narrativeSave"), "en")).toContain("edited the summary of the bulletin for November 2026 (Chinese)");
   });
 
   it("quotes a comment in one line, and keeps a deleted one's text", () => {
