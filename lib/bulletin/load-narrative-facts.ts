@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { loadForecasts } from "@/lib/forecast/load-forecasts";
 import { getDashboardData, type Breakdown, type DashboardData } from "@/lib/dashboard/get-dashboard-data";
 import type { LedgerRow } from "@/lib/ledger/list-ledger";
 import { formatPeriod, monthOf, parsePeriod } from "@/lib/tracking/dates";
@@ -116,7 +117,17 @@ export async function loadNarrativeFacts(
       row.light !== "SUSPENDED" &&
       pastById.every((past) => past.has(row.id) && past.get(row.id)!.percentComplete === row.percentComplete),
   );
-  const texts = await problemTexts(db, measures.map((row) => row.id), monthOf(month, -(THEME_MONTHS - 1)), month);
+  const ids = measures.map((row) => row.id);
+  const [texts, forecasts] = await Promise.all([
+    problemTexts(db, ids, monthOf(month, -(THEME_MONTHS - 1)), month),
+    ids.length ? loadForecasts(db, { where: Prisma.sql`m.id IN (${Prisma.join(ids)})`, asOf: query.month, today }) : [],
+  ]);
+  const rowById = new Map(measures.map((row) => [row.id, row]));
+  // Forecast to miss: the forecast as of the month, from the reports approved by then (lib/forecast).
+  const forecastToMiss = forecasts
+    .filter((forecast) => forecast.class === "WILL_MISS")
+    .map((forecast) => toMeasure(rowById.get(forecast.measureId)!))
+    .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
   const areas = movers(dashboard.byArea, previous.byArea);
   const units = movers(dashboard.byLeadUnit, previous.byLeadUnit);
   return {
@@ -141,11 +152,8 @@ export async function loadNarrativeFacts(
     themes: extractThemes(texts),
     themeReports: texts.length,
     themeFrom: formatPeriod(monthOf(month, -(THEME_MONTHS - 1))),
-    /**
-     * Hook for the delivery forecast (issue #20): measures forecast to miss their due date.
-     * Omitted (undefined) until the forecast exists on main; the draft then says nothing about it.
-     */
-    forecastToMiss: undefined as NarrativeMeasure[] | undefined,
+    /** Measures the delivery forecast says will miss their due date (as of the month). */
+    forecastToMiss,
     hasSample: dashboard.hasSample,
   };
 }

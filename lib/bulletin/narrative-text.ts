@@ -54,10 +54,7 @@ export function narrativeText(facts: NarrativeFacts, lang: Locale): string {
   const moversSentence = movers.join(t("sentenceSeparator")) + t("sentenceEnd");
   paragraphs.push(movers.length ? moversSentence.charAt(0).toUpperCase() + moversSentence.slice(1) : t("noMovers"));
   paragraphs.push(facts.stalled.length ? t("stalled", { count: facts.stalled.length, list: list(facts.stalled) }) : t("noneStalled"));
-  // The delivery forecast's measures, once the forecast exists (undefined until then: no sentence).
-  if (facts.forecastToMiss) {
-    paragraphs.push(facts.forecastToMiss.length ? t("forecastToMiss", { count: facts.forecastToMiss.length, list: list(facts.forecastToMiss) }) : t("noneForecastToMiss"));
-  }
+  paragraphs.push(facts.forecastToMiss.length ? t("forecastToMiss", { count: facts.forecastToMiss.length, list: list(facts.forecastToMiss) }) : t("noneForecastToMiss"));
   paragraphs.push(
     facts.themes.length
       ? t("themes", {

@@ -131,8 +131,9 @@ describe("[BULLETIN] drafted summary", () => {
       { phrase: "征地拆迁进度慢", count: 3 },
       { phrase: "手续办理周期长", count: 2 },
     ]);
-    // The forecast is not on this branch yet: the hook stays empty and the draft says nothing of it.
-    expect(facts.forecastToMiss).toBeUndefined();
+    // The forecast as of October: n2 has made no progress in three reports, with 70 points left by 2027-12 (will miss);
+    // n3 and n4 average 12.5 and 15 points a month against about 4 needed; n1 is completed.
+    expect(facts.forecastToMiss.map((m) => m.code)).toEqual([`N.${suffix}.n2`]);
   });
 
   it("narrows to a lead unit as the dashboard does", async () => {
@@ -151,10 +152,11 @@ describe("[BULLETIN] drafted summary", () => {
     expect(zh).toContain(`连续两个月以上完成比例没有变化的措施1项：N.${suffix}.n2 综述措施n2（30%）。`);
     expect(zh).toContain("“资金到位不足”（4份）；“征地拆迁进度慢”（3份）；“手续办理周期长”（2份）");
     expect(zh).toContain(`按期推进比例提升最多的领域是${areaB} 产业协作（由50%升至100%，提高50个百分点）；下降最多的领域是${areaA} 交通互联（由100%降至50%，下降50个百分点）。`);
-    expect(zh).not.toContain("预计不能按期完成");
+    expect(zh).toContain(`预计不能按期完成的措施1项：N.${suffix}.n2 综述措施n2（30%）。`);
     const en = narrativeText(facts, "en");
     expect(en.split("\n")[0]).toBe("At the end of October 2026, 1 of the 4 measures counted were completed, a completion rate of 25%, up 25 points from September 2026 (0%); 1 behind pace and 0 overdue.");
     expect(en).toContain(`1 measure was completed this month: N.${suffix}.n1 Narrative measure n1 (100%).`);
+    expect(en).toContain(`1 measure is forecast to miss the due date: N.${suffix}.n2 Narrative measure n2 (30%).`);
     expect(en).toContain(`The area whose share of measures on course rose most is ${areaB} Industry (from 50% to 100%, up 50 points); the area that fell most is ${areaA} Transport`);
   });
 });
