@@ -47,6 +47,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), LUOSHI_DATA_DIR: dataDir, DATABASE_URL: "" },
+    // Request lines (docs/operations.md#logs-and-metrics) would bury the test output: warnings and errors only.
+    env: { PORT: String(port), LUOSHI_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
   },
 });

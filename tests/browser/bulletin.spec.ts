@@ -173,3 +173,43 @@ test("[BULLETIN]: the issuing office is set on /admin/settings and printed in th
     await expect(form.getByRole("status")).toHaveText("已保存。");
   }
 });
+
+test("[BULLETIN]: the drafted summary is edited by an inspector, saved, and opens the Word file", async ({ page }) => {
+  await logIn(page, "inspector", undefined, "/bulletin");
+  const editor = page.getByTestId("bulletin-narrative");
+  const box = editor.getByLabel("综述文字");
+  await expect(editor.getByTestId("bulletin-narrative-state")).toHaveText("当前为自动起草的综述，尚未保存。");
+  const draft = await box.inputValue();
+  // The draft states the month's figures, one paragraph a line.
+  expect(draft).toMatch(/^截至\d{4}年\d{1,2}月底，纳入统计的\d+项措施中已完成\d+项/);
+  expect(draft).toMatch(/预计不能按期完成的措施\d+项|暂无预计不能按期完成的措施/);
+
+  // A blank summary is refused, and the box keeps what is there (nothing).
+  await box.fill("   ");
+  await editor.getByRole("button", { name: "保存综述" }).click();
+  await expect(editor.getByText("必填。")).toBeVisible();
+
+  const edited = `${draft.split("\n")[0]}\n督查专员补充：请各牵头单位于下月5日前报送整改情况。`;
+  await box.fill(edited);
+  await editor.getByRole("button", { name: "保存综述" }).click();
+  await expect(editor.getByText("已保存。")).toBeVisible();
+  await page.reload();
+  await expect(editor.getByTestId("bulletin-narrative-state")).toContainText("当前为已保存的综述");
+  await expect(box).toHaveValue(edited);
+
+  const word = await download(page, "bulletin-docx");
+  const xml = await (await JSZip.loadAsync(word.bytes)).file("word/document.xml")!.async("string");
+  expect(xml).toContain("督查专员补充：请各牵头单位于下月5日前报送整改情况。");
+
+  // "Regenerate" asks first, then puts the draft back in the box (saved only when saved).
+  page.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "重新起草" }).click();
+  await expect(box).toHaveValue(draft);
+
+  // A viewer reads the saved summary and cannot change it.
+  await page.context().clearCookies();
+  await logIn(page, "viewer", undefined, "/bulletin");
+  await expect(page.getByTestId("bulletin-narrative").getByLabel("综述文字")).toHaveValue(edited);
+  await expect(page.getByTestId("bulletin-narrative").getByLabel("综述文字")).toHaveAttribute("readonly", "");
+  await expect(page.getByRole("button", { name: "保存综述" })).toHaveCount(0);
+});
