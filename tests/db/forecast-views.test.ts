@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
+import { loadScopeForecasts } from "@/lib/forecast/scope-forecasts";
+import { listLedger } from "@/lib/ledger/list-ledger";
+import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
+import { seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
+import { testDb } from "./helpers";
+
+const db = testDb();
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const today = d("2026-11-28");
+const settings = { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 };
+let areaCode: string;
+const groups: Record<string, string[]> = { missSoon: [], missLater: [], onCourse: [], young: [], suspended: [] };
+const query = (overrides: Partial<LedgerQuery> = {}) => ledgerQuerySchema.parse({ area: areaCode, perPage: 200, ...overrides });
+
+beforeAll(async () => {
+  const area = await seedArea(db);
+  areaCode = area.code;
+  const lead = await seedUnit(db);
+  const author = await seedUser(db, "OFFICIAL", lead.id);
+  const reports = async (measureId: string, percents: number[], lastMonth = 10) => {
+    for (const [index, percent] of percents.entries()) {
+      const month = lastMonth - percents.length + 1 + index;
+      await seedReport(db, measureId, lead.id, author.id, `2026-${String(month).padStart(2, "0")}`, "APPROVED", percent);
+    }
+  };
+  // 12 due at the end of December at 5 points a month from 20 %: will miss, within 90 days.
+  for (let index = 0; index < 12; index++) {
+    const measure = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2026-12-31") });
+    groups.missSoon!.push(measure.id);
+    await reports(measure.id, [20, 25, 30, 35, 40, 45]);
+  }
+  // 2 stalled and due mid-2027: will miss, but not within 90 days.
+  for (let index = 0; index < 2; index++) {
+    const measure = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2027-06-30") });
+    groups.missLater!.push(measure.id);
+    await reports(measure.id, [30, 30, 30, 30]);
+  }
+  // 2 at 10 points a month, at 90 % in October: on course.
+  for (let index = 0; index < 2; index++) {
+    const measure = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2027-06-30") });
+    groups.onCourse!.push(measure.id);
+    await reports(measure.id, [40, 50, 60, 70, 80, 90]);
+  }
+  // Two reports only: too little history (due soon, still not counted as a miss).
+  const young = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2026-12-31") });
+  groups.young!.push(young.id);
+  await reports(young.id, [10, 12]);
+  // Suspended and stalled: not forecast.
+  const suspended = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2026-12-31"), status: "SUSPENDED" });
+  groups.suspended!.push(suspended.id);
+  await reports(suspended.id, [10, 10, 10]);
+});
+afterAll(() => db.$disconnect());
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+const sorted = (...lists: string[][]) => lists.flat().sort();
+
+describe("[FORECAST] the ledger's forecast filter", () => {
+  it("keeps the measures of each class, with the total and paging in the database", async () => {
+    const willMiss = await listLedger(db, query({ forecast: "WILL_MISS" }), today, settings);
+    expect(willMiss.total).toBe(14);
+    expect(ids(willMiss.rows)).toEqual(sorted(groups.missSoon!, groups.missLater!));
+    expect(ids((await listLedger(db, query({ forecast: "ON_COURSE" }), today, settings)).rows)).toEqual(sorted(groups.onCourse!));
+    expect(ids((await listLedger(db, query({ forecast: "INSUFFICIENT_HISTORY" }), today, settings)).rows)).toEqual(sorted(groups.young!));
+    expect((await listLedger(db, query({ forecast: "AT_RISK" }), today, settings)).total).toBe(0);
+    // Pages of 10: the total stays 14 and the second page holds the other 4.
+    const [first, second] = [
+      await listLedger(db, query({ forecast: "WILL_MISS", perPage: 10 }), today, settings),
+      await listLedger(db, query({ forecast: "WILL_MISS", perPage: 10, page: 2 }), today, settings),
+    ];
+    expect([first.total, first.rows.length, second.total, second.rows.length]).toEqual([14, 10, 14, 4]);
+    expect(sorted(ids(first.rows), ids(second.rows))).toEqual(ids(willMiss.rows));
+    // Combined with the ledger's other filters.
+    const dueSoon = await listLedger(db, query({ forecast: "WILL_MISS", dueTo: "2027-01-31" }), today, settings);
+    expect(ids(dueSoon.rows)).toEqual(sorted(groups.missSoon!));
+  });
+
+  it("as of a past month forecasts from the history approved by then", async () => {
+    // As of July the 12 had 3 reports (20, 25, 30): 70 points in 5 months at 5 a month is a miss still; the young one had none.
+    const july = await listLedger(db, query({ forecast: "WILL_MISS", asOf: "2026-07" }), today, settings);
+    expect(ids(july.rows)).toEqual(sorted(groups.missSoon!));
+    const young = await listLedger(db, query({ forecast: "INSUFFICIENT_HISTORY", asOf: "2026-07" }), today, settings);
+    expect(young.rows.map((row) => row.id)).toContain(groups.young![0]);
+  });
+
+  it("rejects an unknown class as no filter", () => {
+    expect(ledgerQuerySchema.parse({ forecast: "MISSED" }).forecast).toBeUndefined();
+    expect(ledgerQuerySchema.parse({ forecast: "x".repeat(5000) }).forecast).toBeUndefined();
+  });
+});
+
+describe("[FORECAST] the dashboard's forecast-to-miss card", () => {
+  it("counts the scope's will-miss measures due within 90 days, and the drill-down lists the same", async () => {
+    const card = await getForecastMissCard(db, { area: areaCode }, today);
+    expect(card).toEqual({ value: 12, dueTo: "2027-02-26", days: 90 });
+    // The same count from the forecasts of the scope.
+    const forecasts = await loadScopeForecasts(db, { area: areaCode }, today);
+    const due = new Map((await db.measure.findMany({ where: { area: { code: areaCode } }, select: { id: true, dueDate: true } })).map((m) => [m.id, m.dueDate]));
+    const expected = forecasts.filter((forecast) => forecast.class === "WILL_MISS" && due.get(forecast.measureId)! <= d(card.dueTo)).length;
+    expect(card.value).toBe(expected);
+    const drill = await listLedger(db, query({ forecast: "WILL_MISS", dueTo: card.dueTo }), today, settings);
+    expect(drill.total).toBe(card.value);
+    expect(ids(drill.rows)).toEqual(sorted(groups.missSoon!));
+  });
+});
