@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { loadScopeForecasts } from "@/lib/forecast/scope-forecasts";
 import { listLedger } from "@/lib/ledger/list-ledger";
+import { ledgerViewRows, type LedgerViewFormat } from "@/lib/ledger/ledger-view-rows";
 import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
 import { seedArea, seedMeasure, seedReport, seedUnit, seedUser } from "./fixtures";
 import { testDb } from "./helpers";
@@ -88,6 +89,22 @@ describe("[FORECAST] the ledger's forecast filter", () => {
   it("rejects an unknown class as no filter", () => {
     expect(ledgerQuerySchema.parse({ forecast: "MISSED" }).forecast).toBeUndefined();
     expect(ledgerQuerySchema.parse({ forecast: "x".repeat(5000) }).forecast).toBeUndefined();
+  });
+});
+
+describe("[FORECAST] the ledger's forecast column", () => {
+  it("gives each row of the page its class and finish month", async () => {
+    const q = query({ cols: ["code", "title", "forecast"] });
+    const { rows } = await listLedger(db, q, today, settings);
+    const month = (date: Date) => date.toISOString().slice(0, 7);
+    const format = { locale: "en", month, date: month, number: String, status: String, reportState: String, ongoing: "", kpi: () => "", notices: () => "" } as LedgerViewFormat;
+    const view = new Map((await ledgerViewRows(db, rows, q, today, format)).map((row) => [row.id, row.forecast]));
+    // 45 % in October at 5 a month: 100 % in 11 more months.
+    expect(view.get(groups.missSoon![0]!)).toEqual({ class: "WILL_MISS", finish: "2027-09" });
+    expect(view.get(groups.missLater![0]!)).toEqual({ class: "WILL_MISS", finish: null });
+    expect(view.get(groups.onCourse![0]!)).toEqual({ class: "ON_COURSE", finish: "2026-11" });
+    expect(view.get(groups.young![0]!)).toEqual({ class: "INSUFFICIENT_HISTORY", finish: null });
+    expect(view.get(groups.suspended![0]!)).toEqual({ class: "SUSPENDED", finish: null });
   });
 });
 
