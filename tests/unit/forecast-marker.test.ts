@@ -9,7 +9,7 @@ import type { ForecastClass } from "@/lib/forecast/forecast";
 
 const render = (locale: "en" | "zh-CN", forecast: { class: ForecastClass; finish: string | null }) =>
   renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "Asia/Shanghai" }, createElement(ForecastMarker, { forecast })),
+    createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "Asia/Shanghai", children: createElement(ForecastMarker, { forecast }) }),
   );
 
 describe("[FORECAST] the ledger's forecast marker", () => {
