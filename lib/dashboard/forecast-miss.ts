@@ -12,6 +12,17 @@ export interface ForecastMissCard {
   /** The horizon's last day (YYYY-MM-DD): the dashboard's day plus MISS_HORIZON_DAYS. */
   dueTo: string;
   days: number;
+  /** The same measures by area, city (a measure in two cities counts in both) and lead unit, most first. */
+  byArea: ForecastMissGroup[];
+  byCity: ForecastMissGroup[];
+  byLeadUnit: ForecastMissGroup[];
+}
+
+export interface ForecastMissGroup {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  count: number;
 }
 
 /**
@@ -27,5 +38,19 @@ export async function getForecastMissCard(db: PrismaClient, query: DashboardQuer
     asOf: query.asOf,
     today,
   });
-  return { value: forecasts.filter((forecast) => forecast.class === "WILL_MISS").length, dueTo, days: MISS_HORIZON_DAYS };
+  const ids = forecasts.filter((forecast) => forecast.class === "WILL_MISS").map((forecast) => forecast.measureId);
+  const [byArea, byCity, byLeadUnit] = ids.length === 0 ? [[], [], []] : await Promise.all(breakdownSql.map((sql) => db.$queryRaw<ForecastMissGroup[]>(sql(ids))));
+  return { value: ids.length, dueTo, days: MISS_HORIZON_DAYS, byArea: byArea!, byCity: byCity!, byLeadUnit: byLeadUnit! };
 }
+
+const breakdownSql = [
+  (ids: string[]) => Prisma.sql`SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", count(*)::int AS count
+    FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" WHERE m.id = ANY(${ids})
+    GROUP BY a.id ORDER BY count DESC, a."sortOrder", a.code`,
+  (ids: string[]) => Prisma.sql`SELECT c.code, c."nameZh", c."nameEn", count(*)::int AS count
+    FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId" WHERE mc."measureId" = ANY(${ids})
+    GROUP BY c.id ORDER BY count DESC, c.code`,
+  (ids: string[]) => Prisma.sql`SELECT u.code, u."nameZh", u."nameEn", count(*)::int AS count
+    FROM "Measure" m JOIN "Unit" u ON u.id = m."leadUnitId" WHERE m.id = ANY(${ids})
+    GROUP BY u.id ORDER BY count DESC, u.code`,
+];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forecastMissHref } from "@/lib/dashboard/dashboard-links";
 import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { loadScopeForecasts } from "@/lib/forecast/scope-forecasts";
 import { listLedger } from "@/lib/ledger/list-ledger";
@@ -12,6 +13,7 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = d("2026-11-28");
 const settings = { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 };
 let areaCode: string;
+let leadCode: string;
 const groups: Record<string, string[]> = { missSoon: [], missLater: [], onCourse: [], young: [], suspended: [] };
 const query = (overrides: Partial<LedgerQuery> = {}) => ledgerQuerySchema.parse({ area: areaCode, perPage: 200, ...overrides });
 
@@ -19,6 +21,8 @@ beforeAll(async () => {
   const area = await seedArea(db);
   areaCode = area.code;
   const lead = await seedUnit(db);
+  leadCode = lead.code;
+  const city = await db.city.upsert({ where: { code: "zibo" }, update: {}, create: { code: "zibo", nameZh: "淄博", nameEn: "Zibo" } });
   const author = await seedUser(db, "OFFICIAL", lead.id);
   const reports = async (measureId: string, percents: number[], lastMonth = 10) => {
     for (const [index, percent] of percents.entries()) {
@@ -30,6 +34,7 @@ beforeAll(async () => {
   for (let index = 0; index < 12; index++) {
     const measure = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d("2026-12-31") });
     groups.missSoon!.push(measure.id);
+    if (index % 4 === 0) await db.measureCity.create({ data: { measureId: measure.id, cityId: city.id } });
     await reports(measure.id, [20, 25, 30, 35, 40, 45]);
   }
   // 2 stalled and due mid-2027: will miss, but not within 90 days.
@@ -111,7 +116,10 @@ describe("[FORECAST] the ledger's forecast column", () => {
 describe("[FORECAST] the dashboard's forecast-to-miss card", () => {
   it("counts the scope's will-miss measures due within 90 days, and the drill-down lists the same", async () => {
     const card = await getForecastMissCard(db, { area: areaCode }, today);
-    expect(card).toEqual({ value: 12, dueTo: "2027-02-26", days: 90 });
+    expect(card).toMatchObject({ value: 12, dueTo: "2027-02-26", days: 90 });
+    expect(card.byArea).toEqual([expect.objectContaining({ code: areaCode, count: 12 })]);
+    expect(card.byLeadUnit).toEqual([expect.objectContaining({ code: leadCode, count: 12 })]);
+    expect(card.byCity).toEqual([expect.objectContaining({ code: "zibo", count: 3 })]);
     // The same count from the forecasts of the scope.
     const forecasts = await loadScopeForecasts(db, { area: areaCode }, today);
     const due = new Map((await db.measure.findMany({ where: { area: { code: areaCode } }, select: { id: true, dueDate: true } })).map((m) => [m.id, m.dueDate]));
@@ -120,5 +128,17 @@ describe("[FORECAST] the dashboard's forecast-to-miss card", () => {
     const drill = await listLedger(db, query({ forecast: "WILL_MISS", dueTo: card.dueTo }), today, settings);
     expect(drill.total).toBe(card.value);
     expect(ids(drill.rows)).toEqual(sorted(groups.missSoon!));
+    // Each breakdown's link lists its count.
+    for (const [key, rows] of [["area", card.byArea], ["city", card.byCity], ["leadUnit", card.byLeadUnit]] as const) {
+      for (const row of rows) {
+        const search = new URL(forecastMissHref({ area: areaCode }, card.dueTo, { key, code: row.code }), "http://x").searchParams;
+        const listed = await listLedger(db, ledgerQuerySchema.parse({ ...Object.fromEntries(search), perPage: 200 }), today, settings);
+        expect(listed.total, `${key} ${row.code}`).toBe(row.count);
+      }
+    }
+  });
+
+  it("counts nothing for an empty scope", async () => {
+    expect(await getForecastMissCard(db, { area: "no-such-area" }, today)).toMatchObject({ value: 0, byArea: [], byCity: [], byLeadUnit: [] });
   });
 });
