@@ -1,8 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { loadForecasts } from "@/lib/forecast/load-forecasts";
+import { forecastClassIds } from "@/lib/forecast/forecast-cache";
 import { MISS_HORIZON_DAYS, missHorizonDay } from "@/lib/forecast/scope-forecasts";
-import { scopeWhereSql } from "@/lib/measures/measure-sql";
 import { asOfDay } from "@/lib/tracking/as-of";
 import type { DashboardQuery } from "./schemas";
 
@@ -33,12 +32,8 @@ export interface ForecastMissGroup {
  */
 export async function getForecastMissCard(db: PrismaClient, query: DashboardQuery, today: Date): Promise<ForecastMissCard> {
   const dueTo = missHorizonDay(asOfDay(query.asOf, today));
-  const forecasts = await loadForecasts(db, {
-    where: scopeWhereSql(query, [Prisma.sql`m."dueDate" <= ${dueTo}::date`]),
-    asOf: query.asOf,
-    today,
-  });
-  const ids = forecasts.filter((forecast) => forecast.class === "WILL_MISS").map((forecast) => forecast.measureId);
+  // This month from the forecast cache; a past month computes the scope's forecasts as of then.
+  const ids = await forecastClassIds(db, query, "WILL_MISS", today, [Prisma.sql`m."dueDate" <= ${dueTo}::date`]);
   const [byArea, byCity, byLeadUnit] = ids.length === 0 ? [[], [], []] : await Promise.all(breakdownSql.map((sql) => db.$queryRaw<ForecastMissGroup[]>(sql(ids))));
   return { value: ids.length, dueTo, days: MISS_HORIZON_DAYS, byArea: byArea!, byCity: byCity!, byLeadUnit: byLeadUnit! };
 }

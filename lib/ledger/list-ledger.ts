@@ -17,8 +17,8 @@ import type { TrackingSettings } from "@/lib/tracking/settings";
 import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { reportExpectedSql } from "@/lib/reports/expected-reports-sql";
 import type { SortableLedgerColumn } from "./ledger-columns";
-import type { ForecastFilter, LedgerQuery, MonthReportFilter } from "./schemas";
-import { loadScopeForecasts } from "@/lib/forecast/scope-forecasts";
+import type { LedgerQuery, MonthReportFilter } from "./schemas";
+import { forecastClassSql } from "@/lib/forecast/forecast-cache";
 
 export interface LedgerRow {
   id: string;
@@ -121,7 +121,7 @@ function whereSql(query: LedgerQuery, state: MeasureStateSql, day: Date): Prisma
  * The ledger's SQL: filters, the computed light, sorting and one page, with the
  * total in the same statement. Exposed so the benchmark can time the bare SQL.
  */
-export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings, forecastIds?: string[]): Prisma.Sql {
+export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings, forecastCondition?: Prisma.Sql): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
   const day = asOfDay(query.asOf, today);
   const light = lightSql(day, settings, state);
@@ -143,23 +143,12 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
       FROM ${scopedMeasuresFrom}
       JOIN "Unit" u ON u.id = m."leadUnitId"
       ${joins}
-      WHERE ${whereSql(query, state, day)}${forecastIds ? Prisma.sql` AND m.id = ANY(${forecastIds})` : Prisma.empty}
+      WHERE ${whereSql(query, state, day)}${forecastCondition ? Prisma.sql` AND ${forecastCondition}` : Prisma.empty}
     )
     SELECT *, count(*) OVER () AS total, bool_or("isSample") OVER () AS "anySample" FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}
     ORDER BY ${order}
     LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
-}
-
-/**
- * The measures of the ledger's scope (programme, area, city, lead unit) whose
- * forecast (as of the ledger's month) is of the class: the forecast is computed
- * in memory (lib/forecast), so the ledger's statement then keeps just these ids
- * and its other filters, sorting, paging and total stay in the database.
- */
-export async function forecastMeasureIds(db: PrismaClient, query: LedgerQuery, forecastClass: ForecastFilter, today: Date): Promise<string[]> {
-  const forecasts = await loadScopeForecasts(db, query, today);
-  return forecasts.filter((forecast) => forecast.class === forecastClass).map((forecast) => forecast.measureId);
 }
 
 /** One page of the ledger, the number of measures matching its filters and whether any of them is sample data. */
@@ -169,8 +158,9 @@ export async function listLedger(
   today: Date,
   settings: TrackingSettings,
 ): Promise<{ rows: LedgerRow[]; total: number; hasSample: boolean }> {
-  const forecastIds = query.forecast ? await forecastMeasureIds(db, query, query.forecast, today) : undefined;
-  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings, forecastIds));
+  // The forecast filter: the cache's class this month, or the ids of the scope's forecasts as of a past month.
+  const forecastCondition = query.forecast ? await forecastClassSql(db, query, query.forecast, today) : undefined;
+  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings, forecastCondition));
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: still report how many match.
     const { total, hasSample } = await listLedger(db, { ...query, page: 1 }, today, settings);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forecastMissHref } from "@/lib/dashboard/dashboard-links";
 import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { loadScopeForecasts } from "@/lib/forecast/scope-forecasts";
+import { refreshForecastCache } from "@/lib/forecast/forecast-cache";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerViewRows, type LedgerViewFormat } from "@/lib/ledger/ledger-view-rows";
 import { ledgerQuerySchema, type LedgerQuery } from "@/lib/ledger/schemas";
@@ -140,5 +141,40 @@ describe("[FORECAST] the dashboard's forecast-to-miss card", () => {
 
   it("counts nothing for an empty scope", async () => {
     expect(await getForecastMissCard(db, { area: "no-such-area" }, today)).toMatchObject({ value: 0, byArea: [], byCity: [], byLeadUnit: [] });
+  });
+});
+
+describe("[FORECAST] the forecast cache", () => {
+  it("holds this month's class of every measure, the same as computing it", async () => {
+    await refreshForecastCache(db, today);
+    const cached = await db.measureForecastCache.findMany({ where: { measure: { area: { code: areaCode } } } });
+    const computed = await loadScopeForecasts(db, { area: areaCode }, today);
+    expect(cached).toHaveLength(computed.length);
+    for (const forecast of computed) {
+      expect(cached.find((row) => row.measureId === forecast.measureId), forecast.code).toMatchObject({ class: forecast.class, finish: forecast.finish });
+    }
+    expect(cached.every((row) => row.month.toISOString().startsWith("2026-11-01"))).toBe(true);
+    // Fresh: nothing to recompute.
+    expect(await refreshForecastCache(db, today)).toBe(0);
+  });
+
+  it("is dropped by the trend cache's triggers when reports, dates or the ongoing flag change", async () => {
+    await refreshForecastCache(db, today);
+    const [later, course] = [groups.missLater![0]!, groups.onCourse![0]!];
+    // Due in December instead of mid-2027: now within the card's 90 days.
+    await db.measure.update({ where: { id: later }, data: { dueDate: d("2026-12-31") } });
+    // A standing task (no due date): no longer projected.
+    await db.measure.update({ where: { id: course }, data: { ongoing: true, dueDate: null } });
+    // A completion report approved for November: completed.
+    const lead = await db.measure.findUniqueOrThrow({ where: { id: groups.missSoon![1]! }, select: { leadUnitId: true } });
+    const author = await db.user.findFirstOrThrow({ where: { unitId: lead.leadUnitId } });
+    await seedReport(db, groups.missSoon![1]!, lead.leadUnitId, author.id, "2026-11", "APPROVED", 100);
+    expect(await db.measureForecastCache.count({ where: { measureId: { in: [later, course, groups.missSoon![1]!] } } })).toBe(0);
+
+    const card = await getForecastMissCard(db, { area: areaCode }, today);
+    expect(card.value).toBe(12);
+    expect((await listLedger(db, query({ forecast: "WILL_MISS", dueTo: card.dueTo }), today, settings)).total).toBe(12);
+    expect(ids((await listLedger(db, query({ forecast: "ON_COURSE" }), today, settings)).rows)).toEqual([groups.onCourse![1]!]);
+    expect(await db.measureForecastCache.findUnique({ where: { measureId: groups.missSoon![1]! } })).toMatchObject({ class: "COMPLETED" });
   });
 });
