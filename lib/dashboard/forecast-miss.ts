@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { forecastClassIds } from "@/lib/forecast/forecast-cache";
+import { forecastClassSql } from "@/lib/forecast/forecast-cache";
 import { MISS_HORIZON_DAYS, missHorizonDay } from "@/lib/forecast/scope-forecasts";
+import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import { asOfDay } from "@/lib/tracking/as-of";
 import type { DashboardQuery } from "./schemas";
 
@@ -32,20 +33,22 @@ export interface ForecastMissGroup {
  */
 export async function getForecastMissCard(db: PrismaClient, query: DashboardQuery, today: Date): Promise<ForecastMissCard> {
   const dueTo = missHorizonDay(asOfDay(query.asOf, today));
+  const due = Prisma.sql`m."dueDate" <= ${dueTo}::date`;
   // This month from the forecast cache; a past month computes the scope's forecasts as of then.
-  const ids = await forecastClassIds(db, query, "WILL_MISS", today, [Prisma.sql`m."dueDate" <= ${dueTo}::date`]);
-  const [byArea, byCity, byLeadUnit] = ids.length === 0 ? [[], [], []] : await Promise.all(breakdownSql.map((sql) => db.$queryRaw<ForecastMissGroup[]>(sql(ids))));
-  return { value: ids.length, dueTo, days: MISS_HORIZON_DAYS, byArea: byArea!, byCity: byCity!, byLeadUnit: byLeadUnit! };
+  const condition = await forecastClassSql(db, query, "WILL_MISS", today, [due]);
+  // The count and the three breakdowns in one statement.
+  const rows = await db.$queryRaw<(ForecastMissGroup & { key: "total" | "area" | "city" | "leadUnit" })[]>`
+    WITH miss AS (SELECT m.id, m."areaId", m."leadUnitId" FROM ${scopedMeasuresFrom} WHERE ${scopeWhereSql(query, [due, condition])})
+    SELECT * FROM (
+      SELECT 'total' AS key, '' AS code, '' AS "nameZh", '' AS "nameEn", count(*)::int AS count, 0 AS sort FROM miss
+      UNION ALL
+      SELECT 'area', a.code, a."titleZh", a."titleEn", count(*)::int, min(a."sortOrder") FROM miss JOIN "Area" a ON a.id = miss."areaId" GROUP BY a.id
+      UNION ALL
+      SELECT 'city', c.code, c."nameZh", c."nameEn", count(*)::int, 0 FROM miss JOIN "MeasureCity" mc ON mc."measureId" = miss.id JOIN "City" c ON c.id = mc."cityId" GROUP BY c.id
+      UNION ALL
+      SELECT 'leadUnit', u.code, u."nameZh", u."nameEn", count(*)::int, 0 FROM miss JOIN "Unit" u ON u.id = miss."leadUnitId" GROUP BY u.id
+    ) g ORDER BY count DESC, sort, code`;
+  const of = (key: "area" | "city" | "leadUnit") =>
+    rows.filter((row) => row.key === key).map(({ code, nameZh, nameEn, count }) => ({ code, nameZh, nameEn, count }));
+  return { value: rows.find((row) => row.key === "total")?.count ?? 0, dueTo, days: MISS_HORIZON_DAYS, byArea: of("area"), byCity: of("city"), byLeadUnit: of("leadUnit") };
 }
-
-const breakdownSql = [
-  (ids: string[]) => Prisma.sql`SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", count(*)::int AS count
-    FROM "Measure" m JOIN "Area" a ON a.id = m."areaId" WHERE m.id = ANY(${ids})
-    GROUP BY a.id ORDER BY count DESC, a."sortOrder", a.code`,
-  (ids: string[]) => Prisma.sql`SELECT c.code, c."nameZh", c."nameEn", count(*)::int AS count
-    FROM "MeasureCity" mc JOIN "City" c ON c.id = mc."cityId" WHERE mc."measureId" = ANY(${ids})
-    GROUP BY c.id ORDER BY count DESC, c.code`,
-  (ids: string[]) => Prisma.sql`SELECT u.code, u."nameZh", u."nameEn", count(*)::int AS count
-    FROM "Measure" m JOIN "Unit" u ON u.id = m."leadUnitId" WHERE m.id = ANY(${ids})
-    GROUP BY u.id ORDER BY count DESC, u.code`,
-];
