@@ -5,8 +5,9 @@ import { loadForecasts, type MeasureForecast } from "./load-forecasts";
 /**
  * The forecast of every measure in a ledger/dashboard scope (programme, area,
  * city, lead unit), as of the end of `asOf`'s month (default: today's).
- * Not cached yet: one statement plus the fit in memory (about 0.4 s for the
- * 10,000 measures of the province, docs/forecast.md).
+ * Computed, not cached: one statement plus the fit in memory (about 0.4 s for
+ * the 10,000 measures of the province). The ledger filter and the dashboard
+ * card read the cache for this month instead (forecast-cache.ts).
  */
 export function loadScopeForecasts(db: PrismaClient, scope: MeasureScope & { asOf?: string }, today: Date): Promise<MeasureForecast[]> {
   return loadForecasts(db, { where: scopeWhereSql(scope), asOf: scope.asOf, today });
