@@ -8,6 +8,7 @@ import { NoticeCounts } from "@/components/notices/notice-counts";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { bulletinPageHref } from "@/lib/bulletin/schemas";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
+import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
@@ -28,11 +29,12 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [data, options, t, noticeCounts] = await Promise.all([
+  const [data, options, t, noticeCounts, forecastMiss] = await Promise.all([
     getDashboardData(db, query, today, settings),
     listLedgerFilterOptions(db, query.leadUnit),
     getTranslations("dashboard"),
     noticeCountsByUnit(db, query, today, { reader: user }),
+    getForecastMissCard(db, query, today),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (
@@ -49,7 +51,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           {tBulletin("fromDashboard")}
         </Link>
       </ScopeFilterForm>
-      <DashboardView data={data} query={query} today={today} user={user} />
+      <DashboardView data={data} query={query} today={today} user={user} forecastMiss={forecastMiss} />
       <NoticeCounts counts={noticeCounts} query={query} user={user} />
     </>
   );

@@ -12,12 +12,21 @@ import { parsePeriod } from "@/lib/tracking/dates";
 import { lights, type Light } from "@/lib/tracking/light";
 import { CircleMap } from "./circle-map";
 import { DashboardCards } from "./dashboard-cards";
+import { ForecastMissCard } from "@/components/forecast/forecast-miss-card";
+import type { ForecastMissCard as ForecastMissCardData } from "@/lib/dashboard/forecast-miss";
 import { LightBarChart, type LightBarRow } from "./light-bar-chart";
 import { TrendLineChart } from "./trend-line-chart";
 
-type Props = { data: DashboardData; query: DashboardQuery; today: Date; user: Pick<SessionUser, "role" | "unitId"> };
+type Props = {
+  data: DashboardData;
+  query: DashboardQuery;
+  today: Date;
+  user: Pick<SessionUser, "role" | "unitId">;
+  /** The delivery forecast's card (lib/dashboard/forecast-miss.ts); left out where not loaded. */
+  forecastMiss?: ForecastMissCardData;
+};
 
-export async function DashboardView({ data, query, today, user }: Props) {
+export async function DashboardView({ data, query, today, user, forecastMiss }: Props) {
   const [locale, format, t, tView, tLights] = await Promise.all([
     getLocale(),
     getFormatter(),
@@ -67,6 +76,7 @@ export async function DashboardView({ data, query, today, user }: Props) {
       )}
       <DashboardCards cards={cards} investment={data.investment} />
       {data.changes && <p className="-mt-4 text-xs text-slate-500">{tView("changeNote")}</p>}
+      {forecastMiss && <ForecastMissCard card={forecastMiss} query={query} user={user} />}
 
       <ChartSection title={t("lightDistribution")} rows={distribution} testId="chart-lights" tableLabel={t("chartTable")} totalLabel={t("total")} />
       <section className="min-w-0 rounded border border-slate-200 bg-white p-4 break-inside-avoid">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LightBadge } from "@/components/light/light-badge";
+import { ForecastMarker } from "@/components/forecast/forecast-marker";
 import type { LedgerViewRow } from "@/lib/ledger/ledger-view-rows";
 
 /** The ledger on a phone: one card per measure, the light first, then code, title, lead unit, percent and due date. */
@@ -25,6 +26,11 @@ export function LedgerCards({ rows }: { rows: LedgerViewRow[] }) {
               <span className="min-w-0 truncate">{row.leadUnit}</span>
               <span className="whitespace-nowrap">{row.ongoing ? row.dueDate : tView("cardDue", { date: row.dueDate })}</span>
             </div>
+            {row.forecast && (
+              <div className="mt-1 text-xs" data-testid="card-forecast">
+                <ForecastMarker forecast={row.forecast} />
+              </div>
+            )}
             <div className="mt-2 h-1 rounded bg-slate-100" aria-hidden="true">
               <div className="h-1 rounded bg-red-800" style={{ width: `${row.percent}%` }} />
             </div>

@@ -19,6 +19,7 @@ export interface ChooserColumn {
 export function LedgerColumnChooser({ columns }: { columns: ChooserColumn[] }) {
   const t = useTranslations("ledger");
   const tView = useTranslations("ledgerView");
+  const tForecastViews = useTranslations("forecastViews");
   const searchParams = useSearchParams();
   const kept = [...searchParams].filter(([key]) => key !== "cols" && key !== "page");
   return (
@@ -37,7 +38,7 @@ export function LedgerColumnChooser({ columns }: { columns: ChooserColumn[] }) {
                 disabled={column.fixed}
                 onChange={(event) => column.toggle(event.target.checked)}
               />
-              {tView(`columns.${column.id}`)}
+              {column.id === "forecast" ? tForecastViews("column") : tView(`columns.${column.id}`)}
             </label>
           ))}
         </fieldset>

@@ -5,7 +5,7 @@ import { localized } from "@/lib/i18n/localized";
 import { UnitPicker } from "@/components/forms/unit-picker";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { ledgerColumnsParam } from "@/lib/ledger/ledger-columns";
-import type { LedgerQuery } from "@/lib/ledger/schemas";
+import { forecastFilters, type LedgerQuery } from "@/lib/ledger/schemas";
 import { lights } from "@/lib/tracking/light";
 import { SubmitOnChange } from "./submit-on-change";
 
@@ -15,12 +15,14 @@ import { SubmitOnChange } from "./submit-on-change";
  * Filters button (a <details>, open from the sm breakpoint up: app/globals.css).
  */
 export async function LedgerFilters({ query, options, hasUnit }: { query: LedgerQuery; options: LedgerFilterOptions; hasUnit: boolean }) {
-  const [locale, t, tView, tStatus, tLights] = await Promise.all([
+  const [locale, t, tView, tStatus, tLights, tForecast, tForecastViews] = await Promise.all([
     getLocale(),
     getTranslations("ledger"),
     getTranslations("ledgerView"),
     getTranslations("status"),
     getTranslations("lights"),
+    getTranslations("forecast"),
+    getTranslations("forecastViews"),
   ]);
   const cols = ledgerColumnsParam(query.cols);
   const select = (name: keyof LedgerQuery, label: string, items: { value: string; label: string }[]) => (
@@ -60,6 +62,7 @@ export async function LedgerFilters({ query, options, hasUnit }: { query: Ledger
         </label>
         {select("status", t("status"), Object.values(MeasureStatus).map((status) => ({ value: status, label: tStatus(status) })))}
         {select("light", t("light"), lights.map((light) => ({ value: light, label: tLights(light) })))}
+        {select("forecast", tForecastViews("filter"), forecastFilters.map((value) => ({ value, label: tForecast(`class.${value}`) })))}
         <label className="flex flex-col gap-1 text-sm">
           {t("dueFrom")}
           <input type="date" name="dueFrom" defaultValue={query.dueFrom ?? ""} className="rounded border border-slate-300 px-2 py-1" />

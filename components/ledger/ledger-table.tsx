@@ -20,6 +20,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { LightBadge } from "@/components/light/light-badge";
+import { ForecastMarker } from "@/components/forecast/forecast-marker";
 import { isSortableColumn, ledgerColumns, ledgerColumnsParam, type LedgerColumn, type SortableLedgerColumn } from "@/lib/ledger/ledger-columns";
 import type { LedgerViewRow } from "@/lib/ledger/ledger-view-rows";
 import { LedgerCards } from "./ledger-cards";
@@ -60,6 +61,7 @@ const cellClass: Partial<Record<LedgerColumn, string>> = {
   percent: `${nowrap} text-right tabular-nums`,
   expectedPercent: `${nowrap} text-right tabular-nums`,
   light: nowrap,
+  forecast: nowrap,
   latestPeriod: nowrap,
   latestState: nowrap,
   kpi: "min-w-[12rem]",
@@ -92,7 +94,9 @@ const columns = helper.columns(
             ? (info) => `${info.getValue()}%`
             : id === "light"
               ? (info) => <LightBadge light={info.row.original.light} />
-              : (info) => info.getValue() as string,
+              : id === "forecast"
+                ? (info) => (info.row.original.forecast ? <ForecastMarker forecast={info.row.original.forecast} /> : "—")
+                : (info) => info.getValue() as string,
     }),
   ),
 );
@@ -100,6 +104,7 @@ const columns = helper.columns(
 export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; total: number; state: LedgerViewState }) {
   const t = useTranslations("ledger");
   const tView = useTranslations("ledgerView");
+  const tForecastViews = useTranslations("forecastViews");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -180,7 +185,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
               <tr key={headerGroup.id}>
                 {headerGroup.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
-                  const label = tView(`columns.${header.column.id as LedgerColumn}`);
+                  const label = header.column.id === "forecast" ? tForecastViews("column") : tView(`columns.${header.column.id as Exclude<LedgerColumn, "forecast">}`);
                   return (
                     <th
                       key={header.id}

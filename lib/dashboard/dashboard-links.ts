@@ -120,3 +120,8 @@ export function noticeLinks<Unit extends { code: string; open: number; overdue: 
     })),
   };
 }
+
+/** The ledger of the "forecast to miss" card, or of one of its areas, cities or lead units: the same measures. */
+export function forecastMissHref(query: DashboardQuery, dueTo: string, group?: { key: "area" | "city" | "leadUnit"; code: string }): string {
+  return ledgerHref(query, { forecast: "WILL_MISS", dueTo, ...(group ? { [group.key]: group.code } : {}) });
+}

@@ -75,6 +75,8 @@ export const xlsxColumnsOf: Record<LedgerColumn, XlsxColumn[]> = {
   percent: [column("percent", 10, (row) => row.percentComplete / 100, { numFmt: PERCENT })],
   expectedPercent: [column("expectedPercent", 10, (row) => (row.expectedPercent === null ? null : row.expectedPercent / 100), { numFmt: PERCENT })],
   light: [column("light", 8, (row, format) => format.light(row.light))],
+  // Not exported yet: the forecast is computed per page in memory (lib/ledger/ledger-view-rows.ts), not a ledger SQL column.
+  forecast: [],
   latestPeriod: [column("latestPeriod", 10, (row) => row.latestPeriod, { numFmt: MONTH })],
   latestState: [column("latestState", 10, (row, format) => (row.latestState ? format.reportState(row.latestState) : null))],
   kpi: [

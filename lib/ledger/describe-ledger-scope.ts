@@ -30,6 +30,7 @@ export async function describeLedgerScope(db: PrismaClient, query: LedgerQuery, 
     [t("person"), query.person],
     [t("status"), query.status && messages.status[query.status]],
     [t("light"), query.light && messages.lights[query.light]],
+    [messages.forecastViews.filter, query.forecast && messages.forecast.class[query.forecast]],
     [t("dueFrom"), query.dueFrom],
     [t("dueTo"), query.dueTo],
   ];

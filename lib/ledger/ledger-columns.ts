@@ -15,6 +15,7 @@ export const ledgerColumns = [
   "percent",
   "expectedPercent",
   "light",
+  "forecast",
   "latestPeriod",
   "latestState",
   "kpi",

@@ -1,4 +1,7 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
+import type { ForecastClass } from "@/lib/forecast/forecast";
+import { loadForecasts, type MeasureForecast } from "@/lib/forecast/load-forecasts";
 import { localized } from "@/lib/i18n/localized";
 import type { LedgerRow } from "./list-ledger";
 import { loadLedgerDetails } from "./load-ledger-details";
@@ -21,6 +24,8 @@ export type LedgerViewRow = {
   percent: number;
   expectedPercent: string;
   light: Light;
+  /** The delivery forecast (lib/forecast) with its finish month formatted; null on an empty page. */
+  forecast: { class: ForecastClass; finish: string | null } | null;
   latestPeriod: string;
   latestState: string;
   kpi: string;
@@ -48,9 +53,21 @@ export interface LedgerViewFormat {
 
 const NONE = "—";
 
+function viewForecast(forecast: MeasureForecast | undefined, format: LedgerViewFormat): LedgerViewRow["forecast"] {
+  if (!forecast) return null;
+  return { class: forecast.class, finish: forecast.finish ? format.month(new Date(`${forecast.finish}-01T00:00:00Z`)) : null };
+}
+
 /** One page of ledger rows as the table and the phone cards show them, with the details its columns need. */
 export async function ledgerViewRows(db: PrismaClient, rows: LedgerRow[], query: LedgerQuery, today: Date, format: LedgerViewFormat): Promise<LedgerViewRow[]> {
-  const details = await loadLedgerDetails(db, rows.map((row) => row.id), query.cols, today, query.asOf);
+  const ids = rows.map((row) => row.id);
+  const [details, forecasts] = await Promise.all([
+    loadLedgerDetails(db, ids, query.cols, today, query.asOf),
+    // Always: the phone's cards show it whatever the table's columns (one probe per row of the page).
+    ids.length > 0
+      ? loadForecasts(db, { where: Prisma.sql`m.id = ANY(${ids})`, asOf: query.asOf, today }).then((list) => new Map(list.map((item) => [item.measureId, item])))
+      : null,
+  ]);
   const en = format.locale === "en";
   const name = (item: { nameZh: string; nameEn: string }) => (en ? item.nameEn : item.nameZh);
   const names = (items: { nameZh: string; nameEn: string }[]) => items.map(name).join(en ? "; " : "、") || NONE;
@@ -72,6 +89,7 @@ export async function ledgerViewRows(db: PrismaClient, rows: LedgerRow[], query:
       percent: row.percentComplete,
       expectedPercent: row.expectedPercent === null ? NONE : `${Math.round(row.expectedPercent)}%`,
       light: row.light,
+      forecast: viewForecast(forecasts?.get(row.id), format),
       latestPeriod: row.latestPeriod ? format.month(row.latestPeriod) : NONE,
       latestState: row.latestState ? format.reportState(row.latestState) : NONE,
       kpi: row.kpiNameZh

@@ -18,6 +18,7 @@ import { monthEnd, monthOf } from "@/lib/tracking/dates";
 import { reportExpectedSql } from "@/lib/reports/expected-reports-sql";
 import type { SortableLedgerColumn } from "./ledger-columns";
 import type { LedgerQuery, MonthReportFilter } from "./schemas";
+import { forecastClassSql } from "@/lib/forecast/forecast-cache";
 
 export interface LedgerRow {
   id: string;
@@ -120,7 +121,7 @@ function whereSql(query: LedgerQuery, state: MeasureStateSql, day: Date): Prisma
  * The ledger's SQL: filters, the computed light, sorting and one page, with the
  * total in the same statement. Exposed so the benchmark can time the bare SQL.
  */
-export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
+export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings, forecastCondition?: Prisma.Sql): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
   const day = asOfDay(query.asOf, today);
   const light = lightSql(day, settings, state);
@@ -142,7 +143,7 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
       FROM ${scopedMeasuresFrom}
       JOIN "Unit" u ON u.id = m."leadUnitId"
       ${joins}
-      WHERE ${whereSql(query, state, day)}
+      WHERE ${whereSql(query, state, day)}${forecastCondition ? Prisma.sql` AND ${forecastCondition}` : Prisma.empty}
     )
     SELECT *, count(*) OVER () AS total, bool_or("isSample") OVER () AS "anySample" FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}
@@ -157,7 +158,9 @@ export async function listLedger(
   today: Date,
   settings: TrackingSettings,
 ): Promise<{ rows: LedgerRow[]; total: number; hasSample: boolean }> {
-  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings));
+  // The forecast filter: the cache's class this month, or the ids of the scope's forecasts as of a past month.
+  const forecastCondition = query.forecast ? await forecastClassSql(db, query, query.forecast, today) : undefined;
+  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings, forecastCondition));
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: still report how many match.
     const { total, hasSample } = await listLedger(db, { ...query, page: 1 }, today, settings);

@@ -9,6 +9,9 @@ import { defaultLedgerColumns, ledgerColumnsParam, parseLedgerColumns, sortableL
 /** States a submitted report can be in (drafts are never a measure's latest report). */
 export const latestReportStates = ["SUBMITTED", "APPROVED", "RETURNED"] as const;
 export const monthReportFilters = ["due", "submitted", "approved", "missing"] as const;
+/** The forecast classes the ledger filters by (lib/forecast). */
+export const forecastFilters = ["WILL_MISS", "AT_RISK", "ON_COURSE", "INSUFFICIENT_HISTORY"] as const;
+export type ForecastFilter = (typeof forecastFilters)[number];
 export type MonthReportFilter = (typeof monthReportFilters)[number];
 
 export type { LedgerColumn } from "./ledger-columns";
@@ -42,6 +45,12 @@ export const ledgerQuerySchema = z.object({
     z.enum(monthReportFilters).meta({
       description:
         "The lead unit's report of the month (asOf's, or the current one): due = a report is expected; submitted = expected and submitted or approved; approved = expected and approved; missing = expected and not submitted (none, a draft or returned).",
+    }),
+  ),
+  /** The delivery forecast's class (as of asOf's month when given), docs/forecast.md. */
+  forecast: optional(
+    z.enum(forecastFilters).meta({
+      description: "Delivery forecast class (docs/forecast.md): WILL_MISS, AT_RISK, ON_COURSE or INSUFFICIENT_HISTORY (fewer than 3 approved reports).",
     }),
   ),
   /** Show the ledger as it stood at the end of this month (YYYY-MM). */

@@ -8,6 +8,8 @@ import path from "node:path";
 import pg from "pg";
 import { getDashboardData, dashboardStatements } from "@/lib/dashboard/get-dashboard-data";
 import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
+import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
+import { refreshForecastCache } from "@/lib/forecast/forecast-cache";
 import { trendStatements } from "@/lib/dashboard/trend";
 import { cachedMonthCount, refreshTrendCache } from "@/lib/dashboard/trend-cache";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -49,6 +51,17 @@ async function benchDashboard() {
     const bare = await time(() => Promise.all(statements.map((sql) => pool.query(sql.text, sql.values as unknown[]))), { runs: 20 });
     const [a50, a95, b50, b95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)];
     console.log(`| \`${new URLSearchParams(params).toString() || "(all)"}\` | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${b50.toFixed(1)} | ${b95.toFixed(1)} | ${(a95 / b95).toFixed(2)} |`);
+  }
+  // The forecast cache (docs/forecast.md): its first fill, then the dashboard with the forecast card, as the page loads them.
+  const forecastFill = performance.now();
+  const forecastFilled = await refreshForecastCache(db, today);
+  console.log(`\nForecast cache, first fill: ${forecastFilled} measures in ${(performance.now() - forecastFill).toFixed(0)} ms\n`);
+  console.log("| scope | with forecast card p50 ms | p95 ms |");
+  console.log("|---|---|---|");
+  for (const params of scopes) {
+    const query = dashboardQuerySchema.parse(params);
+    const runs = await time(() => Promise.all([getDashboardData(db, query, today, defaultTrackingSettings), getForecastMissCard(db, query, today)]), { runs: 20 });
+    console.log(`| \`${new URLSearchParams(params).toString() || "(all)"}\` | ${percentile(runs, 50).toFixed(1)} | ${percentile(runs, 95).toFixed(1)} |`);
   }
   // A new day: every measure's current month is recomputed.
   const day = performance.now();
