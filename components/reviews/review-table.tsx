@@ -170,7 +170,7 @@ export function ReviewTable({ rows, query, navigate, selected, onSelect }: {
                   ) : view.explainedFlags > 0 ? (
                     <span className="text-xs text-slate-600">{tCredibility("explainedCount", { count: view.explainedFlags })}</span>
                   ) : (
-                    <span className="text-xs text-slate-400">{view.kind === "report" ? tCredibility("noFlags") : ""}</span>
+                    <span className="text-xs text-slate-600">{view.kind === "report" ? tCredibility("noFlags") : ""}</span>
                   )}
                 </td>
               </tr>
