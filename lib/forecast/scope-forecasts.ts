@@ -7,7 +7,8 @@ import { loadForecasts, type MeasureForecast } from "./load-forecasts";
  * city, lead unit), as of the end of `asOf`'s month (default: today's).
  * Computed, not cached: one statement plus the fit in memory (about 0.4 s for
  * the 10,000 measures of the province). The ledger filter and the dashboard
- * card read the cache for this month instead (forecast-cache.ts).
+ * card read the cache instead, this month and as of the past months of the
+ * trend cache's window (forecast-cache.ts).
  */
 export function loadScopeForecasts(db: PrismaClient, scope: MeasureScope & { asOf?: string }, today: Date): Promise<MeasureForecast[]> {
   return loadForecasts(db, { where: scopeWhereSql(scope), asOf: scope.asOf, today });
