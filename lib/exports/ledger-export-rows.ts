@@ -1,4 +1,6 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { loadForecasts, type MeasureForecast } from "@/lib/forecast/load-forecasts";
 import type { LedgerColumn } from "@/lib/ledger/ledger-columns";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { loadLedgerDetails, type LedgerDetail } from "@/lib/ledger/load-ledger-details";
@@ -7,12 +9,14 @@ import type { TrackingSettings } from "@/lib/tracking/settings";
 
 const BATCH = 200;
 
-export type LedgerExportRow = LedgerRow & { detail: LedgerDetail };
+/** A ledger row with its details and, when the columns hold the forecast, its delivery forecast as of the view's month. */
+export type LedgerExportRow = LedgerRow & { detail: LedgerDetail; forecast: MeasureForecast | null };
 
 /**
  * Every row of a ledger view (all pages, same filters and order as the table),
  * with the details the given columns need (cooperating units, cities, the lead
- * unit's latest report texts and its evidence count, notices). Yields batches, so an export streams
+ * unit's latest report texts and its evidence count, notices, the forecast as the
+ * ledger's column computes it). Yields batches, so an export streams
  * instead of holding everything in memory; each says whether the whole view
  * holds sample data.
  */
@@ -26,8 +30,14 @@ export async function* ledgerExportBatches(
   for (let page = 1; ; page++) {
     const { rows, hasSample } = await listLedger(db, { ...query, page, perPage: BATCH }, today, settings);
     if (rows.length === 0) return;
-    const details = await loadLedgerDetails(db, rows.map((row) => row.id), columns, today, query.asOf, { evidence: true });
-    yield { rows: rows.map((row) => ({ ...row, detail: details.get(row.id)! })), hasSample };
+    const ids = rows.map((row) => row.id);
+    const [details, forecasts] = await Promise.all([
+      loadLedgerDetails(db, ids, columns, today, query.asOf, { evidence: true }),
+      // The batch's forecasts in one statement, as the ledger's page does (lib/ledger/ledger-view-rows.ts).
+      columns.includes("forecast") ? loadForecasts(db, { where: Prisma.sql`m.id = ANY(${ids})`, asOf: query.asOf, today }) : [],
+    ]);
+    const forecastOf = new Map(forecasts.map((forecast) => [forecast.measureId, forecast]));
+    yield { rows: rows.map((row) => ({ ...row, detail: details.get(row.id)!, forecast: forecastOf.get(row.id) ?? null })), hasSample };
     if (rows.length < BATCH) return;
   }
 }

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { LedgerColumn } from "@/lib/ledger/ledger-columns";
 import type { Light } from "@/lib/tracking/light";
+import { forecastExportValues, type ForecastExportColumnId, type ForecastExportLabels } from "./forecast-export";
 import type { LedgerExportRow } from "./ledger-export-rows";
 import { evidenceFiles, kpiName, type LedgerColumnId } from "./ledger-export-record";
 
@@ -20,7 +21,8 @@ export type XlsxColumnId =
   | "kpiTarget"
   | "kpiActual"
   | "investmentPlanned"
-  | "investmentCompleted";
+  | "investmentCompleted"
+  | ForecastExportColumnId;
 
 /** How a cell is written: the number format Excel shows it with, and whether long text wraps. */
 export interface XlsxColumn {
@@ -41,6 +43,7 @@ export interface XlsxValueLabels {
   sample: string;
   /** In place of an ongoing task's due date (长期). */
   ongoing: string;
+  forecast: ForecastExportLabels;
 }
 
 const PERCENT = "0%";
@@ -49,12 +52,16 @@ const MONTH = "yyyy-mm";
 const AMOUNT = "#,##0.00";
 // KPI figures have up to four decimals and any unit: shown as typed.
 const FIGURE = "General";
+const PACE = "0.0";
 
 const en = (format: XlsxValueLabels) => format.locale === "en";
 const names = (items: { nameZh: string; nameEn: string }[], format: XlsxValueLabels) =>
   items.map((item) => (en(format) ? item.nameEn : item.nameZh)).join(en(format) ? "; " : "、") || null;
 const decimal = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
 const text = (value: string | null | undefined) => value || null;
+
+/** "2027-03" as the month's first day (a date cell formatted yyyy-mm); other text stays text. */
+const monthCell = (value: string | null) => (value && /^\d{4}-\d{2}$/.test(value) ? new Date(`${value}-01T00:00:00Z`) : value);
 
 const column = (id: XlsxColumnId, width: number, value: XlsxColumn["value"], extra: Partial<XlsxColumn> = {}): XlsxColumn => ({ id, width, value, ...extra });
 
@@ -75,8 +82,13 @@ export const xlsxColumnsOf: Record<LedgerColumn, XlsxColumn[]> = {
   percent: [column("percent", 10, (row) => row.percentComplete / 100, { numFmt: PERCENT })],
   expectedPercent: [column("expectedPercent", 10, (row) => (row.expectedPercent === null ? null : row.expectedPercent / 100), { numFmt: PERCENT })],
   light: [column("light", 8, (row, format) => format.light(row.light))],
-  // Not exported yet: the forecast is computed per page in memory (lib/ledger/ledger-view-rows.ts), not a ledger SQL column.
-  forecast: [],
+  // The class, the finish month (a date; the no-finish text when the pace never gets there), points a month needed and averaged.
+  forecast: [
+    column("forecast", 14, (row, format) => forecastExportValues(row.forecast, format.forecast).forecast, { wrap: true }),
+    column("forecastFinish", 12, (row, format) => monthCell(forecastExportValues(row.forecast, format.forecast).finish), { numFmt: MONTH }),
+    column("forecastRequiredPace", 12, (row, format) => forecastExportValues(row.forecast, format.forecast).requiredPace, { numFmt: PACE }),
+    column("forecastPace", 12, (row, format) => forecastExportValues(row.forecast, format.forecast).pace, { numFmt: PACE }),
+  ],
   latestPeriod: [column("latestPeriod", 10, (row) => row.latestPeriod, { numFmt: MONTH })],
   latestState: [column("latestState", 10, (row, format) => (row.latestState ? format.reportState(row.latestState) : null))],
   kpi: [

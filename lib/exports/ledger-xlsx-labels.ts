@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { parsePeriod } from "@/lib/tracking/dates";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
+import { forecastExportLabels } from "./forecast-export";
 import { LEDGER_COLUMN_IDS } from "./ledger-export-record";
 import type { LedgerXlsxLabels } from "./ledger-xlsx";
 import type { XlsxColumnId } from "./ledger-xlsx-columns";
@@ -20,6 +21,7 @@ export function ledgerXlsxLabels(lang: Locale, scope: string[], today: Date, asO
   // Dates arrive at UTC midnight; formatted in UTC so the day never shifts.
   const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(today);
   const month = asOf && new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: "UTC" }).format(parsePeriod(asOf));
+  const forecast = forecastExportLabels(lang);
   const headers: Record<XlsxColumnId, string> = {
     ...(Object.fromEntries(LEDGER_COLUMN_IDS.map((id) => [id, csvHeader(id)])) as Record<(typeof LEDGER_COLUMN_IDS)[number], string>),
     areaName: t("xlsx.areaName"),
@@ -31,6 +33,7 @@ export function ledgerXlsxLabels(lang: Locale, scope: string[], today: Date, asO
     kpiActual: t("xlsx.kpiActual"),
     investmentPlanned: t("xlsx.investmentPlanned"),
     investmentCompleted: t("xlsx.investmentCompleted"),
+    ...forecast.headers,
   };
   const title = messages.ledger.title;
   return {
@@ -42,6 +45,7 @@ export function ledgerXlsxLabels(lang: Locale, scope: string[], today: Date, asO
     headers,
     sample: messages.export.sample,
     ongoing: messages.measureOngoing.due,
+    forecast,
     light: (light) => messages.lights[light],
     status: (status) => messages.status[status],
     reportState: (state) => messages.reportState[state],

@@ -1,3 +1,4 @@
+import { FORECAST_EXPORT_COLUMN_IDS, forecastExportHeaders, type ForecastExportColumnId } from "@/lib/exports/forecast-export";
 import { LEDGER_COLUMN_IDS, type LedgerColumnId } from "@/lib/exports/ledger-export-record";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
@@ -21,8 +22,8 @@ const TYPED_HEADERS = {
   investmentCompleted: "investmentCompleted",
 } as const;
 
-/** Every column a file of the project's own layout may have (CSV or typed Excel export, template). */
-export type HeaderId = LedgerColumnId | (typeof TYPED_HEADERS)[keyof typeof TYPED_HEADERS];
+/** Every column a file of the project's own layout may have (CSV or typed Excel export, template); the forecast's are read-only. */
+export type HeaderId = LedgerColumnId | (typeof TYPED_HEADERS)[keyof typeof TYPED_HEADERS] | ForecastExportColumnId;
 
 /** The ledger columns that define a measure; the import reads these. */
 export const MEASURE_COLUMN_IDS = [
@@ -61,6 +62,7 @@ for (const [language, messages] of [["zh", zh], ["en", en]] as const) {
   for (const [key, id] of Object.entries(TYPED_HEADERS)) {
     headerLookup.set(normalizeHeader(messages.ledgerView.xlsx[key as keyof typeof TYPED_HEADERS]), { id, language });
   }
+  for (const id of FORECAST_EXPORT_COLUMN_IDS) headerLookup.set(normalizeHeader(forecastExportHeaders[language][id]), { id, language });
 }
 
 export function matchHeader(text: string): { id: HeaderId; language: ImportLanguage } | undefined {

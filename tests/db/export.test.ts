@@ -108,7 +108,8 @@ describe("[EXPORT] ledger CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual(labels.columns);
+    // The standard columns, then the delivery forecast's (tests/db/export-forecast.test.ts).
+    expect(header).toEqual([...labels.columns, "交付预测", "预计完成月份", "每月需推进（百分点）", "近期月均推进（百分点）"]);
     const { rows: all, total } = await listLedger(db, { ...query, perPage: 200 }, today, settings);
     expect(rows).toHaveLength(total);
     expect(total).toBe(250);

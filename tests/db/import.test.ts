@@ -119,7 +119,9 @@ describe("[IMPORT] round trip", () => {
     ["en", "en"],
   ] as const)("an exported ledger (%s) with every column imports with no changes", async (_name, locale) => {
     const roundArea = await seedArea(db);
-    await seedFullMeasure(roundArea.id);
+    const forecastable = await seedFullMeasure(roundArea.id);
+    // Three approved reports: the forecast's cells hold a class, a finish month and paces, which the import ignores.
+    for (const [index, percent] of [20, 30, 40].entries()) await seedReport(db, forecastable.id, lead.id, official.id, `2026-${String(8 + index).padStart(2, "0")}`, "APPROVED", percent);
     await seedFullMeasure(roundArea.id);
     const bare = await seedMeasure(db, roundArea.id, lead.id);
     await db.measure.update({ where: { id: bare.id }, data: { responsiblePerson: null, dueDate: null } });
@@ -127,6 +129,11 @@ describe("[IMPORT] round trip", () => {
     const ongoing = await seedMeasure(db, roundArea.id, lead.id);
     await db.measure.update({ where: { id: ongoing.id }, data: { dueDate: null, ongoing: true } });
     const bytes = await exportArea(roundArea.code, locale, ledgerColumns.join(","));
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(bytes.slice().buffer);
+    const sheet = written.worksheets[0]!;
+    const paceColumn = (sheet.getRow(3).values as unknown[]).indexOf((locale === "en" ? en : zh).forecastExport.columns.forecastPace);
+    expect(sheet.getRows(4, sheet.rowCount - 3)!.find((row) => row.getCell(2).value === forecastable.code)!.getCell(paceColumn).value).toBe(10);
 
     await signInAs(admin);
     const plan = await preview(bytes);
@@ -137,8 +144,10 @@ describe("[IMPORT] round trip", () => {
     const messages = locale === "en" ? en : zh;
     const csv = (id: LedgerColumnId) => (locale === "en" ? EN_HEADERS : ZH_HEADERS)[LEDGER_COLUMN_IDS.indexOf(id)]!;
     const typed = messages.ledgerView.xlsx;
+    const forecast = messages.forecastExport.columns;
     expect(plan.ignoredColumns).toEqual([
-      csv("index"), typed.areaName, typed.status, csv("percent"), typed.expectedPercent, csv("light"), typed.latestPeriod, typed.latestState,
+      csv("index"), typed.areaName, typed.status, csv("percent"), typed.expectedPercent, csv("light"),
+      forecast.forecast, forecast.forecastFinish, forecast.forecastRequiredPace, forecast.forecastPace, typed.latestPeriod, typed.latestState,
       typed.kpiActual, typed.investmentCompleted, csv("progress"), csv("problems"), csv("nextSteps"), csv("notices"), csv("evidence"), csv("data"),
     ]);
   });
