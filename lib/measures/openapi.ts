@@ -29,7 +29,7 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/measures/export.xlsx",
     summary: "Export the ledger view as Excel",
     description:
-      "Every measure matching the ledger query (all pages), in the columns of `cols`, with headers in the caller's language: a title row (as-of date) and a scope row above the header; percentages, dates, amounts and KPI figures typed; the import keys the view leaves out in a hidden column group.",
+      "Every measure matching the ledger query (all pages), in the columns of `cols`, with headers in the caller's language: a title row (as-of date) and a scope row above the header; percentages, dates, amounts and KPI figures typed; the import keys the view leaves out in a hidden column group. With `forecast` in `cols`, four columns give the delivery forecast as of the view's month: its class, the projected finish month, and the points a month needed to finish on time and averaged recently.",
     request: { query: ledgerQuerySchema },
     responses: { 200: { description: "The workbook.", ...binaryFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } },
   });
@@ -38,6 +38,8 @@ export function registerMeasurePaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/measures/export.csv",
     summary: "Export the ledger view as CSV (UTF-8 with BOM)",
+    description:
+      "Every measure matching the ledger query (all pages), in the standard ledger columns whatever `cols` says, headers in the caller's language, then the delivery forecast as of the view's month: its class, the projected finish month (YYYY-MM), the points a month needed to finish on time and those averaged recently (one decimal; empty when not projected).",
     request: { query: ledgerQuerySchema },
     responses: { 200: { description: "The CSV file.", ...binaryFile("text/csv") } },
   });
