@@ -34,7 +34,7 @@ export interface ForecastMissGroup {
 export async function getForecastMissCard(db: PrismaClient, query: DashboardQuery, today: Date): Promise<ForecastMissCard> {
   const dueTo = missHorizonDay(asOfDay(query.asOf, today));
   const due = Prisma.sql`m."dueDate" <= ${dueTo}::date`;
-  // This month from the forecast cache; a past month computes the scope's forecasts as of then.
+  // From the forecast cache for this month and the past months of its window; an older month computes the scope's forecasts as of then.
   const condition = await forecastClassSql(db, query, "WILL_MISS", today, [due]);
   // The count and the three breakdowns in one statement.
   const rows = await db.$queryRaw<(ForecastMissGroup & { key: "total" | "area" | "city" | "leadUnit" })[]>`
