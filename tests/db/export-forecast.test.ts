@@ -100,7 +100,7 @@ describe("[FORECAST] the delivery forecast in the ledger exports", () => {
   });
 
   it("Excel: the forecast's four columns when the view shows the forecast, typed, as of the view's month", async () => {
-    const sheet = await xlsxSheet(query({ cols: ["code", "title", "forecast"], asOf: "2026-08" }), "en");
+    const sheet = await xlsxSheet(ledgerQuerySchema.parse({ area: areaCode, sort: "code", cols: "forecast", asOf: "2026-08" }), "en");
     const headers = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(headers.slice(3, 7)).toEqual(Object.values(en.forecastExport.columns));
     const rowOf = (code: string) => sheet.getRows(4, sheet.rowCount - 3)!.find((row) => row.getCell(2).value === code)!;
