@@ -42,10 +42,10 @@ export function historyPercents({ code, offsets, months, anchor, lineBefore, due
   // Steps: from the month before the history into each offset, then into the kept month; those after `finish` are 0.
   const steps = offsets.length + 1;
   const active = finish - offsets[0]! + 1;
+  const shape = historyShapeOf(code);
   const weights = Array.from({ length: steps }, (_, step) => {
     if (step >= active) return 0;
     const t = (step + 0.5) / active;
-    const shape = historyShapeOf(code);
     const base = shape === "accelerating" ? 0.15 + 2 * t * t : shape === "slowing" ? 0.15 + 2 * (1 - t) * (1 - t) : 1;
     const month = months[step] ?? (months.at(-1)! % 12) + 1;
     const season = month <= 2 ? 0.5 : month >= 11 ? 1.4 : 1;
