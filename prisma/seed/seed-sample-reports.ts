@@ -19,11 +19,12 @@ export async function seedSampleReports(tx: Tx, measureCodes: string[], now: Dat
     const measure = await tx.measure.findUniqueOrThrow({ where: { code: seed.code }, include: { leadUnit: true } });
     const authorId = await sampleReporterFor(tx, measure.leadUnit);
     const reports = sampleReportsFor(seed, now);
-    for (const report of reports) {
-      const submittedAt = report.state === "DRAFT" ? null : new Date(report.period.getTime() + 27 * 86_400_000);
-      const reviewed = report.state === "APPROVED" || report.state === "RETURNED";
-      await tx.progressReport.create({
-        data: {
+    // One statement per measure: two years of history would be hundreds of round trips on PGlite.
+    await tx.progressReport.createMany({
+      data: reports.map((report) => {
+        const submittedAt = report.state === "DRAFT" ? null : new Date(report.period.getTime() + 27 * 86_400_000);
+        const reviewed = report.state === "APPROVED" || report.state === "RETURNED";
+        return {
           ...report,
           measureId: measure.id,
           unitId: measure.leadUnitId,
@@ -32,10 +33,10 @@ export async function seedSampleReports(tx: Tx, measureCodes: string[], now: Dat
           submittedAt,
           reviewerId: reviewed ? reviewer.id : null,
           reviewedAt: reviewed && submittedAt ? new Date(submittedAt.getTime() + 2 * 86_400_000) : null,
-        },
-      });
-      written++;
-    }
+        };
+      }),
+    });
+    written += reports.length;
     await refreshLatestReport(tx, measure.id);
     const latestApproved = reports.filter((report) => report.state === "APPROVED").at(-1);
     if (latestApproved) {

@@ -127,7 +127,7 @@ async function ledgerCount(params: Record<string, string>) {
 }
 
 describe("[DASHBOARD] the one-statement trend agrees with the as-of view, month by month", () => {
-  it("on the demo catalogue's six months of reports", async () => {
+  it("on the demo catalogue's two years of reports", async () => {
     await seedAll(db, { now: SEED_NOW });
     const scope = { programme: "P2" };
     const { trend } = await getDashboardData(db, scope, today, settings);
