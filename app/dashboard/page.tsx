@@ -10,7 +10,6 @@ import { bulletinPageHref } from "@/lib/bulletin/schemas";
 import { loadDashboardViews } from "@/lib/dashboard/cached-views";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
-import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { formatPeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
@@ -27,9 +26,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [{ data, forecastMiss, noticeCounts }, options, t] = await Promise.all([
+  const [{ data, forecastMiss, noticeCounts, options }, t] = await Promise.all([
     loadDashboardViews(db, query, today, settings, user),
-    listLedgerFilterOptions(db, query.leadUnit),
     getTranslations("dashboard"),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { cachedView, readDataVersion } from "@/lib/cache/view-cache";
+import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { isoDay } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import { getForecastMissCard } from "./forecast-miss";
@@ -35,15 +36,16 @@ export async function cachedDashboardData(db: PrismaClient, query: DashboardQuer
   return dashboardData(await readDataVersion(db), db, query, today, settings, withTrend);
 }
 
-/** What /dashboard shows from the database, after one version check: its data, forecast card and the reader's notice counts. */
+/** What /dashboard shows from the database, after one version check: its data, forecast card, the reader's notice counts and the scope form's options. */
 export async function loadDashboardViews(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings, reader: Pick<SessionUser, "role" | "unitId">) {
   const version = await readDataVersion(db);
-  const [data, forecastMiss, noticeCounts] = await Promise.all([
+  const [data, forecastMiss, noticeCounts, options] = await Promise.all([
     dashboardData(version, db, query, today, settings, true),
     cachedView(version, `forecast-miss:${scopeKey(query, today)}`, () => getForecastMissCard(db, query, today)),
     cachedView(version, `notices:${noticeReaderKey(reader)}:${scopeKey({ ...query, asOf: undefined }, today)}`, () =>
       noticeCountsByUnit(db, query, today, { reader }),
     ),
+    cachedView(version, `filter-options:${query.leadUnit ?? ""}`, () => listLedgerFilterOptions(db, query.leadUnit)),
   ]);
-  return { data, forecastMiss, noticeCounts };
+  return { data, forecastMiss, noticeCounts, options };
 }

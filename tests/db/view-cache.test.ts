@@ -4,6 +4,7 @@ import { loadDashboardViews } from "@/lib/dashboard/cached-views";
 import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
+import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { inject } from "vitest";
@@ -19,12 +20,13 @@ let ids: { programme: string; area: string; unit: string; city: string; measure:
 
 /** What the views are without any cache: what every cached answer must equal. */
 async function fresh(q: DashboardQuery, reader: { role: "LEADER" | "OFFICIAL"; unitId: string | null } = leader) {
-  const [data, forecastMiss, noticeCounts] = await Promise.all([
+  const [data, forecastMiss, noticeCounts, options] = await Promise.all([
     getDashboardData(db, q, today, settings),
     getForecastMissCard(db, q, today),
     noticeCountsByUnit(db, q, today, { reader }),
+    listLedgerFilterOptions(db, q.leadUnit),
   ]);
-  return { data, forecastMiss, noticeCounts };
+  return { data, forecastMiss, noticeCounts, options };
 }
 
 const version = async () => (await db.$queryRaw<{ v: string }[]>`SELECT sum(version)::text AS v FROM "ViewDataVersion"`)[0]!.v;
