@@ -2,7 +2,8 @@
 // reports on a real PostgreSQL server, through the app's code and as bare SQL;
 // then the timeline of 3,000 measures rendered by the production server.
 // `-- --database URL` times the dashboard on an existing database instead (for
-// example luoshi_load of `npm run bench:seed`, with its 600,000 reports).
+// example luoshi_load of `npm run bench:seed`, with its 600,000 reports);
+// `-- --view-cache-only` then times only the view cache (scripts/bench/view-cache.ts).
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +32,12 @@ async function benchDashboard() {
   const url = existingDatabase ?? (await freshBenchDatabase());
   const db = createPrismaClient(url);
   const volume = existingDatabase ? await countVolume(url) : await generate(db, url);
+  if (process.argv.includes("--view-cache-only")) {
+    // Only the view cache's figures, on a database whose caches are filled (after a full run).
+    console.log(`Machine: ${await machineLine(url)}\nData: ${volume.measures} measures, ${volume.reports} progress reports`);
+    await benchViewCache(db, url, today, scopes);
+    return db.$disconnect();
+  }
   // The app's pool runs the nine statements concurrently; the bare run does the same on an equal pg pool.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   console.log(`Machine: ${await machineLine(url)}; load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);

@@ -96,7 +96,7 @@ async function benchWrites(url: string) {
   };
   const results: Record<string, number[]> = { "1 writer, off": [], "1 writer, on": [], "8 writers, off": [], "8 writers, on": [] };
   try {
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 10; round++) {
       for (const enabled of [false, true]) {
         await setViewTriggers(pool, enabled);
         const state = enabled ? "on" : "off";
