@@ -46,7 +46,7 @@ function withCache<T>(on: boolean, fn: () => Promise<T>): () => Promise<T> {
 }
 
 export async function benchViewCache(db: PrismaClient, url: string, today: Date, scopes: Record<string, string>[]) {
-  console.log(`\nView cache (lib/cache/view-cache.ts): the dashboard page's data (dashboard, forecast card, notice counts), runs interleaved; load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+  console.log(`\nView cache (lib/cache/view-cache.ts): the dashboard page's data (dashboard, forecast card, notice counts, filter options), runs interleaved; load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
   console.log("| scope | uncached p50 ms | p95 ms | Node CPU ms/call | cached (warm) p50 ms | p95 ms | Node CPU ms/call |");
   console.log("|---|---|---|---|---|---|---|");
   clearViewCache();
@@ -81,7 +81,7 @@ async function setViewTriggers(pool: pg.Pool, enabled: boolean) {
 }
 
 /** The version's triggers on a writing transaction: one writer, then 8 at once; with the triggers off and on, alternately. */
-async function benchWrites(url: string) {
+export async function benchWrites(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 9 });
   const { rows } = await pool.query<{ id: string }>(`SELECT id FROM "ProgressReport" ORDER BY id LIMIT 400`);
   const ids = rows.map((r) => r.id);

@@ -6,7 +6,7 @@ CREATE TABLE "ViewDataVersion" (
     CONSTRAINT "ViewDataVersion_pkey" PRIMARY KEY ("shard")
 );
 
-INSERT INTO "ViewDataVersion" (shard, version) SELECT g, 0 FROM generate_series(0, 15) AS g;
+INSERT INTO "ViewDataVersion" (shard, version) SELECT g, 0 FROM generate_series(0, 63) AS g;
 
 -- The views' data version (lib/cache/view-cache.ts). Every write to a table the dashboard,
 -- its forecast card or its notice counts read adds one to a shard of ViewDataVersion, in the
@@ -20,7 +20,7 @@ CREATE FUNCTION luoshi_view_data_bump() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF current_setting(''luoshi.view_data_bumped'', true) IS DISTINCT FROM ''on'' THEN
     PERFORM set_config(''luoshi.view_data_bumped'', ''on'', true)\073
-    UPDATE "ViewDataVersion" SET version = version + 1 WHERE shard = pg_backend_pid() % 16\073
+    UPDATE "ViewDataVersion" SET version = version + 1 WHERE shard = pg_backend_pid() % 64\073
   END IF\073
   RETURN NULL\073
 END';
