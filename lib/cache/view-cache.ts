@@ -27,7 +27,7 @@ export async function readDataVersion(db: PrismaClient): Promise<string | null> 
 }
 
 const MAX_ENTRIES = 500;
-/** About 64 MB of JSON: a province-wide dashboard is about 40 kB, so entries run out first. */
+/** 64 MB of JSON (the heap holds a few times that): an unscoped province dashboard, with every lead unit's counts, is a few hundred kB. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
 type Entry = { version: string; value: Promise<unknown>; bytes: number };
