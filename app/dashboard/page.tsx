@@ -7,12 +7,9 @@ import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { NoticeCounts } from "@/components/notices/notice-counts";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { bulletinPageHref } from "@/lib/bulletin/schemas";
-import { getDashboardData } from "@/lib/dashboard/get-dashboard-data";
-import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
-import { noticeCountsByUnit } from "@/lib/dashboard/notice-counts";
+import { loadDashboardViews } from "@/lib/dashboard/cached-views";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
 import { db } from "@/lib/db";
-import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { formatPeriod, todayInChina } from "@/lib/tracking/dates";
 import { getTrackingSettings } from "@/lib/tracking/settings";
 
@@ -29,12 +26,9 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   const today = todayInChina();
   const settings = await getTrackingSettings(db);
-  const [data, options, t, noticeCounts, forecastMiss] = await Promise.all([
-    getDashboardData(db, query, today, settings),
-    listLedgerFilterOptions(db, query.leadUnit),
+  const [{ data, forecastMiss, noticeCounts, options }, t] = await Promise.all([
+    loadDashboardViews(db, query, today, settings, user),
     getTranslations("dashboard"),
-    noticeCountsByUnit(db, query, today, { reader: user }),
-    getForecastMissCard(db, query, today),
   ]);
   const [locale, tBulletin] = await Promise.all([getLocale(), getTranslations("bulletin")]);
   return (

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/create-client";
-import { getDashboardData, listMissingInScope } from "@/lib/dashboard/get-dashboard-data";
+import { listMissingInScope } from "@/lib/dashboard/get-dashboard-data";
+import { cachedDashboardData } from "@/lib/dashboard/cached-views";
 import { listLedger, type LedgerRow } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { latestLeadReports, type LeadReportText } from "@/lib/reports/latest-lead-reports";
@@ -68,7 +69,7 @@ async function scopeNames(db: PrismaClient, query: BulletinQuery): Promise<{ pro
 export async function loadBulletinData(db: PrismaClient, query: BulletinQuery, today: Date, settings: TrackingSettings) {
   const scope = dashboardScope(query);
   const [dashboard, measures, missing, names, notices] = await Promise.all([
-    getDashboardData(db, scope, today, settings, { withTrend: false }),
+    cachedDashboardData(db, scope, today, settings, { withTrend: false }),
     listScopeMeasures(db, query, today, settings),
     listMissingInScope(db, scope, today, settings),
     scopeNames(db, query),

@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { loadForecasts } from "@/lib/forecast/load-forecasts";
-import { getDashboardData, type Breakdown, type DashboardData } from "@/lib/dashboard/get-dashboard-data";
+import { type Breakdown, type DashboardData } from "@/lib/dashboard/get-dashboard-data";
+import { cachedDashboardData } from "@/lib/dashboard/cached-views";
 import type { LedgerRow } from "@/lib/ledger/list-ledger";
 import { formatPeriod, monthOf, parsePeriod } from "@/lib/tracking/dates";
 import type { TrackingSettings } from "@/lib/tracking/settings";
@@ -100,8 +101,8 @@ export async function loadNarrativeFacts(
   const previousMonth = formatPeriod(monthOf(month, -1));
   const earlier = Array.from({ length: STALLED_MONTHS }, (_, index) => formatPeriod(monthOf(month, -(index + 1))));
   const [dashboard, previous, measures, ...before] = await Promise.all([
-    getDashboardData(db, dashboardScope(query), today, settings, { withTrend: false }),
-    getDashboardData(db, dashboardScope({ ...query, month: previousMonth }), today, settings, { withTrend: false }),
+    cachedDashboardData(db, dashboardScope(query), today, settings, { withTrend: false }),
+    cachedDashboardData(db, dashboardScope({ ...query, month: previousMonth }), today, settings, { withTrend: false }),
     currentMeasures ?? listScopeMeasures(db, query, today, settings),
     ...earlier.map((past) => listScopeMeasures(db, { ...query, month: past }, today, settings)),
   ]);

@@ -15,12 +15,26 @@ export interface UnitNoticeCounts {
   overdue: number;
 }
 
-/** noticeWhereFor (notice-where.ts) on `n`: all notices, those addressed to the reader's unit, or none. */
-function readableSql(reader: Pick<SessionUser, "role" | "unitId">): Prisma.Sql {
+/** noticeWhereFor (notice-where.ts): all notices, those addressed to the reader's unit, or none. */
+function readableNotices(reader: Pick<SessionUser, "role" | "unitId">): "all" | { unitId: string } | "none" {
   const scope = scopeOf(reader.role, "notice.read");
-  if (scope === "all") return Prisma.sql`TRUE`;
-  if (scope === "ownUnit" && reader.unitId) return Prisma.sql`n.id IN (SELECT "noticeId" FROM "NoticeRecipient" WHERE "unitId" = ${reader.unitId})`;
-  return Prisma.sql`FALSE`;
+  if (scope === "all") return "all";
+  if (scope === "ownUnit" && reader.unitId) return { unitId: reader.unitId };
+  return "none";
+}
+
+/** readableNotices on `n`. */
+function readableSql(reader: Pick<SessionUser, "role" | "unitId">): Prisma.Sql {
+  const readable = readableNotices(reader);
+  if (readable === "all") return Prisma.sql`TRUE`;
+  if (readable === "none") return Prisma.sql`FALSE`;
+  return Prisma.sql`n.id IN (SELECT "noticeId" FROM "NoticeRecipient" WHERE "unitId" = ${readable.unitId})`;
+}
+
+/** Everything the counts depend on about the reader, as a cache key: all notices, one unit's, or none. */
+export function noticeReaderKey(reader: Pick<SessionUser, "role" | "unitId">): string {
+  const readable = readableNotices(reader);
+  return typeof readable === "string" ? readable : `unit=${readable.unitId}`;
 }
 
 /**

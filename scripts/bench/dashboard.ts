@@ -2,8 +2,10 @@
 // reports on a real PostgreSQL server, through the app's code and as bare SQL;
 // then the timeline of 3,000 measures rendered by the production server.
 // `-- --database URL` times the dashboard on an existing database instead (for
-// example luoshi_load of `npm run bench:seed`, with its 600,000 reports).
+// example luoshi_load of `npm run bench:seed`, with its 600,000 reports);
+// `-- --view-cache-only` then times only the view cache (scripts/bench/view-cache.ts).
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { getDashboardData, dashboardStatements } from "@/lib/dashboard/get-dashboard-data";
@@ -18,6 +20,7 @@ import { seedAll } from "@/prisma/seed/seed-all";
 import { DEMO_PASSWORD } from "@/lib/demo/mode";
 import { freshBenchDatabase, generateLedgerData } from "./bench-database";
 import { machineLine, percentile, time } from "./stats";
+import { benchViewCache } from "./view-cache";
 
 const today = new Date("2026-11-28T00:00:00Z");
 const scopes: Record<string, string>[] = [{}, { programme: "P2" }, { area: "2.1" }, { city: "jinan" }, { city: "zibo", area: "2.4" }];
@@ -29,9 +32,15 @@ async function benchDashboard() {
   const url = existingDatabase ?? (await freshBenchDatabase());
   const db = createPrismaClient(url);
   const volume = existingDatabase ? await countVolume(url) : await generate(db, url);
+  if (process.argv.includes("--view-cache-only")) {
+    // Only the view cache's figures, on a database whose caches are filled (after a full run).
+    console.log(`Machine: ${await machineLine(url)}\nData: ${volume.measures} measures, ${volume.reports} progress reports`);
+    await benchViewCache(db, url, today, scopes);
+    return db.$disconnect();
+  }
   // The app's pool runs the nine statements concurrently; the bare run does the same on an equal pg pool.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  console.log(`Machine: ${await machineLine(url)}`);
+  console.log(`Machine: ${await machineLine(url)}; load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
   console.log(`Data: ${volume.measures} measures, ${volume.reports} progress reports\n`);
   // The trend cache is filled once for all measures (first view of a month, or after a settings change) ...
   const fill = performance.now();
@@ -63,6 +72,7 @@ async function benchDashboard() {
     const runs = await time(() => Promise.all([getDashboardData(db, query, today, defaultTrackingSettings), getForecastMissCard(db, query, today)]), { runs: 20 });
     console.log(`| \`${new URLSearchParams(params).toString() || "(all)"}\` | ${percentile(runs, 50).toFixed(1)} | ${percentile(runs, 95).toFixed(1)} |`);
   }
+  await benchViewCache(db, url, today, scopes);
   // A new day: every measure's current month is recomputed.
   const day = performance.now();
   const dayCount = await refreshTrendCache(db, new Date("2026-11-29T00:00:00Z"), defaultTrackingSettings);
