@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientIntlProvider } from "@/components/layout/client-intl-provider";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteHeader } from "@/components/layout/site-header";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,13 +20,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <ClientIntlProvider locale={isLocale(locale) ? locale : defaultLocale}>
           <DemoBanner />
           <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientIntlProvider>
       </body>
     </html>
   );
