@@ -7,7 +7,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { explainFlagAction } from "@/lib/credibility/actions";
 import type { CredibilityFlag } from "@/lib/credibility/load-flags";
-import { idleState } from "@/lib/errors/action-state";
+import { type ActionState, idleState } from "@/lib/errors/action-state";
 import { parsePeriod } from "@/lib/tracking/dates";
 
 /**
@@ -40,7 +40,12 @@ function FlagItem({ flag, reportId, canExplain }: { flag: CredibilityFlag; repor
   const t = useTranslations("credibility");
   const format = useFormatter();
   const [editing, setEditing] = useState(false);
-  const [state, formAction, pending] = useActionState(explainFlagAction, idleState);
+  // A saved note closes the form at once, so the explanation and its "change" link show without a reload.
+  const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await explainFlagAction(previous, formData);
+    if (next.status === "success") setEditing(false);
+    return next;
+  }, idleState);
   // Figures in the reader's number format; a month ("since") as the month's name.
   const values = Object.fromEntries(
     Object.entries(flag.values).map(([key, value]) => [
@@ -58,17 +63,17 @@ function FlagItem({ flag, reportId, canExplain }: { flag: CredibilityFlag; repor
       </p>
       <p className="mt-1 text-slate-700">{t(`rules.${flag.rule}.reason`, values)}</p>
       {flag.explained && <p className="mt-1 text-slate-600">{t("explainedBy", { by: flag.explained.by, note: flag.explained.note })}</p>}
-      {canExplain && !editing && state.status !== "success" && (
+      {canExplain && !editing && (
         <button type="button" className="mt-1 text-red-900 underline" onClick={() => setEditing(true)}>
           {flag.explained ? t("changeNote") : t("explain")}
         </button>
       )}
-      {canExplain && editing && state.status !== "success" && (
+      {canExplain && editing && (
         <form action={formAction} className="mt-2 flex flex-col gap-2" data-testid="explain-flag-form">
           <input type="hidden" name="reportId" value={reportId} />
           <input type="hidden" name="rule" value={flag.rule} />
           <TextAreaField name="note" label={t("note")} state={state} rows={2} initial={flag.explained?.note ?? ""} />
-          <FormStatus state={state} />
+          {state.status === "error" && <FormStatus state={state} />}
           <div className="flex gap-2">
             <SubmitButton pending={pending}>{t("saveNote")}</SubmitButton>
             <button type="button" className="px-2 text-slate-700 underline" onClick={() => setEditing(false)}>
@@ -77,7 +82,7 @@ function FlagItem({ flag, reportId, canExplain }: { flag: CredibilityFlag; repor
           </div>
         </form>
       )}
-      {state.status === "success" && <FormStatus state={state} />}
+      {!editing && state.status === "success" && <FormStatus state={state} />}
     </li>
   );
 }

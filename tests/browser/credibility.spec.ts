@@ -114,6 +114,16 @@ test("[CREDIBILITY]: a jump in progress is flagged in the queue and the panel, a
   await expect(jump).toHaveAttribute("data-flag-state", "explained");
   await expect(jump).toContainText("已说明");
   await expect(jump).toContainText(`督查专员已说明：${NOTE}`);
+  // At once, without reopening the panel: the form has closed and the explanation can be changed.
+  const changeNote = jump.getByRole("button", { name: "修改说明" });
+  await expect(changeNote).toBeVisible();
+  await expect(explain).toHaveCount(0);
+  await changeNote.click();
+  await expect(explain.getByLabel("说明（500字以内）")).toHaveValue(NOTE);
+  await expect(jump.getByRole("status")).toHaveCount(0);
+  await explain.getByRole("button", { name: "取消" }).click();
+  await expect(explain).toHaveCount(0);
+  await expect(changeNote).toBeVisible();
   await expectNoRawKeys(inspector, panel);
   await inspector.screenshot({ path: "test-results/screens/credibility-panel.png" });
 
@@ -129,6 +139,22 @@ test("[CREDIBILITY]: a jump in progress is flagged in the queue and the panel, a
   await expect(row.locator("[data-open-flags]")).toHaveAttribute("data-open-flags", "0");
   await expect(row.locator("[data-open-flags]")).toHaveText("1项已说明");
   await expectNoRawKeys(inspector);
+
+  // Switching reports in the panel: another report's flags, then ours again, explained with its link (no stale form or message).
+  const other = inspector.locator(`tr[data-kind=report]:not([data-measure-code="${CODE}"])`).first();
+  const otherCode = await other.getAttribute("data-measure-code");
+  await other.getByRole("button", { name: new RegExp(`^${otherCode!.replaceAll(".", "\\.")} `) }).click();
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText(otherCode!);
+  await expect(panel.locator(`li[data-flag-rule]`).filter({ hasText: NOTE })).toHaveCount(0);
+  await row.getByRole("button", { name: new RegExp(`^${CODE.replaceAll(".", "\\.")} `) }).click();
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText(CODE);
+  await expect(jump).toHaveAttribute("data-flag-state", "explained");
+  await expect(jump).toContainText(`督查专员已说明：${NOTE}`);
+  await expect(jump.getByRole("button", { name: "修改说明" })).toBeVisible();
+  await expect(jump.getByTestId("explain-flag-form")).toHaveCount(0);
+  await expect(jump.getByRole("status")).toHaveCount(0);
+  await panel.getByRole("button", { name: "关闭" }).click();
+  await expect(panel).toHaveCount(0);
 
   // The measure page shows the flag explained above the decision, and the history says who explained it and why.
   await inspector.goto(`/measures/${CODE}?tab=reports`);
