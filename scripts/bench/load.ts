@@ -39,7 +39,7 @@ interface Target {
 }
 
 async function prepare(options: LoadOptions): Promise<Target> {
-  const userCount = options.users || Math.max(...options.stages, 20);
+  const userCount = options.users || (options.stages.length ? Math.max(...options.stages) : 20);
   const slots = slotsNeeded(options);
   if (options.embedded) {
     // A scratch directory for the smoke run; the documented one otherwise (kept, so the volume is generated once).
@@ -182,7 +182,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       stages.push(await measured(target, watcher, () => runStage(baseUrls, { connections, seconds: options.duration, next: planner.next, cookies })));
     }
     if (options.think > 0) {
-      const users = Math.max(...options.stages, 20);
+      const users = Math.max(...options.stages);
       await drain(baseUrls);
       console.log(`Stage: ${users} users with ${options.think} s think time for ${options.duration * 2} s…`);
       stages.push(await measured(target, watcher, () => runThinkTimeStage(baseUrls, { users, thinkSeconds: options.think, seconds: options.duration * 2, next: planner.next, cookies })));

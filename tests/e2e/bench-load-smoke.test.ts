@@ -13,7 +13,7 @@ beforeAll(async () => {
   if (needsBuild()) await build();
 });
 
-/** Runs `npm run bench:load -- --smoke …` (a stage of 5 connections after a CPU profile of 10 requests per type) and returns its JSON report and output. */
+/** Runs `npm run bench:load -- --smoke …` (a stage of 5 connections after a CPU profile of 5 requests per type) and returns its JSON report and output. */
 async function runSmoke(args: string[], env: Record<string, string>) {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-load-report-")), "report.json");
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/bench/load.ts", "--smoke", "--port", String(await freePort()), "--json", json, ...args], {
@@ -57,7 +57,7 @@ function expectCpuProfile(report: LoadReport, postgres: boolean) {
   const rows = report.cpuProfile!;
   expect(rows.map((row) => row.name)).toEqual(requestTypes.map((type) => type.name));
   for (const row of rows) {
-    expect({ type: row.name, requests: row.requests, errors: row.errors }).toEqual({ type: row.name, requests: 10, errors: 0 });
+    expect({ type: row.name, requests: row.requests, errors: row.errors }).toEqual({ type: row.name, requests: 5, errors: 0 });
     expect(row.bytes).toBeGreaterThan(0);
     expect(row.gzipBytes).toBeGreaterThan(0);
     expect(row.postgresCpuMs === null).toBe(!postgres);
@@ -65,7 +65,7 @@ function expectCpuProfile(report: LoadReport, postgres: boolean) {
   }
   // The pages carry their RSC payload inline; the report and the CSV are not HTML.
   expect(rows.filter((row) => row.rscBytes !== null).map((row) => row.name)).toEqual(["dashboard", "ledger", "measure"]);
-  // Ticks are 10 ms: over 50 requests the server spends at least one.
+  // Ticks are 10 ms: over 25 requests the server spends at least one.
   expect(rows.reduce((sum, row) => sum + row.serverCpuMs, 0)).toBeGreaterThan(0);
 }
 

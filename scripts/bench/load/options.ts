@@ -36,7 +36,7 @@ const help = `npm run bench:load -- [options]
   --port N           port of the server started here (default 3610)
   --instances N      start N Next.js instances on port, port+1, … sharing the database (connections spread over them)
   --stages 50,100,200  concurrent connections per stage (default 50,100,200; 20 with --embedded; 5 with --smoke; none = no stages)
-  --cpu-profile N    first, for each request type alone, N requests with CPU per request, bytes and bare SQL (default 0; 10 with --smoke)
+  --cpu-profile N    first, for each request type alone, N requests with CPU per request, bytes and bare SQL (default 0; 5 with --smoke)
   --profile-connections N  connections of the CPU profile (default 1: one request at a time)
   --server-node PATH run the server on this Node.js binary (default: the one running the benchmark)
   --duration S       seconds per stage (default 30; 4 with --smoke)
@@ -76,7 +76,7 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
   const defaultStages = values.smoke ? "5" : values.embedded ? "20" : "50,100,200";
   const stagesArgument = values.stages ?? defaultStages;
   const stages = stagesArgument === "none" ? [] : stagesArgument.split(",").map(Number);
-  const cpuProfile = Number(values["cpu-profile"] ?? (values.smoke ? 10 : 0));
+  const cpuProfile = Number(values["cpu-profile"] ?? (values.smoke ? 5 : 0));
   const profileConnections = Number(values["profile-connections"]);
   if (!Number.isInteger(cpuProfile) || cpuProfile < 0 || !Number.isInteger(profileConnections) || profileConnections < 1) throw new Error(`Bad --cpu-profile or --profile-connections\n${help}`);
   if (stages.length === 0 && cpuProfile === 0) throw new Error(`--stages none needs --cpu-profile N\n${help}`);
