@@ -2,6 +2,7 @@
 // report submissions, CSV export) against the production server at 50, 100 and
 // 200 connections, with latency per request type and the server's CPU and
 // memory; `--embedded` does the same on PGlite, `--smoke` is CI's tiny run.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { parseLoadOptions, type LoadOptions } from "./load/options";
 import { processTree, sampleMachine, sampleProcesses } from "./load/proc-sampler";
 import { markdownReport, type LoadReport, type StageReport } from "./load/report";
 import { runStage, type StageFigures } from "./load/run-stage";
+import { runCpuProfile, type CpuProfileRow } from "./load/cpu-profile";
 import { runThinkTimeStage } from "./load/think-time";
 import { startServer, type StartedServer } from "./load/server";
 import { signIn } from "./load/sessions";
@@ -22,7 +24,7 @@ import { seedProvince } from "./seed";
 /** Enough free report months for every submission the stages could make (at a generous 300 req/s). */
 function slotsNeeded(options: LoadOptions): number {
   const share = requestTypes.find((type) => type.name === "report")!.weight / requestTypes.reduce((sum, type) => sum + type.weight, 0);
-  return Math.ceil(300 * options.duration * (options.stages.length + (options.think > 0 ? 2 : 0)) * share) + 200;
+  return Math.ceil(300 * options.duration * (options.stages.length + (options.think > 0 ? 2 : 0)) * share) + 2 * options.cpuProfile + 200;
 }
 
 interface Target {
@@ -37,7 +39,7 @@ interface Target {
 }
 
 async function prepare(options: LoadOptions): Promise<Target> {
-  const userCount = options.users || Math.max(...options.stages);
+  const userCount = options.users || (options.stages.length ? Math.max(...options.stages) : 20);
   const slots = slotsNeeded(options);
   if (options.embedded) {
     // A scratch directory for the smoke run; the documented one otherwise (kept, so the volume is generated once).
@@ -49,7 +51,7 @@ async function prepare(options: LoadOptions): Promise<Target> {
       fixtures: await loadFixtures(url, userCount, slots),
     }));
     const cleanUp = async () => (options.smoke ? fs.rmSync(dataRoot, { recursive: true, force: true }) : undefined);
-    const servers = await cleaningUpOnError(cleanUp, async () => [await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot })]);
+    const servers = await cleaningUpOnError(cleanUp, async () => [await startServer(options.port, { DATABASE_URL: undefined, LUOSHI_DATA_DIR: dataRoot }, options.serverNode)]);
     return { mode: options.smoke ? "smoke" : "embedded", databaseUrl: null, machine, data, fixtures, servers, cleanUp };
   }
   let databaseUrl = options.database ?? provinceDatabaseUrl();
@@ -69,7 +71,7 @@ async function prepare(options: LoadOptions): Promise<Target> {
     try {
       // One after the other: the first start writes the session secret (data/auth-secret) the others then share.
       for (let i = 0; !options.url && i < options.instances; i++) {
-        servers.push(await startServer(options.port + i, { DATABASE_URL: url, LUOSHI_DATA_DIR: undefined }));
+        servers.push(await startServer(options.port + i, { DATABASE_URL: url, LUOSHI_DATA_DIR: undefined }, options.serverNode));
       }
     } catch (error) {
       for (const server of servers) await server.stop();
@@ -87,6 +89,11 @@ async function cleaningUpOnError<T>(cleanUp: () => Promise<void>, fn: () => Prom
     await cleanUp();
     throw error;
   }
+}
+
+/** The version of the Node.js binary the server runs on. */
+function serverNodeVersion(node = process.execPath): string {
+  return execFileSync(node, ["--version"]).toString().trim();
 }
 
 /** The pids of the PostgreSQL backends connected to the test database (other databases' work is not counted). */
@@ -153,6 +160,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         }).then((response) => response.arrayBuffer());
       }
     }
+    let cpuProfile: CpuProfileRow[] | null = null;
+    if (options.cpuProfile > 0) {
+      await drain(baseUrls);
+      const serverPids = target.servers.flatMap((server) => (server.pid ? [server.pid] : []));
+      cpuProfile = await runCpuProfile({
+        baseUrl,
+        requests: options.cpuProfile,
+        connections: options.profileConnections,
+        plan: planner.of,
+        cookies,
+        serverPids: () => serverPids.flatMap(processTree),
+        backendPids: watcher ? backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1)) : null,
+        databaseUrl: target.databaseUrl,
+      });
+    }
     const stages: StageReport[] = [];
     for (const connections of options.stages) {
       await drain(baseUrls);
@@ -168,12 +190,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const users = Object.fromEntries(["OFFICIAL", "LEADER", "INSPECTOR", "VIEWER"].map((role) => [role, target.fixtures.users.filter((user) => user.role === role).length]));
     return {
       mode: target.mode,
+      serverNode: serverNodeVersion(options.serverNode),
+      loadAverage: os.loadavg(),
       instances: target.servers.length,
       machine: target.machine,
       data: target.data,
       users,
       reportSlots: { available: target.fixtures.reportSlots.length, currentMonth: target.fixtures.currentMonthSlots, used: planner.slotsUsed() },
       stages,
+      cpuProfile,
     };
   } finally {
     await watcher?.end();

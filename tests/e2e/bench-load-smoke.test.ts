@@ -13,7 +13,7 @@ beforeAll(async () => {
   if (needsBuild()) await build();
 });
 
-/** Runs `npm run bench:load -- --smoke …` and returns its JSON report and output. */
+/** Runs `npm run bench:load -- --smoke …` (a stage of 5 connections after a CPU profile of 5 requests per type) and returns its JSON report and output. */
 async function runSmoke(args: string[], env: Record<string, string>) {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "luoshi-load-report-")), "report.json");
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/bench/load.ts", "--smoke", "--port", String(await freePort()), "--json", json, ...args], {
@@ -52,6 +52,23 @@ function expectEveryTypeAnsweredWithoutErrors(report: LoadReport) {
   expect(stage!.server.peakRssMiB).toBeGreaterThan(50);
 }
 
+/** The smoke's CPU profile: every type alone, answered without errors, with CPU, sizes and (on PostgreSQL) bare SQL where it exists. */
+function expectCpuProfile(report: LoadReport, postgres: boolean) {
+  const rows = report.cpuProfile!;
+  expect(rows.map((row) => row.name)).toEqual(requestTypes.map((type) => type.name));
+  for (const row of rows) {
+    expect({ type: row.name, requests: row.requests, errors: row.errors }).toEqual({ type: row.name, requests: 5, errors: 0 });
+    expect(row.bytes).toBeGreaterThan(0);
+    expect(row.gzipBytes).toBeGreaterThan(0);
+    expect(row.postgresCpuMs === null).toBe(!postgres);
+    expect({ type: row.name, bare: row.bareSql !== null }).toEqual({ type: row.name, bare: postgres && ["dashboard", "ledger", "export"].includes(row.name) });
+  }
+  // The pages carry their RSC payload inline; the report and the CSV are not HTML.
+  expect(rows.filter((row) => row.rscBytes !== null).map((row) => row.name)).toEqual(["dashboard", "ledger", "measure"]);
+  // Ticks are 10 ms: over 25 requests the server spends at least one.
+  expect(rows.reduce((sum, row) => sum + row.serverCpuMs, 0)).toBeGreaterThan(0);
+}
+
 describe("[LOAD] npm run bench:load -- --smoke", () => {
   it.runIf(process.env.TEST_DATABASE_URL)("answers every request type of the mix on PostgreSQL, with no errors, and prints the table", async () => {
     const { report, output } = await runSmoke([], { BENCH_DATABASE_URL: process.env.TEST_DATABASE_URL! });
@@ -59,6 +76,8 @@ describe("[LOAD] npm run bench:load -- --smoke", () => {
     expectEveryTypeAnsweredWithoutErrors(report);
     expect(report.stages[0]!.postgres!.peakRssMiB).toBeGreaterThan(0);
     expect(report.reportSlots.used).toBeGreaterThan(0);
+    expectCpuProfile(report, true);
+    expect(output).toContain("| request | server CPU ms | PostgreSQL CPU ms | total CPU ms |");
     expect(output).toContain("| stage | request | answered | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 |");
     expect(output).toMatch(/^Machine: .+ cores, .+PostgreSQL \d+/m);
   });
@@ -68,6 +87,7 @@ describe("[LOAD] npm run bench:load -- --smoke", () => {
     expect(report.mode).toBe("smoke");
     expectEveryTypeAnsweredWithoutErrors(report);
     expect(report.stages[0]!.postgres).toBeNull();
+    expectCpuProfile(report, false);
     expect(report.data.measures).toBeGreaterThan(150);
   });
 });

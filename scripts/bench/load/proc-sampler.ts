@@ -33,6 +33,8 @@ export function processTree(rootPid: number): number[] {
 export interface ProcessUsage {
   /** Average CPU over the sampled time, in % of one core (200 % = both cores of this machine). */
   cpuPercent: number;
+  /** CPU time used over the sampled time, in ms (user + system, summed over the processes). */
+  cpuMs: number;
   /** Highest summed resident memory seen, in MiB. */
   peakRssMiB: number;
 }
@@ -69,7 +71,7 @@ export function sampleProcesses(pids: () => number[] | Promise<number[]>, interv
       const seconds = (performance.now() - started) / 1000;
       let ticks = 0;
       for (const [pid, last] of lastTicks) ticks += last - firstTicks.get(pid)!;
-      return { cpuPercent: (100 * ticks) / ticksPerSecond / seconds, peakRssMiB: peakRss / 2 ** 20 };
+      return { cpuPercent: (100 * ticks) / ticksPerSecond / seconds, cpuMs: (1000 * ticks) / ticksPerSecond, peakRssMiB: peakRss / 2 ** 20 };
     },
   };
 }

@@ -13,9 +13,10 @@ export interface StartedServer {
 
 /**
  * `node scripts/start.mjs` (builds if needed, migrates, then `next start`) with
- * the given database environment; resolves once /api/health answers 200.
+ * the given database environment on the `node` binary (the start script runs
+ * the server on the same one); resolves once /api/health answers 200.
  */
-export async function startServer(port: number, env: Record<string, string | undefined>): Promise<StartedServer> {
+export async function startServer(port: number, env: Record<string, string | undefined>, node = process.execPath): Promise<StartedServer> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   // Every simulated user comes from this machine's one address: the gate's cap per
   // client address would otherwise turn most of them away (docs/security.md, "Request gate").
@@ -24,7 +25,7 @@ export async function startServer(port: number, env: Record<string, string | und
     if (value === undefined) delete childEnv[key];
     else childEnv[key] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: childEnv, stdio: "pipe" });
+  const child: ChildProcess = spawn(node, ["scripts/start.mjs"], { cwd: root, env: childEnv, stdio: "pipe" });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
