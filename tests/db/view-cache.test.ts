@@ -48,6 +48,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   clearViewCache();
+  // The database is shared by the db files: leave no extra city behind (the seed test counts them).
+  await db.measureCity.deleteMany({ where: { cityId: ids.city } });
+  await db.city.delete({ where: { id: ids.city } });
   await db.$disconnect();
 });
 
