@@ -11,7 +11,7 @@ test("[EXPORT]: the ledger view downloads as a CSV Excel opens with Chinese inta
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
-  expect(lines[0]).toBe("序号,编号,任务/措施,牵头单位,配合单位,责任人,完成时限,进展情况,存在问题,下步打算,完成比例,灯色,KPI,投资（万元）,数据性质,领域,城市,督办单,佐证材料");
+  expect(lines[0]).toBe("序号,编号,任务/措施,牵头单位,配合单位,责任人,完成时限,进展情况,存在问题,下步打算,完成比例,灯色,KPI,投资（万元）,数据性质,领域,城市,督办单,佐证材料,交付预测,预计完成月份,每月需推进（百分点）,近期月均推进（百分点）");
   // One line per measure of the view (no field of a red measure spans lines in the demo data).
   expect(lines.length - 1).toBe(total);
   expect(lines.slice(1).every((line) => line.includes("红灯") && line.includes("示例数据"))).toBe(true);
