@@ -2,12 +2,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { emptyLightCounts, type Light } from "@/lib/tracking/light";
 import { asOfDay } from "@/lib/tracking/as-of";
-import { formatPeriod, monthEnd, monthOf } from "@/lib/tracking/dates";
+import { formatPeriod, isoDay, monthEnd, monthOf } from "@/lib/tracking/dates";
 import { lightSql, measureStateSql, scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
 import type { TrackingSettings } from "@/lib/tracking/settings";
 import type { DashboardQuery } from "./schemas";
 import { expectedReportsSql, reportMissingSql } from "@/lib/reports/expected-reports-sql";
-import { getTrend, getTrendStart } from "./trend";
+import { getTrendStart, readTrend } from "./trend";
+import { cacheWindow, refreshTrendCache } from "./trend-cache";
 
 export type LightCounts = Record<Light, number>;
 export interface Breakdown {
@@ -60,6 +61,28 @@ function reportingSql(scoped: Prisma.Sql, period: Date, periodEnd: Date): Prisma
     FROM expected`;
 }
 
+/**
+ * reportingSql at the end of the month before `day`. The rule reads only whether
+ * each measure was under way then (neither completed nor suspended) and its start
+ * date, so a month in the trend cache's window is read from there: its light is
+ * COMPLETED or SUSPENDED exactly when the status as of then was (lightSql). The
+ * cache must have been refreshed for `today` (getDashboardData does that first).
+ * An older month is rebuilt from the report history.
+ */
+function previousReportingSql(query: DashboardQuery, day: Date, today: Date, settings: TrackingSettings): Prisma.Sql {
+  const month = monthOf(day, -1);
+  if (!cacheWindow(today).includes(formatPeriod(month))) {
+    return reportingSql(scopedSql({ ...query, asOf: formatPeriod(month) }, today, settings), month, monthEnd(month));
+  }
+  // Only the measures under way then; whether not started or in progress does not matter to the rule.
+  const scoped = Prisma.sql`scoped AS (
+    SELECT m.id, m."leadUnitId", m."startDate", 'IN_PROGRESS' AS status
+    FROM ${scopedMeasuresFrom} JOIN "MeasureMonthState" s ON s."measureId" = m.id AND s.month = ${isoDay(month)}::date
+    WHERE ${scopeWhereSql(query, [Prisma.sql`s.light NOT IN ('COMPLETED', 'SUSPENDED')`])}
+  )`;
+  return reportingSql(scoped, month, monthEnd(month));
+}
+
 type ReportingRow = { due: bigint; submitted: bigint; approved: bigint };
 
 /** Reports expected in the month, submitted (or approved), approved, and missing (expected, not submitted). */
@@ -83,19 +106,24 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
   const list = (where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`WITH ${scoped}
     SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE ${where} ORDER BY ${order} LIMIT 10`;
   return {
-    totals: Prisma.sql`WITH ${scoped} SELECT light, count(*) AS count FROM scoped GROUP BY light`,
-    byArea: Prisma.sql`WITH ${scoped} SELECT a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, s.light, count(*) AS count
-      FROM scoped s JOIN "Area" a ON a.id = s."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", s.light`,
-    byCity: Prisma.sql`WITH ${scoped} SELECT c.code, c."nameZh", c."nameEn", c."sortOrder" AS sort, s.light, count(*) AS count
-      FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id JOIN "City" c ON c.id = mc."cityId"
-      GROUP BY c.code, c."nameZh", c."nameEn", c."sortOrder", s.light`,
-    byLeadUnit: Prisma.sql`WITH ${scoped} SELECT u.code, u."nameZh", u."nameEn", 0 AS sort, s.light, count(*) AS count
-      FROM scoped s JOIN "Unit" u ON u.id = s."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", s.light`,
+    // Lights by area, lead unit and city in one statement, so the scope's lights are computed once
+    // (the totals are the areas' sums: every measure has one area).
+    breakdowns: Prisma.sql`WITH ${scoped},
+      counts AS (SELECT "areaId", "leadUnitId", light, count(*) AS count FROM scoped GROUP BY "areaId", "leadUnitId", light)
+      SELECT 'area' AS kind, a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, c.light, sum(c.count)::bigint AS count
+      FROM counts c JOIN "Area" a ON a.id = c."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", c.light
+      UNION ALL
+      SELECT 'leadUnit', u.code, u."nameZh", u."nameEn", 0, c.light, sum(c.count)::bigint
+      FROM counts c JOIN "Unit" u ON u.id = c."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", c.light
+      UNION ALL
+      SELECT 'city', ci.code, ci."nameZh", ci."nameEn", ci."sortOrder", s.light, count(*)
+      FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id JOIN "City" ci ON ci.id = mc."cityId"
+      GROUP BY ci.code, ci."nameZh", ci."nameEn", ci."sortOrder", s.light`,
     investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed, coalesce(bool_or("isSample"), false) AS "hasSample",
       count(*) FILTER (WHERE "latestReportState" = 'RETURNED') AS returned FROM scoped`,
     reporting: reportingSql(scoped, period, periodEnd),
     // The same figures at the end of the month before, for the cards' change.
-    previousReporting: reportingSql(scopedSql({ ...query, asOf: formatPeriod(monthOf(day, -1)) }, today, settings), monthOf(day, -1), monthEnd(monthOf(day, -1))),
+    previousReporting: previousReportingSql(query, day, today, settings),
     overdue: list(Prisma.sql`light = 'RED'`, Prisma.sql`"dueDate", code`),
     dueSoon: list(Prisma.sql`light = 'BLUE'`, Prisma.sql`"dueDate", code`),
     returned: list(Prisma.sql`"latestReportState" = 'RETURNED'`, Prisma.sql`code`),
@@ -139,14 +167,14 @@ export async function getDashboardData(
   { withTrend = true }: { withTrend?: boolean } = {},
 ) {
   const sql = dashboardStatements(query, today, settings);
+  // The trend, its first month and last month's reporting figures all read the trend cache.
   const trendPromise = withTrend
-    ? Promise.all([getTrend(db, query, today, settings), getTrendStart(db, query, today), db.$queryRaw<ReportingRow[]>(sql.previousReporting)])
+    ? refreshTrendCache(db, today, settings).then(() =>
+        Promise.all([readTrend(db, query, today, settings), getTrendStart(db, query, today), db.$queryRaw<ReportingRow[]>(sql.previousReporting)]),
+      )
     : Promise.resolve(null);
-  const [totals, byArea, byCity, byLeadUnit, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
-    db.$queryRaw<{ light: Light; count: bigint }[]>(sql.totals),
-    db.$queryRaw<BreakdownRow[]>(sql.byArea),
-    db.$queryRaw<BreakdownRow[]>(sql.byCity),
-    db.$queryRaw<BreakdownRow[]>(sql.byLeadUnit),
+  const [breakdowns, investment, reporting, overdue, dueSoon, returned] = await Promise.all([
+    db.$queryRaw<(BreakdownRow & { kind: "area" | "leadUnit" | "city" })[]>(sql.breakdowns),
     db.$queryRaw<{ planned: Prisma.Decimal | null; completed: Prisma.Decimal | null; hasSample: boolean; returned: bigint }[]>(sql.investment),
     db.$queryRaw<ReportingRow[]>(sql.reporting),
     db.$queryRaw<MeasureItem[]>(sql.overdue),
@@ -154,8 +182,9 @@ export async function getDashboardData(
     db.$queryRaw<MeasureItem[]>(sql.returned),
   ]);
 
+  const byKind = (kind: "area" | "leadUnit" | "city") => breakdowns.filter((row) => row.kind === kind);
   const lightCounts = emptyLightCounts();
-  for (const row of totals) lightCounts[row.light] = Number(row.count);
+  for (const row of byKind("area")) lightCounts[row.light] += Number(row.count);
   const total = Object.values(lightCounts).reduce((sum, count) => sum + count, 0);
   const [trend, trendStart, previousReporting] = (await trendPromise) ?? [[], null, null];
   // The month before the one shown, as the trend rebuilt it (the same as-of rules).
@@ -176,9 +205,9 @@ export async function getDashboardData(
     hasSample: investment[0]?.hasSample ?? false,
     total,
     lightCounts,
-    byArea: toBreakdown(byArea),
-    byCity: toBreakdown(byCity),
-    byLeadUnit: toBreakdown(byLeadUnit).sort((a, b) => b.total - a.total),
+    byArea: toBreakdown(byKind("area")),
+    byCity: toBreakdown(byKind("city")),
+    byLeadUnit: toBreakdown(byKind("leadUnit")).sort((a, b) => b.total - a.total),
     investment: { planned: Number(investment[0]?.planned ?? 0), completed: Number(investment[0]?.completed ?? 0) },
     reporting: toReporting(reporting[0]!),
     lists: { overdue, dueSoon, returned, returnedCount: Number(investment[0]?.returned ?? 0) },

@@ -11,6 +11,8 @@ import { measureMonthSql, measureMonthsSql } from "./trend-sql";
  * dates, status or area change, and database triggers (migration 20261128090000)
  * then drop the measure's MeasureTrendCache row; the next refresh recomputes just
  * those measures. The current month is recomputed for everyone once a day.
+ * Beside it, each measure's first month with an approved report (MeasureTrendStart),
+ * rewritten whenever its marker was dropped.
  */
 
 /** Closed months kept: enough for the twelve-month trend as of any month of the past year. */
@@ -79,6 +81,14 @@ export async function refreshTrendCache(db: PrismaClient, today: Date, settings:
           await tx.$executeRaw`${insert} ${measureMonthsSql(where, missing, today, settings)}`;
         }
       }
+      // A dropped marker means a report or the lead unit may have changed: the first approved month too (MeasureTrendStart).
+      const restarted = stale.filter((row) => row.fromMonth === null).map((row) => row.id);
+      if (restarted.length) {
+        await tx.$executeRaw`INSERT INTO "MeasureTrendStart" ("measureId", "firstApprovedPeriod")
+          SELECT m.id, (SELECT min(r.period) FROM "ProgressReport" r WHERE r."measureId" = m.id AND r."unitId" = m."leadUnitId" AND r.state = 'APPROVED')
+          FROM "Measure" m WHERE m.id = ANY(${restarted})
+          ON CONFLICT ("measureId") DO UPDATE SET "firstApprovedPeriod" = EXCLUDED."firstApprovedPeriod"`;
+      }
       const ids = stale.map((row) => row.id);
       await tx.$executeRaw`INSERT INTO "MeasureTrendCache" ("measureId", "fromMonth", "throughMonth", "asOfDay", "settingsKey")
         SELECT id, ${from}::date, ${through}::date, ${day}::date, ${key} FROM unnest(${ids}::text[]) AS id
@@ -89,6 +99,6 @@ export async function refreshTrendCache(db: PrismaClient, today: Date, settings:
     { timeout: 300_000, maxWait: 30_000 },
   );
   // After a large fill the planner needs to know the cache's new size to read it well.
-  if (refilled > 1000) await db.$executeRaw`ANALYZE "MeasureMonthState", "MeasureTrendCache"`;
+  if (refilled > 1000) await db.$executeRaw`ANALYZE "MeasureMonthState", "MeasureTrendCache", "MeasureTrendStart"`;
   return refilled;
 }

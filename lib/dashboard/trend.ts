@@ -42,6 +42,11 @@ type TrendRow = { month: string; light: Light; count: bigint; percent: bigint | 
 /** Per month of the last twelve: light counts and average completion, as the report history gives them. */
 export async function getTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
   await refreshTrendCache(db, today, settings);
+  return readTrend(db, query, today, settings);
+}
+
+/** getTrend from a trend cache already refreshed for `today` and the settings. */
+export async function readTrend(db: PrismaClient, query: DashboardQuery, today: Date, settings: TrackingSettings): Promise<TrendPoint[]> {
   const rows = (await Promise.all(trendStatements(query, today, settings).map((sql) => db.$queryRaw<TrendRow[]>(sql)))).flat();
   return trendMonths(query, today).map((month) => {
     const counts = emptyLightCounts();
@@ -60,11 +65,19 @@ export async function getTrend(db: PrismaClient, query: DashboardQuery, today: D
  * The first month (YYYY-MM) up to the as-of month with a lead unit's approved
  * report on a measure in scope, or null. Before it nothing is known: those months
  * would draw as 0 % complete, a jump that never happened (see trend-start.ts).
+ * From each measure's first approved month (MeasureTrendStart, kept by
+ * refreshTrendCache, which must have run): the earliest of those up to the
+ * as-of month is the earliest approved report up to it.
  */
 export async function getTrendStart(db: PrismaClient, query: DashboardQuery, today: Date): Promise<string | null> {
-  const last = `${formatPeriod(monthOf(asOfDay(query.asOf, today)))}-01`;
-  const [row] = await db.$queryRaw<{ first: Date | null }[]>(Prisma.sql`SELECT min(r.period) AS first
-    FROM ${scopedMeasuresFrom} JOIN "ProgressReport" r ON r."measureId" = m.id AND r."unitId" = m."leadUnitId"
-    WHERE ${scopeWhereSql(query)} AND r.state = 'APPROVED' AND r.period <= ${last}::date`);
+  const [row] = await db.$queryRaw<{ first: Date | null }[]>(trendStartSql(query, today));
   return row?.first ? formatPeriod(row.first) : null;
+}
+
+/** getTrendStart's statement (the benchmark runs it bare). */
+export function trendStartSql(query: DashboardQuery, today: Date): Prisma.Sql {
+  const last = `${formatPeriod(monthOf(asOfDay(query.asOf, today)))}-01`;
+  return Prisma.sql`SELECT min(t."firstApprovedPeriod") FILTER (WHERE t."firstApprovedPeriod" <= ${last}::date) AS first
+    FROM ${scopedMeasuresFrom} JOIN "MeasureTrendStart" t ON t."measureId" = m.id
+    WHERE ${scopeWhereSql(query)}`;
 }

@@ -12,7 +12,7 @@ import { getDashboardData, dashboardStatements } from "@/lib/dashboard/get-dashb
 import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
 import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { refreshForecastCache } from "@/lib/forecast/forecast-cache";
-import { trendStatements } from "@/lib/dashboard/trend";
+import { trendStartSql, trendStatements } from "@/lib/dashboard/trend";
 import { cachedMonthCount, refreshTrendCache } from "@/lib/dashboard/trend-cache";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { defaultTrackingSettings } from "@/lib/tracking/settings";
@@ -55,7 +55,11 @@ async function benchDashboard() {
   console.log("|---|---|---|---|---|---|");
   for (const params of scopes) {
     const query = dashboardQuerySchema.parse(params);
-    const statements = [...Object.values(dashboardStatements(query, today, defaultTrackingSettings)), ...trendStatements(query, today, defaultTrackingSettings)];
+    const statements = [
+      ...Object.values(dashboardStatements(query, today, defaultTrackingSettings)),
+      ...trendStatements(query, today, defaultTrackingSettings),
+      trendStartSql(query, today),
+    ];
     const app = await time(() => getDashboardData(db, query, today, defaultTrackingSettings), { runs: 20 });
     const bare = await time(() => Promise.all(statements.map((sql) => pool.query(sql.text, sql.values as unknown[]))), { runs: 20 });
     const [a50, a95, b50, b95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)];

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopeWhereSql } from "@/lib/measures/measure-sql";
-import { getTrend, trendMonths } from "@/lib/dashboard/trend";
+import { Prisma } from "@/generated/prisma/client";
+import { scopedMeasuresFrom, scopeWhereSql } from "@/lib/measures/measure-sql";
+import { dashboardStatements } from "@/lib/dashboard/get-dashboard-data";
+import { getTrend, getTrendStart, trendMonths } from "@/lib/dashboard/trend";
 import { refreshTrendCache } from "@/lib/dashboard/trend-cache";
 import { trendSql } from "@/lib/dashboard/trend-sql";
 import { seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
@@ -38,6 +40,30 @@ async function cachedTrend(at = today, rules = settings, scope: Record<string, s
     lights: Object.fromEntries(Object.entries(point.lights).filter(([, count]) => count > 0)),
     averagePercent: point.averagePercent,
   }));
+}
+
+/** The trend's first month straight from the report history (getTrendStart before MeasureTrendStart). */
+async function referenceTrendStart(asOf: string) {
+  const [row] = await db.$queryRaw<{ first: Date | null }[]>(Prisma.sql`SELECT to_char(min(r.period), 'YYYY-MM') AS first
+    FROM ${scopedMeasuresFrom} JOIN "ProgressReport" r ON r."measureId" = m.id AND r."unitId" = m."leadUnitId"
+    WHERE ${scopeWhereSql({ programme })} AND r.state = 'APPROVED' AND r.period <= ${`${asOf}-01`}::date`);
+  return row?.first ?? null;
+}
+
+/** The overview's reporting figures of a month: the month before `today` from the cache, and as of that month rebuilt from the history. */
+async function previousReporting() {
+  await refreshTrendCache(db, today, settings);
+  const [cached] = await db.$queryRaw<unknown[]>(dashboardStatements({ programme }, today, settings).previousReporting);
+  const [rebuilt] = await db.$queryRaw<unknown[]>(dashboardStatements({ programme, asOf: "2026-10" }, today, settings).reporting);
+  return { cached, rebuilt };
+}
+
+/** The trend's first month as of several months, from the cache and from the history. */
+async function trendStarts() {
+  await refreshTrendCache(db, today, settings);
+  const months = ["2024-12", "2025-06", "2025-12", "2026-02", "2026-11"];
+  const cached = await Promise.all(months.map((asOf) => getTrendStart(db, { programme, asOf }, today)));
+  return { cached, rebuilt: await Promise.all(months.map(referenceTrendStart)) };
 }
 
 const cacheRows = async () => db.measureTrendCache.count({ where: { measureId: { in: measures.map((m) => m.id) } } });
@@ -159,5 +185,56 @@ describe("[DASHBOARD] the trend cache", () => {
     expect(await cachedTrend(today, stricter)).toEqual(await referenceTrend(today, stricter));
     const nextYear = d("2027-01-15");
     expect(await cachedTrend(nextYear)).toEqual(await referenceTrend(nextYear));
+  });
+});
+
+describe("[DASHBOARD] the trend's first month and last month's reporting figures, from the trend cache", () => {
+  it("equal the report history's after new, back-dated, changed and deleted reports", async () => {
+    const expectBoth = async () => {
+      const starts = await trendStarts();
+      expect(starts.cached).toEqual(starts.rebuilt);
+      const reporting = await previousReporting();
+      expect(reporting.cached).toEqual(reporting.rebuilt);
+      return { starts: starts.cached, reporting: reporting.cached as { due: bigint; submitted: bigint; approved: bigint } };
+    };
+    const before = await expectBoth();
+    // An approval back-dated before every other: the trend starts earlier.
+    const early = await seedReport(db, measures[3]!.id, measures[3]!.unitId, authorId, "2025-03", "APPROVED", 1);
+    const earlier = await expectBoth();
+    expect(earlier.starts).not.toEqual(before.starts);
+    expect(earlier.starts[1]).toBe("2025-03");
+    // Last month's report submitted, then approved.
+    const october = await seedReport(db, measures[0]!.id, measures[0]!.unitId, authorId, "2026-10", "SUBMITTED", 40);
+    expect((await expectBoth()).reporting.submitted).toBe(before.reporting.submitted + 1n);
+    await db.$executeRaw`UPDATE "ProgressReport" SET state = 'APPROVED' WHERE id = ${october.id}`;
+    await expectBoth();
+    // A completion report of last month: no report was expected of it then.
+    await db.progressReport.update({ where: { id: october.id }, data: { isCompletion: true, percentComplete: 100 } });
+    expect((await expectBoth()).reporting.due).toBe(before.reporting.due - 1n);
+    await db.progressReport.delete({ where: { id: october.id } });
+    await db.progressReport.delete({ where: { id: early.id } });
+    expect((await expectBoth()).starts).toEqual(before.starts);
+  });
+
+  it("follow a change of lead unit (only the lead unit's reports count) and a new measure", async () => {
+    const other = await seedUnit(db);
+    await db.measure.update({ where: { id: measures[3]!.id }, data: { leadUnitId: other.id } });
+    await seedReport(db, measures[3]!.id, other.id, authorId, "2024-12", "APPROVED", 3);
+    expect((await trendStarts()).cached[0]).toBe("2024-12");
+    const starts = await trendStarts();
+    expect(starts.cached).toEqual(starts.rebuilt);
+    await db.measure.update({ where: { id: measures[3]!.id }, data: { leadUnitId: measures[3]!.unitId } });
+    const back = await trendStarts();
+    expect(back.cached).toEqual(back.rebuilt);
+    expect(back.cached[0]).toBeNull();
+    const area = await db.area.findFirstOrThrow({ where: { programme: { code: programme } } });
+    const added = await seedMeasure(db, area.id, other.id, [], { startDate: d("2024-01-01"), dueDate: d("2027-01-01") });
+    await seedReport(db, added.id, other.id, authorId, "2024-11", "APPROVED", 2);
+    const withNew = await trendStarts();
+    expect(withNew.cached).toEqual(withNew.rebuilt);
+    expect(withNew.cached[0]).toBe("2024-11");
+    const reporting = await previousReporting();
+    expect(reporting.cached).toEqual(reporting.rebuilt);
+    await db.measure.delete({ where: { id: added.id } });
   });
 });
