@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import { dashboardStatements } from "@/lib/dashboard/get-dashboard-data";
 import { dashboardQuerySchema } from "@/lib/dashboard/schemas";
-import { trendStatements } from "@/lib/dashboard/trend";
+import { trendStartSql, trendStatements } from "@/lib/dashboard/trend";
 import { ledgerSql } from "@/lib/ledger/list-ledger";
 import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { defaultTrackingSettings } from "@/lib/tracking/settings";
@@ -27,10 +27,14 @@ const query = (pool: pg.Pool, sql: Prisma.Sql) => pool.query(sql.text, sql.value
  */
 export const bareSqlOf: Record<RequestTypeName, BareSql> = {
   dashboard: {
-    note: "dashboardStatements + trendStatements, concurrently (as bench:dashboard)",
+    note: "dashboardStatements + trendStatements + trendStartSql, concurrently (as bench:dashboard)",
     run: async (planned, pool, today) => {
       const parsed = dashboardQuerySchema.parse(paramsOf(planned));
-      const statements = [...Object.values(dashboardStatements(parsed, today, defaultTrackingSettings)), ...trendStatements(parsed, today, defaultTrackingSettings)];
+      const statements = [
+        ...Object.values(dashboardStatements(parsed, today, defaultTrackingSettings)),
+        ...trendStatements(parsed, today, defaultTrackingSettings),
+        trendStartSql(parsed, today),
+      ];
       await Promise.all(statements.map((sql) => query(pool, sql)));
     },
   },
