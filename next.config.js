@@ -20,7 +20,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pg-boss", "nodemailer", "prom-client"],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The icon (app/icon.svg): Next answers it max-age=0 without an ETag, so each page view fetched it again.
+      // Pages link it with its content hash in the query; the bare URL changes rarely, so a day is safe.
+      { source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
+    ];
   },
 };
 

@@ -7,7 +7,7 @@ import { LedgerTable } from "@/components/ledger/ledger-table";
 import { LightLegend } from "@/components/light/light-legend";
 import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { readDb } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { ledgerViewRows } from "@/lib/ledger/ledger-view-rows";
 import { listLedger } from "@/lib/ledger/list-ledger";
@@ -26,7 +26,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LedgerPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const query = withViewer(parseLedgerQuery(await searchParams), user);
-  const settings = await getTrackingSettings(readDb);
+  // From the primary, as the header reads them: one read per request (the settings are parameters, not rows).
+  const settings = await getTrackingSettings(db);
   const today = todayInChina();
   const [{ rows, total, hasSample }, options, locale, format, t, tStatus, tReportState, tView, tExport, tOngoing] = await Promise.all([
     listLedger(readDb, query, today, settings),

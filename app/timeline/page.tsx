@@ -7,7 +7,7 @@ import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { Gantt } from "@/components/timeline/gantt";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { parseDashboardQuery } from "@/lib/dashboard/schemas";
-import { readDb } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
 import { ledgerSearchParams } from "@/lib/ledger/schemas";
 import { listTimeline } from "@/lib/timeline/list-timeline";
@@ -29,7 +29,8 @@ export default async function TimelinePage({ searchParams }: Props) {
   const query = parseDashboardQuery(params);
   const zoom: Zoom = zooms.find((candidate) => candidate === params.zoom) ?? "quarter";
   const today = todayInChina();
-  const settings = await getTrackingSettings(readDb);
+  // From the primary, as the header reads them: one read per request (the settings are parameters, not rows).
+  const settings = await getTrackingSettings(db);
   const [{ areas, hasSample }, options, t] = await Promise.all([listTimeline(readDb, query, today, settings), listLedgerFilterOptions(readDb, query.leadUnit), getTranslations("timeline")]);
   const scope = ledgerSearchParams(query as never);
   return (

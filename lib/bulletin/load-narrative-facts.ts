@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { loadForecasts } from "@/lib/forecast/load-forecasts";
+import { forecastClassIds } from "@/lib/forecast/forecast-cache";
 import { type Breakdown, type DashboardData } from "@/lib/dashboard/get-dashboard-data";
 import { cachedDashboardData } from "@/lib/dashboard/cached-views";
 import type { LedgerRow } from "@/lib/ledger/list-ledger";
@@ -87,7 +87,9 @@ async function problemTexts(db: PrismaClient, measureIds: string[], from: Date, 
  * The figures the bulletin's drafted summary states, for its month and scope.
  * Counts and shares come from the dashboard's own computation (`getDashboardData`)
  * as of the month and as of the month before, so they equal /dashboard?asOf=….
- * Measures come from the ledger as of the month and the months before.
+ * Measures come from the ledger as of the month and the months before. The
+ * forecast to miss reads the forecast cache as the dashboard's card and the
+ * ledger's filter do (computed for a month outside the cache's window).
  */
 export async function loadNarrativeFacts(
   db: PrismaClient,
@@ -100,7 +102,8 @@ export async function loadNarrativeFacts(
   const month = parsePeriod(query.month);
   const previousMonth = formatPeriod(monthOf(month, -1));
   const earlier = Array.from({ length: STALLED_MONTHS }, (_, index) => formatPeriod(monthOf(month, -(index + 1))));
-  const [dashboard, previous, measures, ...before] = await Promise.all([
+  const [missIds, dashboard, previous, measures, ...before] = await Promise.all([
+    forecastClassIds(db, dashboardScope(query), "WILL_MISS", today),
     cachedDashboardData(db, dashboardScope(query), today, settings, { withTrend: false }),
     cachedDashboardData(db, dashboardScope({ ...query, month: previousMonth }), today, settings, { withTrend: false }),
     currentMeasures ?? listScopeMeasures(db, query, today, settings),
@@ -118,16 +121,12 @@ export async function loadNarrativeFacts(
       row.light !== "SUSPENDED" &&
       pastById.every((past) => past.has(row.id) && past.get(row.id)!.percentComplete === row.percentComplete),
   );
-  const ids = measures.map((row) => row.id);
-  const [texts, forecasts] = await Promise.all([
-    problemTexts(db, ids, monthOf(month, -(THEME_MONTHS - 1)), month),
-    ids.length ? loadForecasts(db, { where: Prisma.sql`m.id IN (${Prisma.join(ids)})`, asOf: query.month, today }) : [],
-  ]);
-  const rowById = new Map(measures.map((row) => [row.id, row]));
+  const texts = await problemTexts(db, measures.map((row) => row.id), monthOf(month, -(THEME_MONTHS - 1)), month);
   // Forecast to miss: the forecast as of the month, from the reports approved by then (lib/forecast).
-  const forecastToMiss = forecasts
-    .filter((forecast) => forecast.class === "WILL_MISS")
-    .map((forecast) => toMeasure(rowById.get(forecast.measureId)!))
+  const miss = new Set(missIds);
+  const forecastToMiss = measures
+    .filter((row) => miss.has(row.id))
+    .map(toMeasure)
     .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
   const areas = movers(dashboard.byArea, previous.byArea);
   const units = movers(dashboard.byLeadUnit, previous.byLeadUnit);

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/create-client";
 
@@ -14,9 +15,15 @@ export type TrackingSettings = z.infer<typeof trackingSettingsSchema>;
 
 export const defaultTrackingSettings: TrackingSettings = { reportingDay: 28, paceMarginPercent: 10, dueSoonDays: 30 };
 
-export async function getTrackingSettings(db: PrismaClient): Promise<TrackingSettings> {
+/**
+ * The stored settings (defaults for what is missing). Read once per page render
+ * (React's per-request `cache`, keyed by the client): the header's "my work"
+ * count and the page both need them. Outside a render (actions, routes, jobs,
+ * tests) every call reads, so a save is seen at once.
+ */
+export const getTrackingSettings = cache(async function getTrackingSettings(db: PrismaClient): Promise<TrackingSettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultTrackingSettings) } } });
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   const parsed = trackingSettingsSchema.safeParse({ ...defaultTrackingSettings, ...stored });
   return parsed.success ? parsed.data : defaultTrackingSettings;
-}
+});

@@ -12,10 +12,13 @@ import { loadNarrativeFacts } from "@/lib/bulletin/load-narrative-facts";
 import { narrativeText } from "@/lib/bulletin/narrative-text";
 import { saveBulletinNarrative } from "@/lib/bulletin/save-bulletin-narrative";
 import { bulletinQuerySchema } from "@/lib/bulletin/schemas";
+import { getForecastMissCard } from "@/lib/dashboard/forecast-miss";
 import { getDashboardData, type Breakdown } from "@/lib/dashboard/get-dashboard-data";
 import { idleState } from "@/lib/errors/action-state";
+import { listLedger } from "@/lib/ledger/list-ledger";
+import { ledgerQuerySchema } from "@/lib/ledger/schemas";
 import { signInAs } from "../setup/request-context";
-import { seedUnit, seedUser, uniqueSuffix } from "./fixtures";
+import { seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -252,5 +255,62 @@ describe("[BULLETIN] saved summary", () => {
     // The English bulletin has no saved text: it opens with the English draft.
     const english = await texts(await getDocx(request(`${search}&lang=en`), noParams));
     expect(english.some((text) => text.startsWith("At the end of October 2026, 1 of the 4 measures"))).toBe(true);
+  });
+});
+
+describe("[BULLETIN] forecast to miss", () => {
+  // A programme of its own: due in December at 30 % with no progress (will miss, within the card's 90 days of October),
+  // due in December 2027 with no progress (will miss, beyond the 90 days), and due in December at 25 points a month (not).
+  const ids = { soon: "", later: "", course: "" };
+  let scope: string;
+  const codes: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const area = await seedArea(db);
+    scope = (await db.programme.findUniqueOrThrow({ where: { id: area.programmeId } })).code;
+    const lead = await seedUnit(db);
+    const author = await seedUser(db, "OFFICIAL", lead.id);
+    const fixture = [
+      ["soon", "2026-12-31", [30, 30, 30]],
+      ["later", "2027-12-31", [30, 30, 30]],
+      ["course", "2026-12-31", [20, 45, 70]],
+    ] as const;
+    for (const [key, due, percents] of fixture) {
+      const measure = await seedMeasure(db, area.id, lead.id, [], { startDate: d("2026-01-01"), dueDate: d(due) });
+      ids[key] = measure.id;
+      codes[key] = measure.code;
+      for (const [index, percent] of percents.entries()) await seedReport(db, measure.id, lead.id, author.id, ["2026-08", "2026-09", "2026-10"][index]!, "APPROVED", percent);
+    }
+  });
+
+  it("lists the ledger's will-miss measures of the month; those due within 90 days are the dashboard card's", async () => {
+    const facts = await loadNarrativeFacts(db, october({ programme: scope }), today, settings);
+    expect(facts.forecastToMiss.map((m) => m.code).sort()).toEqual([codes.soon, codes.later].sort());
+    const ledger = await listLedger(db, ledgerQuerySchema.parse({ programme: scope, asOf: "2026-10", forecast: "WILL_MISS", perPage: 200 }), today, settings);
+    expect(facts.forecastToMiss.map((m) => m.code).sort()).toEqual(ledger.rows.map((row) => row.code).sort());
+    const card = await getForecastMissCard(db, { programme: scope, asOf: "2026-10" }, today);
+    expect(card.dueTo).toBe("2027-01-29");
+    expect(card.value).toBe(1);
+    expect(ledger.rows.filter((row) => facts.forecastToMiss.some((m) => m.code === row.code) && row.dueDate && row.dueDate.toISOString().slice(0, 10) <= card.dueTo)).toHaveLength(card.value);
+  });
+
+  it("reads the forecast cache: a cached class is what the summary and the card state", async () => {
+    await loadNarrativeFacts(db, october({ programme: scope }), today, settings);
+    // The fill stored October's forecasts of the programme's measures.
+    const cached = await db.$queryRaw<{ measureId: string; class: string }[]>`SELECT "measureId", class FROM "MeasureForecastCache"
+      WHERE month = '2026-10-01' AND "measureId" = ANY(${Object.values(ids)})`;
+    const classOf = new Map(cached.map((row) => [row.measureId, row.class]));
+    expect([classOf.get(ids.soon), classOf.get(ids.later)]).toEqual(["WILL_MISS", "WILL_MISS"]);
+    expect(classOf.get(ids.course)).toMatch(/^(ON_COURSE|AT_RISK)$/);
+    // Changed in the cache alone (no trigger fires): both read it.
+    await db.$executeRaw`UPDATE "MeasureForecastCache" SET class = 'WILL_MISS' WHERE month = '2026-10-01' AND "measureId" = ${ids.course}`;
+    try {
+      const facts = await loadNarrativeFacts(db, october({ programme: scope }), today, settings);
+      expect(facts.forecastToMiss.map((m) => m.code).sort()).toEqual([codes.soon, codes.later, codes.course].sort());
+      expect((await getForecastMissCard(db, { programme: scope, asOf: "2026-10" }, today)).value).toBe(2);
+    } finally {
+      // The next fill recomputes the row.
+      await db.$executeRaw`DELETE FROM "MeasureForecastCache" WHERE month = '2026-10-01' AND "measureId" = ${ids.course}`;
+    }
   });
 });
