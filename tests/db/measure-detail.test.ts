@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { commentWhereFor } from "@/lib/comments/comment-scope";
+import { listComments } from "@/lib/comments/list-comments";
 import { getMeasureByCode } from "@/lib/measures/get-measure-by-code";
 import { visibleReportsWhere } from "@/lib/reports/report-where";
 import { seedArea, seedMeasure, seedReport, seedUnit, seedUser, uniqueSuffix } from "./fixtures";
@@ -32,6 +35,23 @@ function prismaDetail(client: PrismaClient, code: string, viewerUnitId: string |
     },
   });
 }
+
+/** listComments' read before it became one statement (Prisma's select), the reference. */
+function prismaComments(client: PrismaClient, user: SessionUser, of: { measureId: string } | { reportId: string }) {
+  return client.comment.findMany({
+    where: { ...of, ...commentWhereFor(user) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, reportId: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, version: true,
+      author: { select: { displayName: true, role: true, unit: { select: { nameZh: true, nameEn: true } } } },
+      mentions: { select: { user: { select: { id: true, displayName: true } } }, orderBy: { userId: "asc" } },
+    },
+  });
+}
+
+const sessionUser = (user: { id: string; loginName: string; displayName: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({
+  id: user.id, loginName: user.loginName, displayName: user.displayName, role: user.role, unitId: user.unitId, mustChangePassword: false,
+});
 
 const month = (offset: number) => {
   const now = new Date();
@@ -97,7 +117,18 @@ async function seed() {
   await db.extensionRequest.create({
     data: { measureId: measure.id, requestedById: leadOfficial.id, currentDueDate: new Date("2027-06-30T00:00:00Z"), requestedDueDate: new Date("2027-12-31T00:00:00Z"), reason: "再延" },
   });
-  return { measure, lead, coopA, other, cities, documents, leadDraft, coopDraft };
+  // Comments: the discussion (one deleted, one naming two people), on an approved report, on each unit's draft.
+  const at = (minutes: number) => new Date(Date.now() - 60_000 * (100 - minutes));
+  const comment = (authorId: string, minutes: number, body: string, reportId: string | null = null, deletedAt: Date | null = null) =>
+    db.comment.create({ data: { measureId: measure.id, reportId, authorId, body, createdAt: at(minutes), deletedAt } });
+  const named = await comment(coopOfficial.id, 1, "请 @测试OFFICIAL 和 @测试INSPECTOR 补充");
+  await db.commentMention.createMany({ data: [leadOfficial.id, inspector.id].map((userId) => ({ commentId: named.id, userId })) });
+  await comment(inspector.id, 2, "已删除", null, new Date());
+  await comment(inspector.id, 3, "报告意见", approved.id);
+  const onLeadDraft = await comment(leadOfficial.id, 4, "草稿备注", leadDraft.id);
+  const onCoopDraft = await comment(coopOfficial.id, 5, "协办草稿备注", coopDraft.id);
+  const users = { leadOfficial, coopOfficial, otherOfficial, inspector, viewer: await seedUser(db, "VIEWER", null), admin: await seedUser(db, "ADMIN", null) };
+  return { measure, lead, coopA, other, cities, documents, leadDraft, coopDraft, approved, onLeadDraft, onCoopDraft, users };
 }
 
 beforeAll(async () => {
@@ -158,5 +189,43 @@ describe("getMeasureByCode: the measure page's one-statement read", () => {
 
   it("is null for an unknown code", async () => {
     expect(await getMeasureByCode(db, `no-such-${uniqueSuffix()}`, f.lead.id)).toBeNull();
+  });
+});
+
+describe("listComments: the discussion's one-statement read", () => {
+  it("gives every reader exactly the comments and fields Prisma gave, on the measure and on each report", async () => {
+    const now = new Date();
+    for (const person of Object.values(f.users)) {
+      const user = sessionUser(person);
+      for (const of of [{ measureId: f.measure.id }, { reportId: f.approved.id }, { reportId: f.leadDraft.id }, { reportId: f.coopDraft.id }]) {
+        const reference = await prismaComments(db, user, of);
+        const comments = await listComments(db, user, of, now);
+        expect(comments.map((comment) => comment.id)).toEqual(reference.map((row) => row.id));
+        expect(comments.map(({ author, mentions, body }) => ({ author, mentions, body }))).toEqual(
+          reference.map((row) => ({ author: row.author, mentions: row.deletedAt ? [] : row.mentions.map((mention) => mention.user), body: row.deletedAt ? null : row.body })),
+        );
+        expect(comments.map(({ createdAt, editedAt, version }) => ({ createdAt, editedAt, version }))).toEqual(
+          reference.map((row) => ({ createdAt: row.createdAt.toISOString(), editedAt: row.editedAt?.toISOString() ?? null, version: row.version })),
+        );
+      }
+    }
+    const discussion = await listComments(db, sessionUser(f.users.leadOfficial), { measureId: f.measure.id }, now);
+    expect(discussion.map((comment) => comment.body)).toEqual(["请 @测试OFFICIAL 和 @测试INSPECTOR 补充", null, "报告意见", "草稿备注"]);
+    expect(discussion[0]!.mentions).toHaveLength(2);
+    expect(discussion[0]!.author.unit).not.toBeNull();
+  });
+
+  it("never shows a draft's comments outside the draft's unit", async () => {
+    const now = new Date();
+    const ids = async (person: keyof typeof f.users) => (await listComments(db, sessionUser(f.users[person]), { measureId: f.measure.id }, now)).map((comment) => comment.id);
+    expect(await ids("leadOfficial")).toContain(f.onLeadDraft.id);
+    expect(await ids("leadOfficial")).not.toContain(f.onCoopDraft.id);
+    expect(await ids("coopOfficial")).toContain(f.onCoopDraft.id);
+    for (const person of ["otherOfficial", "inspector", "viewer", "admin"] as const) {
+      expect(await ids(person)).toHaveLength(3);
+      expect(await ids(person)).not.toContain(f.onLeadDraft.id);
+      expect(await ids(person)).not.toContain(f.onCoopDraft.id);
+    }
+    expect(await listComments(db, sessionUser(f.users.otherOfficial), { reportId: f.leadDraft.id }, now)).toEqual([]);
   });
 });
