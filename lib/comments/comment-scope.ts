@@ -1,10 +1,10 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { roles, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors/app-error";
 import { findMeasureFor } from "@/lib/measures/find-measure-for";
-import { measureWhereFor } from "@/lib/measures/measure-where";
-import { reportWhereFor } from "@/lib/reports/report-where";
+import { measureIdWhereSql, measureWhereFor } from "@/lib/measures/measure-where";
+import { reportWhereFor, visibleReportsSql } from "@/lib/reports/report-where";
 
 /**
  * The comments a user may read: on measures they may read, and, when on a
@@ -16,6 +16,15 @@ export function commentWhereFor(user: Pick<SessionUser, "role" | "unitId">): Pri
     measure: measureWhereFor(user, "measure.read"),
     OR: [{ reportId: null }, { report: reportWhereFor(user) }],
   };
+}
+
+/**
+ * commentWhereFor as SQL on comment `c` with its report `r` LEFT JOINed (null
+ * for the measure's own discussion): the same rules, for the raw-SQL read.
+ */
+export function commentWhereSql(user: Pick<SessionUser, "role" | "unitId">): Prisma.Sql {
+  const report = Prisma.sql`(${measureIdWhereSql(user, "measure.read", Prisma.sql`r."measureId"`)} AND ${visibleReportsSql("r", user.unitId)})`;
+  return Prisma.sql`${measureIdWhereSql(user, "measure.read", Prisma.sql`c."measureId"`)} AND (c."reportId" IS NULL OR ${report})`;
 }
 
 /** What a comment is on: the measure, and maybe one of its reports. */

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { measureWhereFor } from "@/lib/measures/measure-where";
 
@@ -18,4 +18,10 @@ export function visibleReportsWhere(unitId: string | null): Prisma.ProgressRepor
  */
 export function reportWhereFor(user: Pick<SessionUser, "role" | "unitId">): Prisma.ProgressReportWhereInput {
   return { measure: measureWhereFor(user, "measure.read"), ...visibleReportsWhere(user.unitId) };
+}
+
+/** visibleReportsWhere as SQL on the report alias: drafts only of the viewer's own unit (none without one). */
+export function visibleReportsSql(alias: string, unitId: string | null): Prisma.Sql {
+  const report = Prisma.raw(alias);
+  return unitId ? Prisma.sql`(${report}.state <> 'DRAFT' OR ${report}."unitId" = ${unitId})` : Prisma.sql`${report}.state <> 'DRAFT'`;
 }

@@ -1,7 +1,8 @@
 // `npm run bench:measure-page [-- --database URL] [--runs N]`: what the measure page
 // loads, as app/measures/[code]/page.tsx does (lib/measures/load-measure-page.ts with
 // the forecast, then notices, files and credibility flags), on one measure with 200
-// comments and 50 files, for an official of its lead unit and an inspector; p50/p95 over N runs.
+// comments and 50 files, for an official of its lead unit and an inspector; p50/p95 over N runs,
+// the SQL statements one view sends and this process's CPU per view (not PostgreSQL's).
 // Without --database it builds its own copy of the bench:seed data (database luoshi_measurepage).
 import pg from "pg";
 import { can } from "@/lib/auth/permissions";
@@ -72,6 +73,14 @@ async function loadPageData(db: PrismaClient, user: SessionUser, code: string) {
   return { comments: page.comments.length, files: files.length };
 }
 
+/** Counts the statements sent on any pg connection (Prisma's adapter and sql-rows.ts both query through pg.Client). */
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index > 0 ? process.argv[index + 1] : undefined;
@@ -110,13 +119,19 @@ async function main() {
   )).rows[0];
   console.log(`Machine: ${await machineLine(url)}`);
   console.log(`Measure ${measure.code}: ${JSON.stringify(counts)}, ${runs} runs\n`);
-  console.log("| user | comments shown | files shown | p50 ms | p95 ms |");
-  console.log("|---|---|---|---|---|");
+  console.log("| user | comments shown | files shown | statements | p50 ms | p95 ms | Node CPU ms per view |");
+  console.log("|---|---|---|---|---|---|---|");
   for (const [label, person] of users) {
     if (!person) continue;
+    const before = statements;
     const shown = await loadPageData(db, person, measure.code);
-    const samples = await time(() => loadPageData(db, person, measure.code), { runs });
-    console.log(`| ${label} | ${shown.comments} | ${shown.files} | ${percentile(samples, 50).toFixed(1)} | ${percentile(samples, 95).toFixed(1)} |`);
+    const sent = statements - before;
+    for (let warmup = 0; warmup < 3; warmup++) await loadPageData(db, person, measure.code);
+    const cpu = process.cpuUsage();
+    const samples = await time(() => loadPageData(db, person, measure.code), { runs, warmup: 0 });
+    const { user: userMicros, system } = process.cpuUsage(cpu);
+    const cpuMs = (userMicros + system) / 1000 / runs;
+    console.log(`| ${label} | ${shown.comments} | ${shown.files} | ${sent} | ${percentile(samples, 50).toFixed(1)} | ${percentile(samples, 95).toFixed(1)} | ${cpuMs.toFixed(1)} |`);
   }
   await db.$disconnect();
   await bare.end();
