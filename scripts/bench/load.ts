@@ -173,6 +173,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         serverPids: () => serverPids.flatMap(processTree),
         backendPids: watcher ? backendPids(watcher, new URL(target.databaseUrl!).pathname.slice(1)) : null,
         databaseUrl: target.databaseUrl,
+        only: options.only,
       });
     }
     const stages: StageReport[] = [];

@@ -44,6 +44,8 @@ export interface CpuProfileOptions {
   backendPids: (() => Promise<number[]>) | null;
   /** A pool on the test database for the bare SQL (null on PGlite). */
   databaseUrl: string | null;
+  /** Only these request types (`--only`); all when empty. */
+  only: string[];
 }
 
 /** Responses whose sizes are kept (measuring every body would cost the generator, not the server, but is not needed). */
@@ -115,7 +117,7 @@ export async function runCpuProfile(options: CpuProfileOptions): Promise<CpuProf
   const pool = options.databaseUrl ? new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) : null;
   const rows: CpuProfileRow[] = [];
   try {
-    for (const type of requestTypes) {
+    for (const type of requestTypes.filter((type) => options.only.length === 0 || options.only.includes(type.name))) {
       // A few unmeasured requests first: the type's code paths are compiled and its caches filled, as in a running server.
       await send(options, Array.from({ length: Math.min(10, Math.ceil(options.requests / 4)) }, () => options.plan(type.name)), type.expected);
       const planned = Array.from({ length: options.requests }, () => options.plan(type.name));
