@@ -9,7 +9,7 @@ import { SampleDataBanner } from "@/components/layout/sample-data-banner";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { db, readDb } from "@/lib/db";
 import { listLedgerFilterOptions } from "@/lib/ledger/filter-options";
-import { ledgerViewRows } from "@/lib/ledger/ledger-view-rows";
+import { ledgerViewRows, shownLedgerRows } from "@/lib/ledger/ledger-view-rows";
 import { listLedger } from "@/lib/ledger/list-ledger";
 import { ledgerSearchParams, parseLedgerQuery, withViewer } from "@/lib/ledger/schemas";
 import { parsePeriod, todayInChina } from "@/lib/tracking/dates";
@@ -84,7 +84,7 @@ export default async function LedgerPage({ searchParams }: Props) {
       <LedgerFilters query={query} options={options} hasUnit={user.unitId !== null} />
       <LightLegend settings={settings} />
       <LedgerTable
-        rows={viewRows}
+        rows={shownLedgerRows(viewRows, query)}
         total={total}
         state={{ sort: query.sort, dir: query.dir, page: query.page, perPage: query.perPage, group: query.group, cols: query.cols }}
       />

@@ -22,7 +22,7 @@ import { useTransition } from "react";
 import { LightBadge } from "@/components/light/light-badge";
 import { ForecastMarker } from "@/components/forecast/forecast-marker";
 import { isSortableColumn, ledgerColumns, ledgerColumnsParam, type LedgerColumn, type SortableLedgerColumn } from "@/lib/ledger/ledger-columns";
-import type { LedgerViewRow } from "@/lib/ledger/ledger-view-rows";
+import type { LedgerShownRow } from "@/lib/ledger/ledger-view-rows";
 import { LedgerCards } from "./ledger-cards";
 import { LedgerColumnChooser } from "./ledger-column-chooser";
 
@@ -75,7 +75,7 @@ const cellClass: Partial<Record<LedgerColumn, string>> = {
 // Columns that cannot group rows: per-measure values rather than shared labels.
 const groupable: readonly LedgerColumn[] = ["area", "leadUnit"];
 
-const helper = createColumnHelper<typeof features, LedgerViewRow>();
+const helper = createColumnHelper<typeof features, LedgerShownRow>();
 const columns = helper.columns(
   ledgerColumns.map((id) =>
     helper.accessor(id, {
@@ -101,7 +101,7 @@ const columns = helper.columns(
   ),
 );
 
-export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; total: number; state: LedgerViewState }) {
+export function LedgerTable({ rows, total, state }: { rows: LedgerShownRow[]; total: number; state: LedgerViewState }) {
   const t = useTranslations("ledger");
   const tView = useTranslations("ledgerView");
   const tForecastViews = useTranslations("forecastViews");
@@ -178,7 +178,8 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerViewRow[]; tot
           }))}
         />
       </div>
-      <div className="hidden max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white sm:block">
+      {/* Without JavaScript a phone gets no cards (they render in the browser): it shows the table. */}
+      <div className="hidden max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white sm:block [@media(scripting:none)]:block">
         <table className="w-full text-sm">
           <thead className="sticky top-0 z-10 bg-slate-100 text-left">
             {table.getHeaderGroups().map((headerGroup) => (

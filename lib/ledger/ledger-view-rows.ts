@@ -109,3 +109,19 @@ export async function ledgerViewRows(db: PrismaClient, rows: LedgerRow[], query:
     };
   });
 }
+
+/** What a phone card shows, whatever the table's columns. */
+const cardFields = ["id", "code", "title", "leadUnit", "percent", "dueDate", "ongoing", "light", "forecast"] as const satisfies readonly (keyof LedgerViewRow)[];
+
+/** A ledger row as the page sends it to the browser: the card's fields and those of the columns shown. */
+export type LedgerShownRow = Pick<LedgerViewRow, (typeof cardFields)[number]> & Partial<LedgerViewRow>;
+
+/**
+ * Keeps the fields the table (its shown columns and its grouping column) and the
+ * phone card use: every field of a row is serialised into the page's payload, and
+ * hidden columns would only carry their "—" along.
+ */
+export function shownLedgerRows(rows: LedgerViewRow[], query: Pick<LedgerQuery, "cols" | "group">): LedgerShownRow[] {
+  const fields = new Set<keyof LedgerViewRow>([...cardFields, ...query.cols, ...(query.group ? [query.group] : [])]);
+  return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => fields.has(key as keyof LedgerViewRow))) as LedgerShownRow);
+}
