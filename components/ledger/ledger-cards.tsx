@@ -1,22 +1,13 @@
-"use client";
-
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LightBadge } from "@/components/light/light-badge";
 import { ForecastMarker } from "@/components/forecast/forecast-marker";
 import type { LedgerShownRow } from "@/lib/ledger/ledger-view-rows";
-import { useIsPhone } from "./use-is-phone";
 
-/**
- * The ledger on a phone: one card per measure, the light first, then code, title,
- * lead unit, percent and due date. Rendered in the browser only, and only on a
- * phone: the server's HTML carries the rows once, in the desktop table.
- */
+/** The ledger on a phone: one card per measure, the light first, then code, title, lead unit, percent and due date. */
 export function LedgerCards({ rows }: { rows: LedgerShownRow[] }) {
   const t = useTranslations("ledger");
   const tView = useTranslations("ledgerView");
-  const phone = useIsPhone();
-  if (!phone) return null;
   return (
     <div className="sm:hidden">
       <ul className="flex flex-col gap-2" aria-label={tView("cards")} data-testid="ledger-cards">

@@ -178,8 +178,7 @@ export function LedgerTable({ rows, total, state }: { rows: LedgerShownRow[]; to
           }))}
         />
       </div>
-      {/* Without JavaScript a phone gets no cards (they render in the browser): it shows the table. */}
-      <div className="hidden max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white sm:block [@media(scripting:none)]:block">
+      <div className="hidden max-h-[70vh] overflow-auto rounded border border-slate-200 bg-white sm:block">
         <table className="w-full text-sm">
           <thead className="sticky top-0 z-10 bg-slate-100 text-left">
             {table.getHeaderGroups().map((headerGroup) => (
