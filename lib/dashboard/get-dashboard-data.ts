@@ -40,6 +40,20 @@ function scopedSql(query: DashboardQuery, today: Date, settings: TrackingSetting
   )`;
 }
 
+/**
+ * scopedSql with only the columns the breakdowns read. Read twice, the CTE is
+ * materialized, columns and all: the narrow rows halve the statement's time.
+ */
+function scopedLightsSql(query: DashboardQuery, today: Date, settings: TrackingSettings): Prisma.Sql {
+  const { joins, state } = measureStateSql(query.asOf);
+  return Prisma.sql`scoped AS (
+    SELECT m.id, m."areaId", m."leadUnitId", ${lightSql(asOfDay(query.asOf, today), settings, state)} AS light
+    FROM ${scopedMeasuresFrom}
+    ${joins}
+    WHERE ${scopeWhereSql(query)}
+  )`;
+}
+
 type BreakdownRow = { code: string; nameZh: string; nameEn: string; sort: number; light: Light; count: bigint };
 
 function toBreakdown(rows: BreakdownRow[]): Breakdown[] {
@@ -107,18 +121,19 @@ export function dashboardStatements(query: DashboardQuery, today: Date, settings
     SELECT code, "titleZh", "titleEn", "dueDate", "percentComplete" FROM scoped WHERE ${where} ORDER BY ${order} LIMIT 10`;
   return {
     // Lights by area, lead unit and city in one statement, so the scope's lights are computed once
-    // (the totals are the areas' sums: every measure has one area).
-    breakdowns: Prisma.sql`WITH ${scoped},
-      counts AS (SELECT "areaId", "leadUnitId", light, count(*) AS count FROM scoped GROUP BY "areaId", "leadUnitId", light)
-      SELECT 'area' AS kind, a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, c.light, sum(c.count)::bigint AS count
-      FROM counts c JOIN "Area" a ON a.id = c."areaId" GROUP BY a.code, a."titleZh", a."titleEn", a."sortOrder", c.light
+    // (the totals are the areas' sums: every measure has one area). Counted by id, in one
+    // pass for areas and lead units (grouping sets), and named after counting.
+    breakdowns: Prisma.sql`WITH ${scopedLightsSql(query, today, settings)},
+      counts AS (SELECT "areaId", "leadUnitId", light, count(*) AS count FROM scoped GROUP BY GROUPING SETS (("areaId", light), ("leadUnitId", light)))
+      SELECT 'area' AS kind, a.code, a."titleZh" AS "nameZh", a."titleEn" AS "nameEn", a."sortOrder" AS sort, c.light, c.count
+      FROM counts c JOIN "Area" a ON a.id = c."areaId"
       UNION ALL
-      SELECT 'leadUnit', u.code, u."nameZh", u."nameEn", 0, c.light, sum(c.count)::bigint
-      FROM counts c JOIN "Unit" u ON u.id = c."leadUnitId" GROUP BY u.code, u."nameZh", u."nameEn", c.light
+      SELECT 'leadUnit', u.code, u."nameZh", u."nameEn", 0, c.light, c.count
+      FROM counts c JOIN "Unit" u ON u.id = c."leadUnitId"
       UNION ALL
-      SELECT 'city', ci.code, ci."nameZh", ci."nameEn", ci."sortOrder", s.light, count(*)
-      FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id JOIN "City" ci ON ci.id = mc."cityId"
-      GROUP BY ci.code, ci."nameZh", ci."nameEn", ci."sortOrder", s.light`,
+      SELECT 'city', ci.code, ci."nameZh", ci."nameEn", ci."sortOrder", c.light, c.count
+      FROM (SELECT mc."cityId", s.light, count(*) AS count FROM scoped s JOIN "MeasureCity" mc ON mc."measureId" = s.id GROUP BY mc."cityId", s.light) c
+      JOIN "City" ci ON ci.id = c."cityId"`,
     investment: Prisma.sql`WITH ${scoped} SELECT sum("investmentPlanned") AS planned, sum("investmentCompleted") AS completed, coalesce(bool_or("isSample"), false) AS "hasSample",
       count(*) FILTER (WHERE "latestReportState" = 'RETURNED') AS returned FROM scoped`,
     reporting: reportingSql(scoped, period, periodEnd),
