@@ -1,6 +1,6 @@
 // `npx tsx scripts/bench/export-request.ts --database URL [--runs N]`: the load test's
 // export request (GET /api/v1/measures/export.csv with an area and a city) in process:
-// per export the statements sent, their wall time, this process's CPU and the
+// (or with --all the whole province's, as bench:export's CSV) per export the statements sent, their wall time, this process's CPU and the
 // PostgreSQL backend's CPU (one pooled connection, read from /proc), and the CSV's size.
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -17,7 +17,7 @@ const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   statements++;
   const start = performance.now();
-  const text = String((args[0] as { text?: string }).text ?? args[0]).replace(/\s+/g, " ").slice(0, 90);
+  const text = String((args[0] as { text?: string }).text ?? args[0]).replace(/\s+/g, " ").slice(0, Number(process.env.TRACE_WIDTH ?? 90));
   const done = () => {
     const ms = performance.now() - start;
     statementMs += ms;
@@ -58,12 +58,15 @@ async function main() {
   const url = argument("--database") ?? "postgresql://postgres@127.0.0.1:5432/luoshi_h7";
   const runs = Number(argument("--runs") ?? 40);
   const db = createPrismaClient(url, { max: 1 });
-  const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const [{ pid }] = await db.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
   const areas = (await db.area.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
   const cities = (await db.city.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
   const today = new Date("2026-12-03T00:00:00Z");
+  // --all: the whole province (bench:export's CSV view) instead of an area and a city.
+  const all = process.argv.includes("--all");
   const exportOnce = async (i: number) => {
-    const query = { ...parseLedgerQuery({ area: areas[i % areas.length], city: cities[(i * 7) % cities.length] }), viewerUnitId: null };
+    const filters = all ? {} : { area: areas[i % areas.length], city: cities[(i * 7) % cities.length] };
+    const query = { ...parseLedgerQuery(filters), viewerUnitId: null };
     const settings = await getTrackingSettings(db);
     const reader = ledgerCsvStream(db, query, today, settings, labels).getReader();
     let bytes = 0;
@@ -73,20 +76,25 @@ async function main() {
       bytes += value.length;
     }
   };
-  for (let i = 0; i < 5; i++) await exportOnce(i);
+  for (let i = 0; i < (all ? 1 : 5); i++) await exportOnce(i);
   statements = 0;
   statementMs = 0;
   let bytes = 0;
   const cpu = process.cpuUsage();
   const pgTicks = ticks(pid);
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const start = performance.now();
   for (let i = 0; i < runs; i++) bytes += await exportOnce(i);
   const wall = performance.now() - start;
+  clearInterval(sampler);
   const used = process.cpuUsage(cpu);
   const pgMs = ((ticks(pid) - pgTicks) * 1000) / 100;
   const per = (value: number) => (value / runs).toFixed(1);
   console.log(
-    `load ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}; ${runs} exports, ${per(bytes / 1000)} kB each: ${per(statements)} statements (${per(statementMs)} ms), wall ${per(wall)} ms, node CPU ${per((used.user + used.system) / 1000)} ms, PostgreSQL CPU ${per(pgMs)} ms per export`,
+    `load ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}; ${runs} exports, ${per(bytes / 1000)} kB each: ${per(statements)} statements (${per(statementMs)} ms), wall ${per(wall)} ms, node CPU ${per((used.user + used.system) / 1000)} ms, PostgreSQL CPU ${per(pgMs)} ms per export; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${((peak - baseline) / 2 ** 20).toFixed(0)} MiB above the start)`,
   );
   await db.$disconnect();
 }
