@@ -1,7 +1,9 @@
-// `npx tsx scripts/bench/export-request.ts --database URL [--runs N]`: the load test's
-// export request (GET /api/v1/measures/export.csv with an area and a city) in process:
-// (or with --all the whole province's, as bench:export's CSV) per export the statements sent, their wall time, this process's CPU and the
-// PostgreSQL backend's CPU (one pooled connection, read from /proc), and the CSV's size.
+// `npx tsx scripts/bench/export-request.ts [--database URL] [--runs N] [--all]`: the load
+// test's export request (GET /api/v1/measures/export.csv with an area and a city; with
+// --all the whole province, as bench:export's CSV view) in process. Per export: the
+// statements sent and their wall time, this process's CPU, the PostgreSQL backend's CPU
+// (one pooled connection, read from /proc), the CSV's size; and the peak RSS.
+// TRACE=1 prints each statement. Default database: luoshi_h7 (a copy of luoshi_load).
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
