@@ -16,9 +16,11 @@ export type LedgerExportRow = LedgerRow & { detail: LedgerDetail; forecast: Meas
  * Every row of a ledger view (all pages, same filters and order as the table),
  * with the details the given columns need (cooperating units, cities, the lead
  * unit's latest report texts and its evidence count, notices, the forecast as the
- * ledger's column computes it). Yields batches, so an export streams
- * instead of holding everything in memory; each says whether the whole view
- * holds sample data.
+ * ledger's column computes it). The rows come from ONE ledger statement (a
+ * statement per page re-ran the whole view's filter and sort for each batch, and
+ * the forecast filter's cache check with it); their details are loaded and yielded
+ * in batches, so an export streams instead of holding every row's details in
+ * memory. Each batch says whether the whole view holds sample data.
  */
 export async function* ledgerExportBatches(
   db: PrismaClient,
@@ -27,9 +29,9 @@ export async function* ledgerExportBatches(
   settings: TrackingSettings,
   columns: readonly LedgerColumn[],
 ): AsyncGenerator<{ rows: LedgerExportRow[]; hasSample: boolean }> {
-  for (let page = 1; ; page++) {
-    const { rows, hasSample } = await listLedger(db, { ...query, page, perPage: BATCH }, today, settings);
-    if (rows.length === 0) return;
+  const { rows: all, hasSample } = await listLedger(db, { ...query, page: 1 }, today, settings, { allPages: true });
+  for (let start = 0; start < all.length; start += BATCH) {
+    const rows = all.slice(start, start + BATCH);
     const ids = rows.map((row) => row.id);
     const [details, forecasts] = await Promise.all([
       loadLedgerDetails(db, ids, columns, today, query.asOf, { evidence: true }),
@@ -38,6 +40,5 @@ export async function* ledgerExportBatches(
     ]);
     const forecastOf = new Map(forecasts.map((forecast) => [forecast.measureId, forecast]));
     yield { rows: rows.map((row) => ({ ...row, detail: details.get(row.id)!, forecast: forecastOf.get(row.id) ?? null })), hasSample };
-    if (rows.length < BATCH) return;
   }
 }

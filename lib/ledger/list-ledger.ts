@@ -121,7 +121,7 @@ function whereSql(query: LedgerQuery, state: MeasureStateSql, day: Date): Prisma
  * The ledger's SQL: filters, the computed light, sorting and one page, with the
  * total in the same statement. Exposed so the benchmark can time the bare SQL.
  */
-export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings, forecastCondition?: Prisma.Sql): Prisma.Sql {
+export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSettings, forecastCondition?: Prisma.Sql, allPages = false): Prisma.Sql {
   const { joins, state } = measureStateSql(query.asOf);
   const day = asOfDay(query.asOf, today);
   const light = lightSql(day, settings, state);
@@ -148,20 +148,25 @@ export function ledgerSql(query: LedgerQuery, today: Date, settings: TrackingSet
     SELECT *, count(*) OVER () AS total, bool_or("isSample") OVER () AS "anySample" FROM ledger
     ${query.light ? Prisma.sql`WHERE light = ${query.light}` : Prisma.empty}
     ORDER BY ${order}
-    LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
+    ${allPages ? Prisma.empty : Prisma.sql`LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`}`;
 }
 
-/** One page of the ledger, the number of measures matching its filters and whether any of them is sample data. */
+/**
+ * One page of the ledger (every page with `allPages`: the exports, in one statement
+ * rather than one per batch), the number of measures matching its filters and
+ * whether any of them is sample data.
+ */
 export async function listLedger(
   db: PrismaClient,
   query: LedgerQuery,
   today: Date,
   settings: TrackingSettings,
+  { allPages = false }: { allPages?: boolean } = {},
 ): Promise<{ rows: LedgerRow[]; total: number; hasSample: boolean }> {
   // The forecast filter: the cache's class this month, or the ids of the scope's forecasts as of a past month.
   const forecastCondition = query.forecast ? await forecastClassSql(db, query, query.forecast, today) : undefined;
-  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings, forecastCondition));
-  if (rows.length === 0 && query.page > 1) {
+  const rows = await db.$queryRaw<(LedgerRow & { total: bigint; anySample: boolean })[]>(ledgerSql(query, today, settings, forecastCondition, allPages));
+  if (rows.length === 0 && query.page > 1 && !allPages) {
     // Past the last page: still report how many match.
     const { total, hasSample } = await listLedger(db, { ...query, page: 1 }, today, settings);
     return { rows: [], total, hasSample };
